@@ -1,0 +1,1 @@
+# Install rules and the package files for find_package(Migrations).
