@@ -1,4 +1,193 @@
-# add_migrations() -- placeholder, see issue 2.
+#[=======================================================================[.rst:
+add_migrations
+--------------
+
+Compiles a directory of revision files into a static catalog linked into a target, and
+fails the build when the revision graph is broken.
+
+.. code-block:: cmake
+
+  add_migrations(<target> DIR <dir>
+                 [NAME <identifier>]
+                 [DIALECTS <dialect>...]
+                 [ALLOW_MULTIPLE_HEADS])
+
+``<target>``
+  An executable or library target of this project. The generated ``<NAME>.cpp`` is added to
+  its sources, the directory holding ``<NAME>.hpp`` to its include directories, and the
+  runtime (``Migrations::runtime``, plus ``Migrations::postgresql`` when ``postgresql`` is
+  among the dialects) to the libraries it links.
+
+``DIR <dir>``
+  The directory of ``*.sql`` revision files, relative to the current source directory.
+  Adding, editing, renaming or removing a file there regenerates the catalog at the next
+  build; a build with no change runs nothing.
+
+``NAME <identifier>``
+  The name of the generated function ``const migrations::Catalog& <NAME>();`` and of its
+  files. Defaults to ``<target>_migrations`` with every character that cannot appear in a
+  C++ identifier replaced by ``_``. Use distinct names for several catalogs in one target.
+
+``DIALECTS <dialect>...``
+  ``sqlite`` and/or ``postgresql``: the databases the catalog must run on. Defaults to every
+  dialect the package was built with (``MIGRATIONS_DIALECTS``).
+
+``ALLOW_MULTIPLE_HEADS``
+  Accept a graph with several heads (independent branches, as Alembic allows) instead of
+  failing the build with the command that merges them.
+
+The generator is the ``Migrations::migrations`` executable, or the host tool named by the
+cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling).
+#]=======================================================================]
+
+include_guard(GLOBAL)
+
+set(MIGRATIONS_GENERATOR_EXECUTABLE "" CACHE FILEPATH
+    "The migrations host tool to run at build time (default: the Migrations::migrations target)")
+
 function(add_migrations target)
-  message(FATAL_ERROR "add_migrations is not implemented yet")
+  list(APPEND CMAKE_MESSAGE_CONTEXT "add_migrations")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS" "DIR;NAME" "DIALECTS")
+
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "unexpected arguments: ${arg_UNPARSED_ARGUMENTS}; expected "
+                        "add_migrations(<target> DIR <dir> [NAME <identifier>] "
+                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS])")
+  endif()
+  if(arg_KEYWORDS_MISSING_VALUES)
+    message(FATAL_ERROR "${arg_KEYWORDS_MISSING_VALUES} given without a value")
+  endif()
+  _migrations_check_target("${target}")
+
+  if(NOT DEFINED arg_DIR)
+    message(FATAL_ERROR "DIR is required: the directory of revision files, e.g. DIR migrations")
+  endif()
+  get_filename_component(dir "${arg_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  if(NOT IS_DIRECTORY "${dir}")
+    message(FATAL_ERROR "DIR '${arg_DIR}' is not a directory (looked for ${dir})")
+  endif()
+
+  if(DEFINED arg_NAME)
+    set(name "${arg_NAME}")
+  else()
+    string(MAKE_C_IDENTIFIER "${target}_migrations" name)
+  endif()
+  if(NOT name MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+    message(FATAL_ERROR "NAME '${name}' is not a valid C++ identifier "
+                        "(expected letters, digits and '_', not starting with a digit)")
+  endif()
+  get_property(names TARGET ${target} PROPERTY _MIGRATIONS_CATALOGS)
+  if(name IN_LIST names)
+    message(FATAL_ERROR "target '${target}' already has a catalog named '${name}'; "
+                        "give each add_migrations() call its own NAME")
+  endif()
+  set_property(TARGET ${target} APPEND PROPERTY _MIGRATIONS_CATALOGS "${name}")
+
+  _migrations_dialects(dialects "${arg_DIALECTS}")
+  _migrations_generator(generator generator_file)
+
+  # CONFIGURE_DEPENDS re-runs the glob at every build, so an added, renamed or removed file
+  # changes the dependency list and regenerates (sqlx's embed misses added files).
+  file(GLOB revision_files LIST_DIRECTORIES false CONFIGURE_DEPENDS "${dir}/*.sql")
+  list(SORT revision_files)
+
+  set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/_migrations")
+  set(header "${out_dir}/${name}.hpp")
+  set(source "${out_dir}/${name}.cpp")
+  set(stamp "${out_dir}/${name}.stamp")
+  list(JOIN dialects "," dialect_list)
+  set(extra_args "")
+  if(arg_ALLOW_MULTIPLE_HEADS)
+    list(APPEND extra_args --allow-multiple-heads)
+  endif()
+  file(RELATIVE_PATH shown_dir "${CMAKE_SOURCE_DIR}" "${dir}")
+
+  # The stamp is the output; the header and source are byproducts that the generator rewrites
+  # only when their bytes change, so a regeneration with the same result recompiles nothing.
+  add_custom_command(
+    OUTPUT "${stamp}"
+    BYPRODUCTS "${header}" "${source}"
+    COMMAND "${generator}" generate
+            --dir "${dir}" --name "${name}" --source-root "${CMAKE_CURRENT_SOURCE_DIR}"
+            --header "${header}" --source "${source}" --dialects "${dialect_list}"
+            --stamp "${stamp}" ${extra_args}
+    DEPENDS ${revision_files} "${generator_file}"
+    COMMENT "Checking and compiling revisions in ${shown_dir} into ${name}()"
+    VERBATIM)
+
+  target_sources(${target} PRIVATE "${source}" "${header}")
+  target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${out_dir}>")
+  set(runtime_libraries Migrations::runtime)
+  if("postgresql" IN_LIST dialects)
+    list(APPEND runtime_libraries Migrations::postgresql)
+  endif()
+  _migrations_link(${target} ${runtime_libraries})
+endfunction()
+
+# Fails unless <target> is a non-imported executable or library of this project.
+function(_migrations_check_target target)
+  if(NOT TARGET "${target}")
+    message(FATAL_ERROR "'${target}' is not a target; call add_migrations() after "
+                        "add_executable(${target} ...) or add_library(${target} ...)")
+  endif()
+  get_target_property(imported "${target}" IMPORTED)
+  get_target_property(aliased "${target}" ALIASED_TARGET)
+  get_target_property(type "${target}" TYPE)
+  if(imported OR aliased OR NOT type MATCHES "^(EXECUTABLE|STATIC_LIBRARY|SHARED_LIBRARY|MODULE_LIBRARY|OBJECT_LIBRARY)$")
+    message(FATAL_ERROR "'${target}' must be an executable or a library built by this project, "
+                        "not an imported, alias or ${type} target")
+  endif()
+endfunction()
+
+# Sets <out> to the validated list of dialects, defaulting to all the package supports.
+function(_migrations_dialects out requested)
+  set(available sqlite)
+  if(TARGET Migrations::postgresql)
+    list(APPEND available postgresql)
+  endif()
+  if(requested STREQUAL "")
+    set(${out} ${available} PARENT_SCOPE)
+    return()
+  endif()
+  list(REMOVE_DUPLICATES requested)
+  foreach(dialect IN LISTS requested)
+    if(NOT dialect MATCHES "^(sqlite|postgresql)$")
+      message(FATAL_ERROR "unknown dialect '${dialect}' in DIALECTS; expected sqlite and/or postgresql")
+    endif()
+    if(NOT dialect IN_LIST available)
+      message(FATAL_ERROR "DIALECTS names '${dialect}' but this Migrations package was built without it "
+                          "(available: ${available}); rebuild it with MIGRATIONS_WITH_POSTGRESQL=ON")
+    endif()
+  endforeach()
+  set(${out} ${requested} PARENT_SCOPE)
+endfunction()
+
+# Sets <command> to what COMMAND runs and <file> to what DEPENDS names, so that rebuilding the
+# generator regenerates every catalog.
+function(_migrations_generator command file)
+  if(MIGRATIONS_GENERATOR_EXECUTABLE)
+    if(NOT EXISTS "${MIGRATIONS_GENERATOR_EXECUTABLE}")
+      message(FATAL_ERROR "MIGRATIONS_GENERATOR_EXECUTABLE='${MIGRATIONS_GENERATOR_EXECUTABLE}' does not exist")
+    endif()
+    set(${command} "${MIGRATIONS_GENERATOR_EXECUTABLE}" PARENT_SCOPE)
+    set(${file} "${MIGRATIONS_GENERATOR_EXECUTABLE}" PARENT_SCOPE)
+  elseif(TARGET Migrations::migrations)
+    set(${command} "$<TARGET_FILE:Migrations::migrations>" PARENT_SCOPE)
+    set(${file} "$<TARGET_FILE:Migrations::migrations>" PARENT_SCOPE)
+  else()
+    message(FATAL_ERROR "the Migrations::migrations tool is not available; "
+                        "find_package(Migrations) or set MIGRATIONS_GENERATOR_EXECUTABLE")
+  endif()
+endfunction()
+
+# Links <target> privately to the given libraries without target_link_libraries(), whose
+# plain and keyword signatures cannot be mixed: the consumer may use either.
+function(_migrations_link target)
+  foreach(library IN LISTS ARGN)
+    set_property(TARGET ${target} APPEND PROPERTY LINK_LIBRARIES ${library})
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "STATIC_LIBRARY" OR type STREQUAL "OBJECT_LIBRARY")
+      set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_LIBRARIES "$<LINK_ONLY:${library}>")
+    endif()
+  endforeach()
 endfunction()

@@ -1,0 +1,9 @@
+-- revision: b2
+-- down_revision: b2
+-- message: m
+
+-- upgrade
+CREATE TABLE t_b2 (x INTEGER);
+
+-- downgrade
+DROP TABLE t_b2;
