@@ -1,0 +1,59 @@
+// @brief Revisions as plain data (what the generator and the runtime adapt their own types
+// to), running a section's SQL statement by statement with the line of each statement, and
+// the `file:line: error: message` form of a diagnostic.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+
+namespace migrations::schema {
+
+/// One section of a revision file, for SQLite.
+struct RevisionSection {
+    std::string sql;
+    /// Line of the file on which `sql` starts (1-based).
+    std::uint32_t first_line = 1;
+    /// Line of the `-- upgrade` / `-- downgrade` marker; 0 when unknown (first_line - 1 is used).
+    std::uint32_t marker_line = 0;
+
+    /// marker_line, or the line before first_line when it is unknown.
+    std::uint32_t line() const { return marker_line != 0 ? marker_line : (first_line > 1 ? first_line - 1 : 1); }
+};
+
+/// One revision, in the order it is applied.
+struct RevisionScript {
+    std::string id;
+    /// The revision file, as diagnostics name it.
+    std::string file;
+    RevisionSection upgrade;
+    /// Ignored when `irreversible`.
+    RevisionSection downgrade;
+    bool irreversible = false;
+};
+
+/// A statement that failed: its line in the file and the database's message.
+struct SqlFailure {
+    std::uint32_t line = 0;
+    std::string message;
+};
+
+/// Runs the statements of `sql` one by one, splitting where sqlite3_prepare_v2's tail says.
+/// The line of a statement is `first_line` plus the newlines before its first token
+/// (comments and white space before it are skipped). A `PRAGMA foreign_key_check` that
+/// returns a row fails, as a table rebuild that broke a reference must. Returns the first
+/// failure, or nothing when every statement ran; stops at the first failure.
+std::optional<SqlFailure> run_script(sqlite3* db, std::string_view sql, std::uint32_t first_line);
+
+/// `<file>:<line>: error: <message>`, as compilers write it and IDEs link it.
+std::string format_diagnostic(const std::string& file, std::uint32_t line, const std::string& message);
+
+/// Runs the upgrade of each revision in order into `db`. Returns the diagnostic of the first
+/// failing statement ("<file>:<line>: error: upgrade of <id> failed: <message>"), or nothing.
+std::optional<std::string> replay_upgrades(sqlite3* db, const std::vector<RevisionScript>& revisions);
+
+}  // namespace migrations::schema

@@ -1,0 +1,84 @@
+// @brief Helpers shared by the schema suites: a schema from DDL text, row counts, and the
+// revision files of a directory read into RevisionScript (a minimal reader for tests; the
+// generator's parser is the real one).
+#pragma once
+
+#include "schema/script.hpp"
+#include "schema/sqlite_handle.hpp"
+#include "schema/sqlite_introspect.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace migrations::schema::testing {
+
+/// An in-memory database holding `ddl`.
+inline Database database_with(const std::string& ddl) {
+    Database db;
+    execute(db.get(), ddl);
+    return db;
+}
+
+/// The schema `ddl` creates.
+inline Schema schema_of(const std::string& ddl) {
+    const Database db = database_with(ddl);
+    return introspect(db.get());
+}
+
+/// The number of rows of `table`.
+inline long long count_rows(sqlite3* db, const std::string& table) {
+    Statement statement(db, "SELECT count(*) FROM \"" + table + "\"");
+    statement.step();
+    return statement.integer(0);
+}
+
+/// Reads one revision file: `-- revision:` header, `-- upgrade` and `-- downgrade` markers.
+inline RevisionScript read_revision_file(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    RevisionScript revision;
+    revision.file = path.filename().string();
+    RevisionSection* section = nullptr;
+    std::string line;
+    for (std::uint32_t number = 1; std::getline(in, line); ++number) {
+        if (line.rfind("-- revision: ", 0) == 0) {
+            revision.id = line.substr(13);
+        } else if (line == "-- upgrade" || line == "-- downgrade") {
+            section = line == "-- upgrade" ? &revision.upgrade : &revision.downgrade;
+            section->marker_line = number;
+            section->first_line = number + 1;
+        } else if (line == "-- downgrade: irreversible") {
+            revision.irreversible = true;
+            section = nullptr;
+        } else if (section != nullptr) {
+            section->sql += line + "\n";
+        }
+    }
+    return revision;
+}
+
+/// Every revision file of `directory`, in chain order (each one's parent before it).
+inline std::vector<RevisionScript> read_revision_chain(const std::filesystem::path& directory) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(directory))
+        if (entry.path().extension() == ".sql") files.push_back(entry.path());
+    // Test chains are linear and named so that file order is chain order.
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        std::ifstream ia(a), ib(b);
+        std::stringstream sa, sb;
+        sa << ia.rdbuf();
+        sb << ib.rdbuf();
+        const auto created = [](const std::string& text) { return text.substr(text.find("-- created:")); };
+        return created(sa.str()) < created(sb.str());
+    });
+    std::vector<RevisionScript> revisions;
+    for (const auto& file : files) revisions.push_back(read_revision_file(file));
+    return revisions;
+}
+
+}  // namespace migrations::schema::testing

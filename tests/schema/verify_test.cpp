@@ -1,0 +1,109 @@
+// @brief Build-time verification: every diagnostic, word for word.
+#include "schema/verify.hpp"
+
+#include "schema_test_support.hpp"
+
+#include <gtest/gtest.h>
+
+namespace migrations::schema {
+namespace {
+
+/// A revision whose upgrade starts on line 7 (marker on 6) and downgrade on line 10 (marker on 9).
+RevisionScript revision(const std::string& id, const std::string& upgrade, const std::string& downgrade) {
+    return {id, "migrations/" + id + ".sql", {upgrade, 7, 6}, {downgrade, 10, 9}, false};
+}
+
+using Diagnostics = std::vector<std::string>;
+
+TEST(SchemaVerify, AcceptsTheExampleProjectsRevisions) {
+    const auto revisions = testing::read_revision_chain(MIGRATIONS_EXAMPLE_MIGRATIONS_DIR);
+    ASSERT_EQ(revisions.size(), 3U);
+    EXPECT_EQ(verify_revisions(revisions), Diagnostics{});
+}
+
+TEST(SchemaVerify, AcceptsAnEmptyChain) { EXPECT_EQ(verify_revisions({}), Diagnostics{}); }
+
+struct NotRestored {
+    const char* name;
+    const char* upgrade;
+    const char* downgrade;
+    const char* message;
+};
+
+class SchemaVerifyNotRestored : public ::testing::TestWithParam<NotRestored> {};
+
+TEST_P(SchemaVerifyNotRestored, NamesWhatTheDowngradeLeavesDifferent) {
+    const std::vector<RevisionScript> revisions = {
+        revision("0a0a0a", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\nCREATE INDEX users_name ON users (name);\n",
+                 "DROP TABLE users;\n"),
+        revision("1a2b3c", GetParam().upgrade, GetParam().downgrade),
+    };
+    EXPECT_EQ(verify_revisions(revisions),
+              Diagnostics{std::string("migrations/1a2b3c.sql:9: error: downgrade of 1a2b3c does not restore the schema: ") +
+                          GetParam().message});
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, SchemaVerifyNotRestored,
+    ::testing::Values(
+        NotRestored{"ColumnStillPresent", "ALTER TABLE users ADD COLUMN email TEXT;", "SELECT 1;",
+                    "table 'users' column 'email' is still present"},
+        NotRestored{"TableMissing", "ALTER TABLE users ADD COLUMN email TEXT;", "DROP TABLE users;",
+                    "index 'users_name' is missing; table 'users' is missing"},
+        NotRestored{"TableStillPresent", "CREATE TABLE audit (x);", "-- forgot it\n", "table 'audit' is still present"},
+        NotRestored{"IndexStillPresent", "CREATE INDEX users_id_name ON users (id, name);", "SELECT 1;",
+                    "index 'users_id_name' is still present"},
+        NotRestored{"ColumnChanged", "ALTER TABLE users ADD COLUMN age INTEGER;",
+                    "ALTER TABLE users DROP COLUMN age;\nDROP INDEX users_name;\nALTER TABLE users DROP COLUMN name;\n"
+                    "ALTER TABLE users ADD COLUMN name VARCHAR(10);\nCREATE INDEX users_name ON users (name);",
+                    "table 'users' column 'name' changed (type TEXT -> VARCHAR(10))"},
+        NotRestored{"ViewStillPresent", "CREATE VIEW named AS SELECT name FROM users;", "SELECT 1;",
+                    "view 'named' is still present"}),
+    [](const ::testing::TestParamInfo<NotRestored>& info) { return std::string(info.param.name); });
+
+TEST(SchemaVerify, ReportsAFailingUpgradeAtItsStatementAndStops) {
+    const std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE t (x);\n\nINSERT INTO missing VALUES (1);\n", "DROP TABLE t;"),
+        revision("b2", "CREATE TABLE u (x);", "SELECT 1;"),
+    };
+    EXPECT_EQ(verify_revisions(revisions),
+              Diagnostics{"migrations/a1.sql:9: error: upgrade of a1 failed: no such table: missing"});
+}
+
+TEST(SchemaVerify, ReportsAFailingDowngradeAndGoesOn) {
+    const std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE t (x);", "DROP TABLE t;\nDROP TABLE t;\n"),
+        revision("b2", "CREATE TABLE u (x);", "SELECT 1;"),
+    };
+    EXPECT_EQ(verify_revisions(revisions),
+              (Diagnostics{"migrations/a1.sql:11: error: downgrade of a1 failed: no such table: t",
+                           "migrations/b2.sql:9: error: downgrade of b2 does not restore the schema: table 'u' is still present"}));
+}
+
+TEST(SchemaVerify, ReportsAnUpgradeThatFailsAfterItsDowngrade) {
+    const std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE t (x UNIQUE);", "DROP TABLE t;"),
+        revision("b2", "INSERT INTO t VALUES (1);\nCREATE TABLE u (y);", "DROP TABLE u;"),
+    };
+    EXPECT_EQ(verify_revisions(revisions),
+              Diagnostics{"migrations/b2.sql:7: error: upgrade of b2 failed after its downgrade: UNIQUE constraint failed: t.x"});
+}
+
+TEST(SchemaVerify, OnlyUpgradesAnIrreversibleRevision) {
+    std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE t (x);", "DROP TABLE t;"),
+        revision("b2", "DROP TABLE t;", ""),
+    };
+    revisions[1].irreversible = true;
+    EXPECT_EQ(verify_revisions(revisions), Diagnostics{});
+}
+
+TEST(SchemaVerify, LeavesOutTheVersionTable) {
+    const std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE IF NOT EXISTS schema_revisions (id TEXT);\nCREATE TABLE t (x);", "DROP TABLE t;"),
+    };
+    EXPECT_EQ(verify_revisions(revisions), Diagnostics{});
+}
+
+}  // namespace
+}  // namespace migrations::schema
