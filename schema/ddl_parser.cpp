@@ -41,6 +41,12 @@ void scan_item(const std::vector<Token>& tokens, std::size_t begin, std::size_t 
             out.checks.push_back({pending_name, canonical(tokens, i + 2, close)});
             pending_name.clear();
             i = close;
+        } else if (is_keyword(token, "as") && i + 1 < end && tokens[i + 1].text == "(" && is_column) {
+            const std::size_t close = matching_paren(tokens, i + 1);
+            const bool stored = close + 1 < end && is_keyword(tokens[close + 1], "stored");
+            out.generated[column] = {canonical(tokens, i + 2, close), stored};
+            pending_name.clear();
+            i = close;
         } else if (is_keyword(token, "collate") && i + 1 < end && is_column) {
             out.collations[column] = lower(unquote(tokens[++i]));
         } else if (is_keyword(token, "autoincrement")) {

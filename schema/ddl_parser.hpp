@@ -24,6 +24,8 @@ struct TableText {
     std::vector<CheckConstraint> checks;
     /// Lower-case column name -> lower-case collation, for columns with COLLATE.
     std::map<std::string, std::string> collations;
+    /// Lower-case column name -> {expression, stored} for generated columns.
+    std::map<std::string, std::pair<std::string, bool>> generated;
     bool autoincrement = false;
     bool without_rowid = false;
     bool strict = false;

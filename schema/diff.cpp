@@ -263,6 +263,9 @@ std::string change_detail(const Operation& operation) {
     if (a.not_null != b.not_null) parts.emplace_back(a.not_null ? "NOT NULL -> NULL" : "NULL -> NOT NULL");
     if (a.default_value != b.default_value) parts.push_back("default " + show(a.default_value) + " -> " + show(b.default_value));
     if (a.collation != b.collation) parts.push_back("collation " + show(a.collation) + " -> " + show(b.collation));
+    if (a.generated != b.generated || a.stored != b.stored)
+        parts.push_back("generated " + show(a.generated) + (a.stored ? " stored" : "") + " -> " + show(b.generated) +
+                        (b.stored ? " stored" : ""));
     if (!same_name(a.name, b.name) || (parts.empty() && a != b)) parts.push_back("name " + a.name + " -> " + b.name);
     return join(parts);
 }

@@ -40,7 +40,8 @@ bool same_name(const std::string& a, const std::string& b) { return lower(a) == 
 
 bool operator==(const Column& a, const Column& b) {
     return same_name(a.name, b.name) && a.type == b.type && a.not_null == b.not_null &&
-           a.default_value == b.default_value && a.collation == b.collation;
+           a.default_value == b.default_value && a.collation == b.collation && a.generated == b.generated &&
+           a.stored == b.stored;
 }
 
 bool operator==(const ForeignKey& a, const ForeignKey& b) {
@@ -116,6 +117,7 @@ std::string describe(const Column& column) {
     if (column.not_null) out += " NOT NULL";
     if (column.default_value) out += " DEFAULT (" + *column.default_value + ")";
     if (column.collation) out += " COLLATE " + *column.collation;
+    if (column.generated) out += " AS (" + *column.generated + (column.stored ? ") STORED" : ") VIRTUAL");
     return out;
 }
 

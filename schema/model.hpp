@@ -22,6 +22,9 @@ struct Column {
     std::optional<std::string> default_value;
     /// COLLATE name in lower case, when the column declares one.
     std::optional<std::string> collation;
+    /// For a generated column, its expression (canonical); `stored` tells STORED from VIRTUAL.
+    std::optional<std::string> generated;
+    bool stored = false;
 
     friend bool operator==(const Column& a, const Column& b);
     friend bool operator!=(const Column& a, const Column& b) { return !(a == b); }

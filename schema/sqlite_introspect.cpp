@@ -28,7 +28,8 @@ void read_columns(sqlite3* db, Table& table, const TableText& text) {
     statement.bind(1, table.name);
     std::vector<std::pair<long long, std::string>> key;
     while (statement.step()) {
-        if (statement.integer(5) != 0) continue;
+        const long long hidden = statement.integer(5);
+        if (hidden == 1) continue;  // a virtual table's hidden column
         Column column;
         column.name = statement.text(0);
         column.type = normalize_type(statement.text(1));
@@ -36,6 +37,11 @@ void read_columns(sqlite3* db, Table& table, const TableText& text) {
         if (!statement.is_null(3)) column.default_value = canonical(statement.text(3));
         const auto collation = text.collations.find(lower(column.name));
         if (collation != text.collations.end() && collation->second != "binary") column.collation = collation->second;
+        const auto generated = text.generated.find(lower(column.name));
+        if (hidden >= 2 && generated != text.generated.end()) {
+            column.generated = generated->second.first;
+            column.stored = hidden == 3;
+        }
         if (statement.integer(4) > 0) key.emplace_back(statement.integer(4), column.name);
         table.columns.push_back(std::move(column));
     }

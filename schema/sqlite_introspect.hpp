@@ -21,8 +21,8 @@ struct IntrospectOptions {
 };
 
 /// The schema of the `main` database of `db`. Objects whose name starts with "sqlite_" are
-/// SQLite's own and left out, as are virtual tables and generated (hidden) columns, which
-/// the model does not cover. Throws SchemaError when a query fails.
+/// SQLite's own and left out, as are virtual tables, which the model does not cover.
+/// Throws SchemaError when a query fails.
 Schema introspect(sqlite3* db, const IntrospectOptions& options = {});
 
 }  // namespace migrations::schema

@@ -29,6 +29,8 @@ std::string column_definition(const Column& column, bool parenthesize_default) {
     if (column.default_value)
         out += parenthesize_default ? " DEFAULT (" + *column.default_value + ")" : " DEFAULT " + *column.default_value;
     if (column.collation) out += " COLLATE " + quote_identifier(*column.collation);
+    if (column.generated)
+        out += " GENERATED ALWAYS AS (" + *column.generated + (column.stored ? ") STORED" : ") VIRTUAL");
     return out;
 }
 
@@ -39,7 +41,7 @@ bool uses_column(const std::vector<std::string>& names, const std::string& colum
 /// ALTER TABLE ADD COLUMN takes a column that is in no key or constraint and whose default
 /// is a literal (non-NULL when the column is NOT NULL).
 bool can_add(const Column& column, const Table& after) {
-    if (uses_column(after.primary_key, column.name)) return false;
+    if (uses_column(after.primary_key, column.name) || (column.generated && column.stored)) return false;
     if (column.default_value && !is_literal(*column.default_value)) return false;
     if (column.not_null && (!column.default_value || lower(*column.default_value) == "null")) return false;
     return true;
@@ -54,6 +56,8 @@ bool can_drop(const Column& column, const Table& before, const std::vector<Index
         if (uses_column(key.columns, column.name)) return false;
     for (const auto& check : before.checks)
         if (mentions(check.expression, column.name)) return false;
+    for (const auto& other : before.columns)
+        if (other.generated && !same_name(other.name, column.name) && mentions(*other.generated, column.name)) return false;
     for (const auto& index : kept_indexes) {
         if (mentions(index.where, column.name)) return false;
         for (const auto& part : index.parts)
@@ -87,7 +91,7 @@ void render_rebuild(const std::vector<Operation>& group, std::string& out) {
     std::string targets, sources;
     for (const Column& column : after.columns) {
         const Column* old = before.find_column(column.name);
-        if (old == nullptr) continue;
+        if (old == nullptr || column.generated || old->generated) continue;
         targets += (targets.empty() ? "" : ", ") + quote_identifier(column.name);
         std::string source = quote_identifier(old->name);
         // A column that becomes NOT NULL takes its default where the old rows hold NULL.

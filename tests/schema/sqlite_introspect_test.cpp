@@ -18,12 +18,24 @@ TEST(SchemaIntrospect, ReadsColumnsWithTypesNullabilityAndDefaults) {
     ASSERT_EQ(schema.tables.size(), 1U);
     const Table& table = schema.tables[0];
     ASSERT_EQ(table.columns.size(), 5U);
-    EXPECT_EQ(table.columns[0], (Column{"id", "INTEGER", false, std::nullopt, std::nullopt}));
-    EXPECT_EQ(table.columns[1], (Column{"title", "VARCHAR(20)", true, std::nullopt, std::nullopt}));
-    EXPECT_EQ(table.columns[2], (Column{"done", "INTEGER", true, "0", std::nullopt}));
-    EXPECT_EQ(table.columns[3], (Column{"created_at", "TEXT", false, "strftime('%Y', 'now')", std::nullopt}));
-    EXPECT_EQ(table.columns[4], (Column{"note", "", false, std::nullopt, std::nullopt}));
+    EXPECT_EQ(describe(table.columns[0]), "id INTEGER");
+    EXPECT_EQ(describe(table.columns[1]), "title VARCHAR(20) NOT NULL");
+    EXPECT_EQ(describe(table.columns[2]), "done INTEGER NOT NULL DEFAULT (0)");
+    EXPECT_EQ(describe(table.columns[3]), "created_at TEXT DEFAULT (strftime('%Y', 'now'))");
+    EXPECT_EQ(describe(table.columns[4]), "note");
     EXPECT_EQ(table.primary_key, (std::vector<std::string>{"id"}));
+}
+
+TEST(SchemaIntrospect, ReadsGeneratedColumns) {
+    const Schema schema = schema_of(
+        "CREATE TABLE t (a INTEGER, b INTEGER GENERATED ALWAYS AS (a * 2) STORED, c AS (A + 1))");
+    const Table& table = schema.tables[0];
+    ASSERT_EQ(table.columns.size(), 3U);
+    EXPECT_EQ(*table.columns[1].generated, "a * 2");
+    EXPECT_TRUE(table.columns[1].stored);
+    EXPECT_EQ(*table.columns[2].generated, "a + 1");
+    EXPECT_FALSE(table.columns[2].stored);
+    EXPECT_EQ(describe(table.columns[2]), "c AS (a + 1) VIRTUAL");
 }
 
 TEST(SchemaIntrospect, ReadsCompositeKeysUniqueConstraintsAndForeignKeys) {

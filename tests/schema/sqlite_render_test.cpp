@@ -135,6 +135,16 @@ INSTANTIATE_TEST_SUITE_P(
                   "INSERT INTO t VALUES (1)", false},
         RoundTrip{"DropsAndAddsAColumnThatMayBeARename", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)",
                   "CREATE TABLE t (id INTEGER PRIMARY KEY, full_name TEXT)", "INSERT INTO t VALUES (1, 'x')", false},
+        RoundTrip{"AddsAVirtualGeneratedColumn", "CREATE TABLE t (a INTEGER)",
+                  "CREATE TABLE t (a INTEGER, b AS (a * 2))", "INSERT INTO t VALUES (1), (2)", false},
+        RoundTrip{"AddsAStoredGeneratedColumn", "CREATE TABLE t (a INTEGER, v AS (a + 1))",
+                  "CREATE TABLE t (a INTEGER, v AS (a + 1), b INTEGER GENERATED ALWAYS AS (a * 2) STORED)",
+                  "INSERT INTO t VALUES (1), (2)", true},
+        RoundTrip{"QuotesAwkwardNames", "CREATE TABLE \"Order Items\" (\"Qty \"\"x\"\"\" INTEGER, [select] TEXT);"
+                                        "CREATE INDEX \"by select\" ON \"Order Items\" ([select])",
+                  "CREATE TABLE \"Order Items\" (\"Qty \"\"x\"\"\" TEXT NOT NULL DEFAULT 'it''s', [select] TEXT);"
+                  "CREATE INDEX \"by select\" ON \"Order Items\" ([select])",
+                  "INSERT INTO \"Order Items\" VALUES (1, 'a')", true},
         RoundTrip{"RenamesATableAsDropAndCreate", "CREATE TABLE old_name (a, b)", "CREATE TABLE new_name (a, b)",
                   "INSERT INTO old_name VALUES (1, 2)", false}),
     [](const ::testing::TestParamInfo<RoundTrip>& info) { return std::string(info.param.name); });
