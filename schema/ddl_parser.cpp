@@ -24,6 +24,34 @@ bool starts_table_constraint(const Token& token) {
            is_keyword(token, "check") || is_keyword(token, "foreign");
 }
 
+/// Records the foreign keys of an item that are DEFERRABLE INITIALLY DEFERRED.
+void scan_foreign_keys(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, bool is_column,
+                       TableText& out) {
+    std::vector<std::string> columns;
+    if (is_column) columns.push_back(lower(unquote(tokens[begin])));
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!is_column && is_keyword(tokens[i], "foreign") && i + 2 < end && tokens[i + 2].text == "(") {
+            columns.clear();
+            const std::size_t close = matching_paren(tokens, i + 2);
+            for (std::size_t j = i + 3; j < close; ++j)
+                if (tokens[j].kind != TokenKind::punct) columns.push_back(lower(unquote(tokens[j])));
+            i = close;
+            continue;
+        }
+        if (!is_keyword(tokens[i], "references") || i + 1 >= end) continue;
+        const std::string table = lower(unquote(tokens[i + 1]));
+        std::size_t clause_end = i + 1;
+        while (clause_end < end && !is_keyword(tokens[clause_end], "references") &&
+               !is_keyword(tokens[clause_end], "constraint"))
+            ++clause_end;
+        for (std::size_t j = i + 1; j + 2 < clause_end; ++j) {
+            if (is_keyword(tokens[j], "deferrable") && is_keyword(tokens[j + 1], "initially") &&
+                is_keyword(tokens[j + 2], "deferred") && !is_keyword(tokens[j - 1], "not"))
+                out.deferred_keys.emplace_back(columns, table);
+        }
+    }
+}
+
 /// Scans one column definition or table constraint at its own top level.
 void scan_item(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, bool is_column, TableText& out) {
     const std::string column = is_column ? lower(unquote(tokens[begin])) : std::string();
@@ -77,7 +105,9 @@ TableText parse_create_table(std::string_view sql) {
     const std::size_t close = matching_paren(tokens, open);
     for (const auto& [first, last] : split_items(tokens, open + 1, close)) {
         if (first == last) continue;
-        scan_item(tokens, first, last, !starts_table_constraint(tokens[first]), out);
+        const bool is_column = !starts_table_constraint(tokens[first]);
+        scan_item(tokens, first, last, is_column, out);
+        scan_foreign_keys(tokens, first, last, is_column, out);
     }
     for (std::size_t i = close + 1; i < tokens.size(); ++i) {
         if (is_keyword(tokens[i], "rowid")) out.without_rowid = true;

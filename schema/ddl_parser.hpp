@@ -26,6 +26,9 @@ struct TableText {
     std::map<std::string, std::string> collations;
     /// Lower-case column name -> {expression, stored} for generated columns.
     std::map<std::string, std::pair<std::string, bool>> generated;
+    /// Foreign keys declared DEFERRABLE INITIALLY DEFERRED: {lower-case columns, lower-case
+    /// referenced table}.
+    std::vector<std::pair<std::vector<std::string>, std::string>> deferred_keys;
     bool autoincrement = false;
     bool without_rowid = false;
     bool strict = false;

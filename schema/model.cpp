@@ -47,13 +47,14 @@ bool operator==(const Column& a, const Column& b) {
 bool operator==(const ForeignKey& a, const ForeignKey& b) {
     return lowered(a.columns) == lowered(b.columns) && same_name(a.referenced_table, b.referenced_table) &&
            lowered(a.referenced_columns) == lowered(b.referenced_columns) && a.on_update == b.on_update &&
-           a.on_delete == b.on_delete;
+           a.on_delete == b.on_delete && a.deferred == b.deferred;
 }
 
 bool operator<(const ForeignKey& a, const ForeignKey& b) {
     return std::make_tuple(lowered(a.columns), lower(a.referenced_table), lowered(a.referenced_columns), a.on_update,
-                           a.on_delete) < std::make_tuple(lowered(b.columns), lower(b.referenced_table),
-                                                          lowered(b.referenced_columns), b.on_update, b.on_delete);
+                           a.on_delete, a.deferred) < std::make_tuple(lowered(b.columns), lower(b.referenced_table),
+                                                                      lowered(b.referenced_columns), b.on_update,
+                                                                      b.on_delete, b.deferred);
 }
 
 bool operator==(const CheckConstraint& a, const CheckConstraint& b) {
@@ -126,6 +127,7 @@ std::string describe(const ForeignKey& key) {
     if (!key.referenced_columns.empty()) out += " (" + join(key.referenced_columns) + ")";
     if (key.on_update != "NO ACTION") out += " ON UPDATE " + key.on_update;
     if (key.on_delete != "NO ACTION") out += " ON DELETE " + key.on_delete;
+    if (key.deferred) out += " DEFERRABLE INITIALLY DEFERRED";
     return out;
 }
 

@@ -38,6 +38,8 @@ struct ForeignKey {
     /// "NO ACTION", "RESTRICT", "SET NULL", "SET DEFAULT" or "CASCADE".
     std::string on_update = "NO ACTION";
     std::string on_delete = "NO ACTION";
+    /// DEFERRABLE INITIALLY DEFERRED (read from the CREATE TABLE text: no pragma reports it).
+    bool deferred = false;
 
     friend bool operator==(const ForeignKey& a, const ForeignKey& b);
     friend bool operator!=(const ForeignKey& a, const ForeignKey& b) { return !(a == b); }

@@ -61,7 +61,7 @@ void read_unique_constraints(sqlite3* db, Table& table) {
     }
 }
 
-void read_foreign_keys(sqlite3* db, Table& table) {
+void read_foreign_keys(sqlite3* db, Table& table, const TableText& text) {
     Statement statement(
         db, R"(SELECT id, "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq)");
     statement.bind(1, table.name);
@@ -74,7 +74,13 @@ void read_foreign_keys(sqlite3* db, Table& table) {
         key.on_update = statement.text(4);
         key.on_delete = statement.text(5);
     }
-    for (auto& [id, key] : keys) table.foreign_keys.push_back(std::move(key));
+    for (auto& [id, key] : keys) {
+        std::vector<std::string> columns;
+        for (const auto& column : key.columns) columns.push_back(lower(column));
+        const std::pair<std::vector<std::string>, std::string> wanted{columns, lower(key.referenced_table)};
+        key.deferred = std::find(text.deferred_keys.begin(), text.deferred_keys.end(), wanted) != text.deferred_keys.end();
+        table.foreign_keys.push_back(std::move(key));
+    }
 }
 
 Table read_table(sqlite3* db, const std::string& name, const std::string& sql) {
@@ -87,7 +93,7 @@ Table read_table(sqlite3* db, const std::string& name, const std::string& sql) {
     table.checks = text.checks;
     read_columns(db, table, text);
     read_unique_constraints(db, table);
-    read_foreign_keys(db, table);
+    read_foreign_keys(db, table, text);
     return table;
 }
 

@@ -160,6 +160,7 @@ std::string render_create_table(const Table& table, const std::string& name) {
         if (!key.referenced_columns.empty()) item += " (" + quoted_list(key.referenced_columns) + ")";
         if (key.on_update != "NO ACTION") item += " ON UPDATE " + key.on_update;
         if (key.on_delete != "NO ACTION") item += " ON DELETE " + key.on_delete;
+        if (key.deferred) item += " DEFERRABLE INITIALLY DEFERRED";
         items.push_back(std::move(item));
     }
     std::string out = "CREATE TABLE " + quote_identifier(name) + " (\n";

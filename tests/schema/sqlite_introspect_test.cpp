@@ -52,6 +52,18 @@ TEST(SchemaIntrospect, ReadsCompositeKeysUniqueConstraintsAndForeignKeys) {
     EXPECT_EQ(describe(b.foreign_keys[1]), "(r) REFERENCES a");
 }
 
+TEST(SchemaIntrospect, ReadsDeferredForeignKeys) {
+    const Schema schema = schema_of(
+        "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE c (a REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED, b REFERENCES p NOT DEFERRABLE INITIALLY DEFERRED,"
+        "  d INTEGER, CONSTRAINT fk FOREIGN KEY (\"D\") REFERENCES \"P\" (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)");
+    const Table& c = schema.tables[0];
+    ASSERT_EQ(c.foreign_keys.size(), 3U);
+    EXPECT_EQ(describe(c.foreign_keys[0]), "(a) REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED");
+    EXPECT_EQ(describe(c.foreign_keys[1]), "(b) REFERENCES p");
+    EXPECT_EQ(describe(c.foreign_keys[2]), "(d) REFERENCES P (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED");
+}
+
 TEST(SchemaIntrospect, ReadsIndexesWithExpressionsAndWhere) {
     const Schema schema = schema_of(
         "CREATE TABLE u (email TEXT, deleted_at TEXT);"

@@ -117,6 +117,10 @@ INSTANTIATE_TEST_SUITE_P(
                   "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT);"
                   "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id) "
                   "ON UPDATE CASCADE ON DELETE CASCADE, name TEXT);", kPetRows, true},
+        RoundTrip{"MakesAForeignKeyDeferred", kPets,
+                  "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT);"
+                  "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id) "
+                  "DEFERRABLE INITIALLY DEFERRED, name TEXT);", kPetRows, true},
         RoundTrip{"RebuildsAReferencedTableWithoutLosingChildren", kPets,
                   "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');"
                   "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id), name TEXT);",
