@@ -48,10 +48,14 @@ std::string column_text(sqlite3_stmt* statement, int column) {
 
 std::optional<SqlFailure> run_script(sqlite3* db, std::string_view sql, std::uint32_t first_line) {
     std::size_t at = 0;
+    std::size_t counted = 0;  // newlines before `counted` are in `line`
+    std::uint32_t line = first_line;
     while (true) {
         at = skip_blank(sql, at);
         if (at >= sql.size()) return std::nullopt;
-        const auto line = static_cast<std::uint32_t>(first_line + std::count(sql.begin(), sql.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        line += static_cast<std::uint32_t>(std::count(sql.begin() + static_cast<std::ptrdiff_t>(counted),
+                                                      sql.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        counted = at;
         sqlite3_stmt* raw = nullptr;
         const char* tail = nullptr;
         const int prepared = sqlite3_prepare_v2(db, sql.data() + at, static_cast<int>(sql.size() - at), &raw, &tail);

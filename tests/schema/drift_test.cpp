@@ -24,7 +24,10 @@ Database migrated_database(const std::filesystem::path& path) {
 class SchemaDrift : public ::testing::Test {
 protected:
     void TearDown() override { std::filesystem::remove(path_); }
-    std::filesystem::path path_ = std::filesystem::temp_directory_path() / "schema_drift_test.db";
+    // One file per test: ctest may run the tests of this suite in parallel.
+    std::filesystem::path path_ = std::filesystem::temp_directory_path() /
+                                  (std::string("schema_drift_") +
+                                   ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
 };
 
 TEST_F(SchemaDrift, FindsNothingInADatabaseTheRevisionsMade) {
