@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -38,8 +37,9 @@ inline long long count_rows(sqlite3* db, const std::string& table) {
     return statement.integer(0);
 }
 
-/// Reads one revision file: `-- revision:` header, `-- upgrade` and `-- downgrade` markers.
-inline RevisionScript read_revision_file(const std::filesystem::path& path) {
+/// Reads one revision file: `-- revision:` and `-- down_revision:` headers (the parent is
+/// stored in `parent`), `-- upgrade` and `-- downgrade` markers.
+inline RevisionScript read_revision_file(const std::filesystem::path& path, std::string& parent) {
     std::ifstream in(path);
     RevisionScript revision;
     revision.file = path.filename().string();
@@ -48,6 +48,8 @@ inline RevisionScript read_revision_file(const std::filesystem::path& path) {
     for (std::uint32_t number = 1; std::getline(in, line); ++number) {
         if (line.rfind("-- revision: ", 0) == 0) {
             revision.id = line.substr(13);
+        } else if (line.rfind("-- down_revision: ", 0) == 0) {
+            parent = line.substr(18);
         } else if (line == "-- upgrade" || line == "-- downgrade") {
             section = line == "-- upgrade" ? &revision.upgrade : &revision.downgrade;
             section->marker_line = number;
@@ -62,23 +64,25 @@ inline RevisionScript read_revision_file(const std::filesystem::path& path) {
     return revision;
 }
 
-/// Every revision file of `directory`, in chain order (each one's parent before it).
+/// Every revision file of `directory`, in chain order (each one's parent before it); test
+/// chains are linear.
 inline std::vector<RevisionScript> read_revision_chain(const std::filesystem::path& directory) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(directory))
-        if (entry.path().extension() == ".sql") files.push_back(entry.path());
-    // Test chains are linear and named so that file order is chain order.
-    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
-        std::ifstream ia(a), ib(b);
-        std::stringstream sa, sb;
-        sa << ia.rdbuf();
-        sb << ib.rdbuf();
-        const auto created = [](const std::string& text) { return text.substr(text.find("-- created:")); };
-        return created(sa.str()) < created(sb.str());
-    });
-    std::vector<RevisionScript> revisions;
-    for (const auto& file : files) revisions.push_back(read_revision_file(file));
-    return revisions;
+    std::vector<std::pair<std::string, RevisionScript>> files;  // {parent, revision}
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+        if (entry.path().extension() != ".sql") continue;
+        std::string parent;
+        RevisionScript revision = read_revision_file(entry.path(), parent);
+        files.emplace_back(parent, std::move(revision));
+    }
+    std::vector<RevisionScript> chain;
+    std::string head = "none";
+    while (true) {
+        const auto next = std::find_if(files.begin(), files.end(), [&](const auto& file) { return file.first == head; });
+        if (next == files.end()) break;
+        head = next->second.id;
+        chain.push_back(next->second);
+    }
+    return chain;
 }
 
 }  // namespace migrations::schema::testing

@@ -83,6 +83,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER, "
                   "priority INTEGER NOT NULL DEFAULT 3, note TEXT COLLATE NOCASE)", kTodoRows, false},
         RoundTrip{"DropsAColumn", kTodos, "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL)", kTodoRows, false},
+        RoundTrip{"AddsColumnsWithNegativeAndStringDefaults", "CREATE TABLE t (a INTEGER)",
+                  "CREATE TABLE t (a INTEGER, b INTEGER NOT NULL DEFAULT -1, c REAL DEFAULT -2.5e3, d TEXT DEFAULT 'it''s')",
+                  "INSERT INTO t VALUES (1)", false},
         RoundTrip{"AddsAColumnWithAnExpressionDefault", kTodos,
                   "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER, "
                   "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d', 'now')))", kTodoRows, true},

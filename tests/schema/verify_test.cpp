@@ -89,6 +89,19 @@ TEST(SchemaVerify, ReportsAnUpgradeThatFailsAfterItsDowngrade) {
               Diagnostics{"migrations/b2.sql:7: error: upgrade of b2 failed after its downgrade: UNIQUE constraint failed: t.x"});
 }
 
+TEST(SchemaVerify, ReportsAnUpgradeThatGivesAnotherSchemaAfterItsDowngrade) {
+    // The downgrade restores every modelled object but changes the (unmodelled) version
+    // table, from which the upgrade copies its columns.
+    const std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE schema_revisions (id TEXT);", "DROP TABLE schema_revisions;"),
+        revision("b2", "CREATE TABLE copy AS SELECT * FROM schema_revisions;",
+                 "DROP TABLE copy;\nALTER TABLE schema_revisions ADD COLUMN extra;"),
+    };
+    EXPECT_EQ(verify_revisions(revisions),
+              Diagnostics{"migrations/b2.sql:6: error: upgrade of b2 after its downgrade does not give the same schema: "
+                          "table 'copy' column 'extra' is still present"});
+}
+
 TEST(SchemaVerify, OnlyUpgradesAnIrreversibleRevision) {
     std::vector<RevisionScript> revisions = {
         revision("a1", "CREATE TABLE t (x);", "DROP TABLE t;"),
