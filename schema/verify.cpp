@@ -2,6 +2,7 @@
 #include "schema/verify.hpp"
 
 #include "schema/diff.hpp"
+#include "schema/snapshot.hpp"
 #include "schema/sqlite_handle.hpp"
 
 namespace migrations::schema {
@@ -23,6 +24,11 @@ Database rebuilt(const std::vector<RevisionScript>& revisions, std::size_t count
 
 }  // namespace
 
+std::string differences(const SchemaSnapshot& expected, sqlite3* db, const IntrospectOptions& options) {
+    if (take_snapshot(db, options) == expected) return {};
+    return describe_restore_differences(model_of(expected, options), introspect(db, options));
+}
+
 std::string describe_restore_differences(const Schema& expected, const Schema& actual) {
     std::string out;
     for (const Operation& op : diff(expected, actual)) {
@@ -40,42 +46,31 @@ std::string describe_restore_differences(const Schema& expected, const Schema& a
 std::vector<std::string> verify_revisions(const std::vector<RevisionScript>& revisions, const IntrospectOptions& options) {
     std::vector<std::string> diagnostics;
     Database db;
+    auto fail = [&](const RevisionScript& revision, std::uint32_t line, const std::string& message) {
+        diagnostics.push_back(format_diagnostic(revision.file, line, message));
+    };
     for (std::size_t i = 0; i < revisions.size(); ++i) {
         const RevisionScript& revision = revisions[i];
-        const Schema before = introspect(db.get(), options);
+        const std::string& id = revision.id;
+        const SchemaSnapshot before = take_snapshot(db.get(), options);
         if (auto failure = run_script(db.get(), revision.upgrade.sql, revision.upgrade.first_line)) {
-            diagnostics.push_back(format_diagnostic(revision.file, failure->line,
-                                                    "upgrade of " + revision.id + " failed: " + failure->message));
+            fail(revision, failure->line, "upgrade of " + id + " failed: " + failure->message);
             return diagnostics;
         }
         if (revision.irreversible) continue;
-        const Schema after = introspect(db.get(), options);
+        const SchemaSnapshot after = take_snapshot(db.get(), options);
         if (auto failure = run_script(db.get(), revision.downgrade.sql, revision.downgrade.first_line)) {
-            diagnostics.push_back(format_diagnostic(revision.file, failure->line,
-                                                    "downgrade of " + revision.id + " failed: " + failure->message));
+            fail(revision, failure->line, "downgrade of " + id + " failed: " + failure->message);
             db = rebuilt(revisions, i + 1);
-            continue;
-        }
-        const Schema restored = introspect(db.get(), options);
-        if (restored != before) {
-            diagnostics.push_back(format_diagnostic(revision.file, revision.downgrade.line(),
-                                                    "downgrade of " + revision.id + " does not restore the schema: " +
-                                                        describe_restore_differences(before, restored)));
+        } else if (auto restore = differences(before, db.get(), options); !restore.empty()) {
+            fail(revision, revision.downgrade.line(), "downgrade of " + id + " does not restore the schema: " + restore);
             db = rebuilt(revisions, i + 1);
-            continue;
-        }
-        if (auto failure = run_script(db.get(), revision.upgrade.sql, revision.upgrade.first_line)) {
-            diagnostics.push_back(format_diagnostic(
-                revision.file, failure->line, "upgrade of " + revision.id + " failed after its downgrade: " + failure->message));
+        } else if (auto again = run_script(db.get(), revision.upgrade.sql, revision.upgrade.first_line)) {
+            fail(revision, again->line, "upgrade of " + id + " failed after its downgrade: " + again->message);
             db = rebuilt(revisions, i + 1);
-            continue;
-        }
-        const Schema again = introspect(db.get(), options);
-        if (again != after) {
-            diagnostics.push_back(format_diagnostic(revision.file, revision.upgrade.line(),
-                                                    "upgrade of " + revision.id +
-                                                        " after its downgrade does not give the same schema: " +
-                                                        describe_restore_differences(after, again)));
+        } else if (auto repeat = differences(after, db.get(), options); !repeat.empty()) {
+            fail(revision, revision.upgrade.line(),
+                 "upgrade of " + id + " after its downgrade does not give the same schema: " + repeat);
             db = rebuilt(revisions, i + 1);
         }
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "schema/script.hpp"
+#include "schema/snapshot.hpp"
 #include "schema/sqlite_introspect.hpp"
 
 #include <string>
@@ -32,5 +33,10 @@ std::vector<std::string> verify_revisions(const std::vector<RevisionScript>& rev
 /// 'email' is still present", "index 'todos_done' is missing", "table 'users' column 'email'
 /// changed (type TEXT -> INTEGER)", joined with "; ". "" when the schemas are equal.
 std::string describe_restore_differences(const Schema& expected, const Schema& actual);
+
+/// The differences between the schema `expected` was taken from and `db`'s schema now, as
+/// describe_restore_differences() words them; "" when equal. Costs one query when the
+/// snapshots are equal; full models otherwise.
+std::string differences(const SchemaSnapshot& expected, sqlite3* db, const IntrospectOptions& options = {});
 
 }  // namespace migrations::schema
