@@ -92,12 +92,13 @@ void render_rebuild(const std::vector<Operation>& group, std::string& out) {
     for (const Column& column : after.columns) {
         const Column* old = before.find_column(column.name);
         if (old == nullptr || column.generated || old->generated) continue;
-        targets += (targets.empty() ? "" : ", ") + quote_identifier(column.name);
-        std::string source = quote_identifier(old->name);
+        targets.append(targets.empty() ? "" : ", ").append(quote_identifier(column.name));
+        sources.append(sources.empty() ? "" : ", ");
         // A column that becomes NOT NULL takes its default where the old rows hold NULL.
         if (column.not_null && !old->not_null && column.default_value)
-            source = "coalesce(" + source + ", " + *column.default_value + ")";
-        sources += (sources.empty() ? "" : ", ") + source;
+            sources.append("coalesce(").append(quote_identifier(old->name)).append(", ").append(*column.default_value).append(")");
+        else
+            sources.append(quote_identifier(old->name));
     }
     if (!targets.empty())
         out += "INSERT INTO " + quote_identifier(temporary) + " (" + targets + ") SELECT " + sources + " FROM " +

@@ -5,6 +5,8 @@
 #include "schema/snapshot.hpp"
 #include "schema/sqlite_handle.hpp"
 
+#include <string_view>
+
 namespace migrations::schema {
 namespace {
 
@@ -46,31 +48,33 @@ std::string describe_restore_differences(const Schema& expected, const Schema& a
 std::vector<std::string> verify_revisions(const std::vector<RevisionScript>& revisions, const IntrospectOptions& options) {
     std::vector<std::string> diagnostics;
     Database db;
-    auto fail = [&](const RevisionScript& revision, std::uint32_t line, const std::string& message) {
+    // The message from its pieces: "<what> of <id> <how>[: <detail>]".
+    auto fail = [&](const RevisionScript& revision, std::uint32_t line, std::string_view what, std::string_view how,
+                    std::string_view detail) {
+        std::string message(what);
+        message.append(" of ").append(revision.id).append(" ").append(how).append(": ").append(detail);
         diagnostics.push_back(format_diagnostic(revision.file, line, message));
     };
     for (std::size_t i = 0; i < revisions.size(); ++i) {
         const RevisionScript& revision = revisions[i];
-        const std::string& id = revision.id;
         const SchemaSnapshot before = take_snapshot(db.get(), options);
         if (auto failure = run_script(db.get(), revision.upgrade.sql, revision.upgrade.first_line)) {
-            fail(revision, failure->line, "upgrade of " + id + " failed: " + failure->message);
+            fail(revision, failure->line, "upgrade", "failed", failure->message);
             return diagnostics;
         }
         if (revision.irreversible) continue;
         const SchemaSnapshot after = take_snapshot(db.get(), options);
         if (auto failure = run_script(db.get(), revision.downgrade.sql, revision.downgrade.first_line)) {
-            fail(revision, failure->line, "downgrade of " + id + " failed: " + failure->message);
+            fail(revision, failure->line, "downgrade", "failed", failure->message);
             db = rebuilt(revisions, i + 1);
         } else if (auto restore = differences(before, db.get(), options); !restore.empty()) {
-            fail(revision, revision.downgrade.line(), "downgrade of " + id + " does not restore the schema: " + restore);
+            fail(revision, revision.downgrade.line(), "downgrade", "does not restore the schema", restore);
             db = rebuilt(revisions, i + 1);
         } else if (auto again = run_script(db.get(), revision.upgrade.sql, revision.upgrade.first_line)) {
-            fail(revision, again->line, "upgrade of " + id + " failed after its downgrade: " + again->message);
+            fail(revision, again->line, "upgrade", "failed after its downgrade", again->message);
             db = rebuilt(revisions, i + 1);
         } else if (auto repeat = differences(after, db.get(), options); !repeat.empty()) {
-            fail(revision, revision.upgrade.line(),
-                 "upgrade of " + id + " after its downgrade does not give the same schema: " + repeat);
+            fail(revision, revision.upgrade.line(), "upgrade", "after its downgrade does not give the same schema", repeat);
             db = rebuilt(revisions, i + 1);
         }
     }
