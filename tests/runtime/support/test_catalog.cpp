@@ -155,3 +155,34 @@ Catalog graph_catalog(const std::string& notation) {
 }
 
 }  // namespace migrations::testing
+
+namespace migrations::testing {
+
+Catalog logging_catalog(int count) {
+    CatalogBuilder builder;
+    for (int i = 0; i < count; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "r%04d", i);
+        char parent[16];
+        std::snprintf(parent, sizeof parent, "r%04d", i - 1);
+        std::string up = i == 0 ? "CREATE TABLE log (revision TEXT);\n" : "";
+        up += "CREATE TABLE t_" + std::string(id) + " (x INTEGER);\nINSERT INTO log VALUES ('" + id + "');";
+        builder.add(id, i == 0 ? std::vector<std::string>{} : std::vector<std::string>{parent})
+            .up(up)
+            .down("DROP TABLE t_" + std::string(id) + ";");
+    }
+    return builder.build("logging_migrations");
+}
+
+Catalog slow_catalog() {
+    CatalogBuilder builder;
+    builder.add("fast1").up("CREATE TABLE knob (n INTEGER); INSERT INTO knob VALUES (10);").down("DROP TABLE knob;");
+    builder.add("slow2", {"fast1"})
+        .up("CREATE TABLE big (x INTEGER);\n"
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < (SELECT n FROM knob))\n"
+            "INSERT INTO big SELECT x FROM c;")
+        .down("DROP TABLE big;");
+    return builder.build("slow_migrations");
+}
+
+}  // namespace migrations::testing
