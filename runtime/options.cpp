@@ -16,6 +16,10 @@ void validate(const Options& options) {
         throw Error(ErrorKind::bad_option, "invalid version table name '" + options.version_table +
                                                "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
     }
+    if (!options.version_table_schema.empty() && !detail::is_identifier(options.version_table_schema)) {
+        throw Error(ErrorKind::bad_option, "invalid version table schema '" + options.version_table_schema +
+                                               "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
+    }
     if (options.lock_timeout.count() < 0) {
         throw Error(ErrorKind::bad_option, "invalid lock timeout: " + std::to_string(options.lock_timeout.count()) + " ms");
     }

@@ -29,6 +29,11 @@ struct Options {
     /// Name of the version table. Must match [A-Za-z_][A-Za-z0-9_]* (at most 63 characters);
     /// operations throw Error(bad_option) otherwise.
     std::string version_table = "schema_revisions";
+    /// PostgreSQL: the schema of the version table (Alembic's version_table_schema). Empty
+    /// (the default): the connection's current schema, the first of its search_path that
+    /// exists. Otherwise an identifier like version_table; the schema is created with the
+    /// table when missing. SQLite ignores it.
+    std::string version_table_schema;
     /// How long to wait for another process's migration (SQLite: busy timeout of the write
     /// lock) before throwing Error(lock_timeout).
     std::chrono::milliseconds lock_timeout{5000};

@@ -21,8 +21,10 @@ QueryResult query(PGconn* connection, const std::string& sql, const std::vector<
     std::vector<const char*> values;
     values.reserve(parameters.size());
     for (const std::string& parameter : parameters) values.push_back(parameter.c_str());
-    PGresult* raw = PQexecParams(connection, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                 nullptr, nullptr, 0);
+    // Without parameters, the simple query protocol (which also takes several statements).
+    PGresult* raw = values.empty() ? PQexec(connection, sql.c_str())
+                                   : PQexecParams(connection, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                                  values.data(), nullptr, nullptr, 0);
     QueryResult result(raw);
     if (raw == nullptr) throw DatabaseError(trimmed(PQerrorMessage(connection)), "");
     const ExecStatusType status = PQresultStatus(raw);

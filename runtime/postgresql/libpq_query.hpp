@@ -32,6 +32,8 @@ public:
 
     int rows() const noexcept { return PQntuples(result_.get()); }
     bool is_null(int row, int column) const noexcept { return PQgetisnull(result_.get(), row, column) != 0; }
+    /// The command tag, e.g. "COMMIT" (or "ROLLBACK" for a COMMIT of a failed transaction).
+    std::string_view command_status() const noexcept { return PQcmdStatus(result_.get()); }
     std::string_view value(int row, int column) const noexcept {
         return {PQgetvalue(result_.get(), row, column),
                 static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
@@ -44,7 +46,8 @@ private:
     std::unique_ptr<PGresult, Clear> result_;
 };
 
-/// Runs one statement with text parameters ($1, $2, ...). Throws DatabaseError on failure.
+/// Runs one statement with text parameters ($1, $2, ...), or without parameters a simple query
+/// (one or more statements; the result is the last one's). Throws DatabaseError on failure.
 QueryResult query(PGconn* connection, const std::string& sql, const std::vector<std::string>& parameters = {});
 
 /// `name` as a quoted identifier: `"name"` with inner quotes doubled.

@@ -12,7 +12,7 @@ VersionTable::VersionTable(std::string schema, std::string table)
     : schema_(std::move(schema)), table_(std::move(table)) {
     qualified_ = schema_.empty() ? quote_identifier(table_) : quote_identifier(schema_) + "." + quote_identifier(table_);
     select_sql_ = "SELECT revision, checksum, state, applied_at, duration_ms FROM " + qualified_ +
-                  " ORDER BY applied_at, revision";
+                  " ORDER BY revision COLLATE \"C\"";
     write_sql_ = "INSERT INTO " + qualified_ +
                  " (revision, checksum, state, applied_at, duration_ms) VALUES ($1, $2, $3, $4, $5::double precision)"
                  " ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum, state = EXCLUDED.state,"

@@ -33,8 +33,8 @@ public:
     /// `"schema"."table"`, or `"table"` without a schema: what the SQL names.
     const std::string& qualified_name() const noexcept { return qualified_; }
 
-    /// Reads every row in one query, calling `visit` per row (ordered by applied_at, then
-    /// revision). Returns false without calling it when the table (or its schema) does not
+    /// Reads every row in one query, calling `visit` per row (in byte order of revision, as
+    /// the SQLite backend's table returns them). Returns false without calling it when the table (or its schema) does not
     /// exist. Throws DatabaseError otherwise.
     bool read(PGconn* connection, const std::function<void(const VersionRow&)>& visit) const;
 
