@@ -15,7 +15,8 @@
 //     current schema.
 //   - Error::database_code() holds the SQLSTATE, packed (see postgresql_sqlstate()).
 //   - Notices the server sends while migrating (e.g. "relation exists, skipping") are not
-//     printed.
+//     printed: discarded on a URL's connection; on a libpqxx connection they go to the
+//     application's pqxx::errorhandler objects, if any (libpqxx prints nothing by default).
 #pragma once
 
 #include <migrations/catalog.hpp>
@@ -53,6 +54,13 @@ std::vector<RevisionStatus> history(pqxx::connection_base& connection, const Cat
                                     const Options& options = {});
 std::vector<AppliedRevision> applied_revisions(pqxx::connection_base& connection, const Options& options = {});
 CheckResult check(pqxx::connection_base& connection, const Catalog& catalog, const Options& options = {});
+
+/// A URL for the URL operations and run_cli from a PostgreSQL connection string: a
+/// `postgresql://` or `postgres://` URL is returned as given; a libpq keyword string
+/// (`host=db dbname=app user=app password='s e'`) becomes the equivalent
+/// `postgresql://?host=db&dbname=app&user=app&password=s%20e`. Throws Error(bad_url), with the
+/// text redacted, for anything else.
+std::string postgresql_url(std::string_view connection_string);
 
 /// The five-character SQLSTATE (e.g. "42P01") packed in a PostgreSQL Error::database_code(),
 /// or "" for 0.

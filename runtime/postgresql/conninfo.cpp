@@ -172,6 +172,46 @@ bool is_keyword_conninfo(std::string_view text) noexcept {
 
 std::string redact_conninfo(std::string_view text) { return mask(text, password_spans(text)); }
 
+std::string keyword_conninfo_to_url(std::string_view text) {
+    const auto bad = [&](const std::string& why) {
+        return ConninfoError("invalid PostgreSQL connection string \"" + redact_conninfo(text) + "\": " + why);
+    };
+    std::string url = "postgresql://";
+    char separator = '?';
+    std::size_t i = 0;
+    const auto skip_space = [&] {
+        while (i < text.size() && is_space(text[i])) ++i;
+    };
+    for (skip_space(); i < text.size(); skip_space()) {
+        const std::size_t key_start = i;
+        while (i < text.size() && text[i] != '=' && !is_space(text[i])) ++i;
+        const std::string_view key = text.substr(key_start, i - key_start);
+        skip_space();
+        if (key.empty() || i >= text.size() || text[i] != '=') {
+            throw bad("missing \"=\" after \"" + std::string(key) + "\"");
+        }
+        ++i;
+        skip_space();
+        std::string value;
+        if (i < text.size() && text[i] == '\'') {
+            for (++i; i < text.size() && text[i] != '\''; ++i) {
+                if (text[i] == '\\' && i + 1 < text.size()) ++i;
+                value += text[i];
+            }
+            if (i >= text.size()) throw bad("unterminated quoted value of \"" + std::string(key) + "\"");
+            ++i;
+        } else {
+            for (; i < text.size() && !is_space(text[i]); ++i) {
+                if (text[i] == '\\' && i + 1 < text.size()) ++i;
+                value += text[i];
+            }
+        }
+        url += separator + percent_encode(key) + "=" + percent_encode(value);
+        separator = '&';
+    }
+    return url;
+}
+
 Conninfo prepare_conninfo(std::string_view text, std::string_view application_name) {
     Conninfo result;
     result.redacted = redact_conninfo(text);

@@ -24,6 +24,18 @@ bool is_keyword_conninfo(std::string_view text) noexcept;
 /// `password` keyword (quoted or not). Text it cannot parse is masked on the safe side.
 std::string redact_conninfo(std::string_view text);
 
+/// Thrown by prepare_conninfo and keyword_conninfo_to_url for text libpq would refuse; what() is redacted.
+class ConninfoError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+/// The URL equivalent of a libpq keyword string: `host=db dbname=app password='a b'` ->
+/// `postgresql://?host=db&dbname=app&password=a%20b` (libpq reads every keyword from a URL's
+/// query). Quoted values and backslash escapes are decoded, then percent-encoded. Throws
+/// ConninfoError (redacted) when `text` is not a well-formed keyword string.
+std::string keyword_conninfo_to_url(std::string_view text);
+
 /// A connection string checked and ready for libpq.
 struct Conninfo {
     /// What to give libpq: the text as given plus `fallback_application_name`, so that the
@@ -31,12 +43,6 @@ struct Conninfo {
     std::string libpq;
     /// The text as given, redacted: the only form that appears in messages.
     std::string redacted;
-};
-
-/// Thrown by prepare_conninfo for text libpq would refuse; what() is redacted.
-class ConninfoError : public std::invalid_argument {
-public:
-    using std::invalid_argument::invalid_argument;
 };
 
 /// Checks `text` with libpq's own parser (PQconninfoParse) and adds

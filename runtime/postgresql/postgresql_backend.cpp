@@ -10,7 +10,6 @@
 #include <migrations/error.hpp>
 
 #include <pqxx/connection_base>
-#include <pqxx/errorhandler>
 
 namespace migrations::detail {
 
@@ -98,7 +97,6 @@ PostgresqlBackend::PostgresqlBackend(pqxx::connection_base& connection, const Op
         throw Error(ErrorKind::database,
                     "the PostgreSQL connection to " + location_ + " is inside a transaction: migrations run their own");
     }
-    quiet_ = std::make_unique<pqxx::quiet_errorhandler>(connection);
 }
 
 std::unique_ptr<Backend> PostgresqlBackend::open(const DatabaseUrl& url, const Options& options) {
@@ -124,7 +122,6 @@ std::unique_ptr<Backend> PostgresqlBackend::open(const DatabaseUrl& url, const O
 PostgresqlBackend::~PostgresqlBackend() {
     rollback();
     lock_.reset();
-    quiet_.reset();
     if (owned_) PQfinish(connection_);
 }
 

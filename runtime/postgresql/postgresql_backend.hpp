@@ -17,20 +17,20 @@
 
 namespace pqxx {
 class connection_base;
-class quiet_errorhandler;
-}  // namespace pqxx
+}
 
 namespace migrations::detail {
 
 class PostgresqlBackend final : public Backend {
 public:
-    /// Uses `connection` without owning it; its notices are silenced while the backend lives.
+    /// Uses `connection` without owning it. Its notices go where the application's libpqxx
+    /// error handlers send them (libpqxx prints nothing by default).
     /// Throws Error(bad_option) for invalid options, Error(database) when the connection is
     /// not open or is inside a transaction.
     PostgresqlBackend(pqxx::connection_base& connection, const Options& options);
 
     /// Connects to the database of a postgresql:// (or postgres://) URL and owns the
-    /// connection. Throws Error(bad_url) when libpq refuses the URL, Error(database) when the
+    /// connection, whose notices are discarded. Throws Error(bad_url) when libpq refuses the URL, Error(database) when the
     /// server cannot be reached; messages show the URL redacted.
     static std::unique_ptr<Backend> open(const DatabaseUrl& url, const Options& options);
 
@@ -57,7 +57,6 @@ private:
 
     PGconn* connection_;
     bool owned_ = false;
-    std::unique_ptr<pqxx::quiet_errorhandler> quiet_;
     std::string location_;
     postgresql::VersionTable table_;
     std::chrono::milliseconds lock_timeout_;

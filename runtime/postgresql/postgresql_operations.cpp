@@ -2,6 +2,9 @@
 #include "migrator.hpp"
 #include "postgresql/postgresql_backend.hpp"
 
+#include "postgresql/conninfo.hpp"
+
+#include <migrations/error.hpp>
 #include <migrations/postgresql.hpp>
 
 namespace migrations {
@@ -48,6 +51,20 @@ std::vector<AppliedRevision> applied_revisions(pqxx::connection_base& connection
 CheckResult check(pqxx::connection_base& connection, const Catalog& catalog, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).check();
+}
+
+std::string postgresql_url(std::string_view connection_string) {
+    if (postgresql::is_postgresql_url(connection_string)) return std::string(connection_string);
+    if (!postgresql::is_keyword_conninfo(connection_string)) {
+        throw Error(ErrorKind::bad_url, "not a PostgreSQL connection string: '" +
+                                            postgresql::redact_conninfo(connection_string) +
+                                            "' (expected postgresql://user@host:port/dbname or \"host=... dbname=...\")");
+    }
+    try {
+        return postgresql::keyword_conninfo_to_url(connection_string);
+    } catch (const postgresql::ConninfoError& error) {
+        throw Error(ErrorKind::bad_url, error.what());
+    }
 }
 
 std::string postgresql_sqlstate(int database_code) {

@@ -111,5 +111,30 @@ TEST(PostgresqlConninfo, RejectsAnotherScheme) {
     }
 }
 
+TEST(PostgresqlConninfo, TurnsAKeywordStringIntoAnEquivalentUrl) {
+    EXPECT_EQ(keyword_conninfo_to_url("host=db port=5433 dbname=app"), "postgresql://?host=db&port=5433&dbname=app");
+    EXPECT_EQ(keyword_conninfo_to_url(" user = app  password='it\\'s a/b' "),
+              "postgresql://?user=app&password=it%27s%20a%2Fb");
+    EXPECT_EQ(keyword_conninfo_to_url("host=/var/run/postgresql"), "postgresql://?host=%2Fvar%2Frun%2Fpostgresql");
+    EXPECT_EQ(keyword_conninfo_to_url(""), "postgresql://");
+}
+
+TEST(PostgresqlConninfo, RefusesAMalformedKeywordStringWithoutShowingThePassword) {
+    try {
+        (void)keyword_conninfo_to_url("host=db password='s3cret");
+        FAIL() << "accepted";
+    } catch (const ConninfoError& error) {
+        EXPECT_STREQ(error.what(), "invalid PostgreSQL connection string \"host=db password=***\": unterminated "
+                                   "quoted value of \"password\"");
+    }
+    try {
+        (void)keyword_conninfo_to_url("host=db dbname");
+        FAIL() << "accepted";
+    } catch (const ConninfoError& error) {
+        EXPECT_STREQ(error.what(), "invalid PostgreSQL connection string \"host=db dbname\": missing \"=\" after "
+                                   "\"dbname\"");
+    }
+}
+
 }  // namespace
 }  // namespace migrations::postgresql

@@ -424,6 +424,32 @@ TEST_F(PostgresqlMigrator, UpgradesByUrlWithBothSchemes) {
     EXPECT_TRUE(check(database_.url(), catalog).ok);
 }
 
+TEST_F(PostgresqlMigrator, UpgradesByALibpqKeywordString) {
+    const Catalog catalog = graph_catalog("a:;b:a");
+    const std::string keywords = "host=127.0.0.1 port=" + std::string(PQport(pg_)) + " user=postgres dbname='" +
+                                 database_.name() + "' application_name='key words'";
+    EXPECT_EQ(upgrade(postgresql_url(keywords), catalog).to, std::vector<std::string>{"b"});
+    EXPECT_EQ(current(*connection_, catalog), std::vector<std::string>{"b"});
+    EXPECT_EQ(postgresql_url(database_.url()), database_.url());
+    const Error error = expect_error([] { (void)postgresql_url("sqlite:///app.db"); });
+    EXPECT_EQ(error.kind(), ErrorKind::bad_url);
+    EXPECT_STREQ(error.what(), "not a PostgreSQL connection string: 'sqlite:///app.db' (expected "
+                               "postgresql://user@host:port/dbname or \"host=... dbname=...\")");
+}
+
+TEST_F(PostgresqlMigrator, PrintsNoNoticeOfTheServer) {
+    CatalogBuilder b;
+    b.add("a").up("DO $$ BEGIN RAISE NOTICE 'hello from a revision'; END $$;\n"
+                  "CREATE TABLE IF NOT EXISTS pg_class_copy (x int);\n"
+                  "CREATE TABLE IF NOT EXISTS pg_class_copy (x int);")
+        .down("DROP TABLE pg_class_copy;");
+    ::testing::internal::CaptureStderr();
+    (void)upgrade(database_.url(), b.build());        // a connection of our own
+    (void)downgrade(*connection_, b.build(), "base");
+    (void)upgrade(*connection_, b.build());           // the caller's libpqxx connection
+    EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
 TEST_F(PostgresqlMigrator, NamesAnUnreachableServerWithoutThePassword) {
     const Error error = expect_error(
         [&] { (void)upgrade("postgresql://app:s3cret@127.0.0.1:1/app?connect_timeout=2", graph_catalog("a:")); });
