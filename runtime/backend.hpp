@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace migrations::detail {
 
@@ -60,6 +61,11 @@ public:
 
     /// Inserts or replaces the row of `row.revision`.
     virtual void write_row(const AppliedRevision& row) = 0;
+    /// The same for several rows; backends may batch them into few statements (the migrator
+    /// writes the rows of one transaction together, just before COMMIT).
+    virtual void write_rows(const std::vector<AppliedRevision>& rows) {
+        for (const AppliedRevision& row : rows) write_row(row);
+    }
     /// Deletes the row of `revision` (no error when absent).
     virtual void delete_row(std::string_view revision) = 0;
 };

@@ -163,8 +163,15 @@ MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
 void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
     const Dialect dialect = backend_.dialect();
     auto transaction = std::make_unique<Transaction>(backend_);
-    AppliedRevision row;
-    row.state = "applied";
+    // Rows of the open transaction, written together just before it commits.
+    std::vector<AppliedRevision> rows;
+    rows.reserve(steps.size());
+    const auto commit = [&] {
+        backend_.write_rows(rows);
+        rows.clear();
+        transaction->commit();
+        transaction.reset();
+    };
     std::size_t position = 0;
     for (const Step& step : steps) {
         ++position;
@@ -179,30 +186,21 @@ void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
                         revision.id, revision.file);
         }
         const auto started = Clock::now();
-        row.revision = revision.id;
-        row.checksum = checksum(step.revision);
         if (!revision.transactional) {
             // Alone, outside any transaction: the row says 'pending' while it runs, so an
             // interruption is visible and reported with its recovery command.
-            row.state = "pending";
-            row.applied_at = utc_now();
-            row.duration_ms = 0;
-            backend_.write_row(row);
-            transaction->commit();
-            transaction.reset();
+            rows.push_back({revision.id, checksum(step.revision), "pending", utc_now(), 0});
+            commit();
             backend_.execute(revision, *section, step.direction);
             transaction = std::make_unique<Transaction>(backend_);
-            row.state = "applied";
         } else {
             backend_.execute(revision, *section, step.direction);
         }
         const Millis duration = Clock::now() - started;
         if (up) {
-            row.applied_at = utc_now();
-            row.duration_ms = duration.count();
-            backend_.write_row(row);
+            rows.push_back({revision.id, checksum(step.revision), "applied", utc_now(), duration.count()});
         } else {
-            backend_.delete_row(row.revision);
+            backend_.delete_row(revision.id);
         }
         result.revisions.emplace_back(revision.id);
         if (options_.progress) {
@@ -210,7 +208,7 @@ void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
                                             steps.size()});
         }
     }
-    transaction->commit();
+    commit();
 }
 
 MigrationResult Migrator::stamp(std::string_view target) {

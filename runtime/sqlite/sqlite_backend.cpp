@@ -207,6 +207,34 @@ void SqliteBackend::write_row(const AppliedRevision& row) {
     if (rc != SQLITE_DONE) fail("cannot write the row of " + row.revision + " in " + table_);
 }
 
+void SqliteBackend::write_rows(const std::vector<AppliedRevision>& rows) {
+    // A revision's DDL changes the schema, which makes SQLite recompile a cached statement at
+    // its next step: one multi-row INSERT per chunk costs a compile per chunk, not per row.
+    constexpr std::size_t kChunk = 100;
+    for (std::size_t first = 0; first < rows.size(); first += kChunk) {
+        const std::size_t count = std::min(kChunk, rows.size() - first);
+        if (count == 1) {
+            write_row(rows[first]);
+            continue;
+        }
+        std::string sql = "INSERT OR REPLACE INTO " + table_ + " (revision, checksum, state, applied_at, duration_ms) VALUES ";
+        for (std::size_t i = 0; i < count; ++i) sql += i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+        StatementGuard guard;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &guard.statement, nullptr) != SQLITE_OK) {
+            fail("cannot prepare a write of the version table " + table_);
+        }
+        int index = 0;
+        for (std::size_t i = first; i < first + count; ++i) {
+            const AppliedRevision& row = rows[i];
+            for (const std::string* value : {&row.revision, &row.checksum, &row.state, &row.applied_at}) {
+                sqlite3_bind_text(guard.statement, ++index, value->data(), static_cast<int>(value->size()), SQLITE_STATIC);
+            }
+            sqlite3_bind_double(guard.statement, ++index, row.duration_ms);
+        }
+        if (sqlite3_step(guard.statement) != SQLITE_DONE) fail("cannot write rows of the version table " + table_);
+    }
+}
+
 void SqliteBackend::delete_row(std::string_view revision) {
     sqlite3_stmt* statement = cached(delete_statement_, "DELETE FROM " + table_ + " WHERE revision = ?");
     sqlite3_bind_text(statement, 1, revision.data(), static_cast<int>(revision.size()), SQLITE_STATIC);
