@@ -15,6 +15,11 @@ using Millis = std::chrono::duration<double, std::milli>;
 Migrator::Migrator(Backend& backend, const Catalog& catalog, const Options& options)
     : backend_(backend), catalog_(catalog), options_(options) {
     validate(options);
+    if (catalog_.size() > 0 && !catalog_.supports(backend_.dialect())) {
+        throw Error(ErrorKind::bad_catalog, std::string("catalog ") + catalog_.name() + " was generated without " +
+                                                dialect_name(backend_.dialect()) +
+                                                " (add it to DIALECTS in add_migrations)");
+    }
 }
 
 const Planner& Migrator::planner() {
