@@ -264,7 +264,13 @@ std::vector<RevisionStatus> Migrator::history() {
     const graph::IndexList current_heads = planner().current(state.applied);
     std::vector<bool> is_current(catalog_.size(), false);
     for (graph::Index i : current_heads) is_current[i] = true;
+    std::vector<const AppliedRevision*> row_of(catalog_.size(), nullptr);
+    for (const AppliedRevision& row : state.rows) {
+        const std::ptrdiff_t found = catalog_.find(row.revision);
+        if (found >= 0) row_of[static_cast<std::size_t>(found)] = &row;
+    }
     std::vector<RevisionStatus> result;
+    result.reserve(catalog_.size());
     for (graph::Index i = static_cast<graph::Index>(catalog_.size()); i-- > 0;) {
         const RevisionSpec& revision = catalog_[i];
         RevisionStatus status;
@@ -275,11 +281,9 @@ std::vector<RevisionStatus> Migrator::history() {
         for (const char* label : revision.branch_labels) status.branch_labels.emplace_back(label);
         status.is_head = planner().graph().children(i).empty();
         status.is_current = is_current[i];
-        for (const AppliedRevision& row : state.rows) {
-            if (row.revision == revision.id) {
-                status.applied = true;
-                status.row = row;
-            }
+        if (row_of[i] != nullptr) {
+            status.applied = true;
+            status.row = *row_of[i];
         }
         result.push_back(std::move(status));
     }
