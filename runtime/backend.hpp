@@ -34,9 +34,10 @@ public:
     /// Where the database is, for messages (a URL always redacted, or "sqlite connection").
     virtual std::string location() const = 0;
 
-    /// Reads every row of the version table in ONE query, calling `visit` per row. Returns
+    /// Reads every row of the version table in ONE query, calling `visit` per row. Without
+    /// `details`, applied_at is empty and duration_ms 0 (the fast path reads less). Returns
     /// false (without calling `visit`) when the table does not exist. Throws Error(database).
-    virtual bool read_state(const std::function<void(const RowView&)>& visit) = 0;
+    virtual bool read_state(const std::function<void(const RowView&)>& visit, bool details) = 0;
 
     /// Takes the migration lock, waiting up to Options::lock_timeout; throws
     /// Error(lock_timeout). SQLite: BEGIN IMMEDIATE (the lock is the write transaction).

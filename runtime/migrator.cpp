@@ -57,7 +57,7 @@ DbState Migrator::read(bool details) {
         state.applied[index] = true;
         if (row.checksum != checksum(index)) state.mismatched.push_back(index);
         if (row.state != "applied") state.pending.push_back(index);
-    });
+    }, details);
     return state;
 }
 

@@ -85,8 +85,10 @@ void SqliteBackend::exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(std::string("cannot run ") + sql);
 }
 
-bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit) {
-    const std::string sql = "SELECT revision, checksum, state, applied_at, duration_ms FROM " + table_;
+bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit, bool details) {
+    const std::string sql =
+        (details ? "SELECT revision, checksum, state, applied_at, duration_ms FROM " : "SELECT revision, checksum, state FROM ") +
+        table_;
     StatementGuard guard;
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &guard.statement, nullptr) != SQLITE_OK) {
         if (std::strncmp(sqlite3_errmsg(db_), "no such table", 13) == 0) return false;
@@ -99,7 +101,8 @@ bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit)
     };
     int rc;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-        visit(RowView{text(0), text(1), text(2), text(3), sqlite3_column_double(statement, 4)});
+        visit(details ? RowView{text(0), text(1), text(2), text(3), sqlite3_column_double(statement, 4)}
+                      : RowView{text(0), text(1), text(2), {}, 0.0});
     }
     if (rc != SQLITE_DONE) fail("cannot read the version table " + table_);
     return true;
