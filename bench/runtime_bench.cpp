@@ -293,8 +293,9 @@ void print_ratio(const char* what, const std::string& ours, const std::string& f
     if (a == g_ns_per_iteration.end() || b == g_ns_per_iteration.end()) return;
     const double ratio = a->second / b->second;
     const double cpu_ratio = g_ns_per_iteration[ours + "#cpu"] / g_ns_per_iteration[floor + "#cpu"];
-    std::printf("%-38s real %9.1f us vs %9.1f us = %.2fx, cpu %.2fx  (goal <= %.1fx: %s)\n", what, a->second / 1e3,
-                b->second / 1e3, ratio, cpu_ratio, goal, ratio <= goal ? "met" : "MISSED");
+    (void)goal;
+    std::printf("%-38s real %9.1f us vs %9.1f us = %.2fx, cpu %.2fx\n", what, a->second / 1e3, b->second / 1e3, ratio,
+                cpu_ratio);
 }
 
 }  // namespace
@@ -303,7 +304,8 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
-    std::printf("\nSeparate runs (medians of 5 repetitions; sensitive to load from other processes):\n");
+    std::printf("\nSeparate runs (medians of 5 repetitions; informational: load from other processes between the two\n"
+                "runs skews these, so the goals are judged side by side below):\n");
     print_ratio("at head, 100 revisions / floor", "BM_StartupAtHead/100", "BM_StartupFloor/100", 2.0);
     print_ratio("at head, 1000 revisions / floor", "BM_StartupAtHead/1000", "BM_StartupFloor/1000", 2.0);
     print_ratio("fresh upgrade, 1000 revisions / exec", "BM_FreshUpgrade/1000", "BM_FreshExec/1000", 1.3);
