@@ -357,6 +357,7 @@ TEST(UrlUpgrade, UpgradesByUrlAndRejectsUnknownSchemesRedacted) {
     const std::string url = "sqlite:///" + dir.file("by_url.db");  // sqlite:////tmp/... = absolute
     EXPECT_EQ(upgrade(url, graph_catalog("a:;b:a")).to, std::vector<std::string>{"b"});
     EXPECT_EQ(current(url, graph_catalog("a:;b:a")), std::vector<std::string>{"b"});
+    EXPECT_EQ(upgrade("sqlite://:memory:", graph_catalog("a:;b:a")).revisions.size(), 2U);
     const Error error = expect_error([&] { (void)upgrade("postgresql://app:s3cret@db:5432/app", graph_catalog("a:")); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_url);
     EXPECT_STREQ(error.what(), "no backend for scheme 'postgresql' in this build (URL "
