@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace migrations::detail {
 
@@ -33,9 +34,10 @@ public:
     /// Where the database is, for messages (a URL always redacted, or "sqlite connection").
     virtual std::string location() const = 0;
 
-    /// Reads every row of the version table in ONE query, calling `visit` per row. Returns
+    /// Reads every row of the version table in ONE query, calling `visit` per row. Without
+    /// `details`, applied_at is empty and duration_ms 0 (the fast path reads less). Returns
     /// false (without calling `visit`) when the table does not exist. Throws Error(database).
-    virtual bool read_state(const std::function<void(const RowView&)>& visit) = 0;
+    virtual bool read_state(const std::function<void(const RowView&)>& visit, bool details) = 0;
 
     /// Takes the migration lock, waiting up to Options::lock_timeout; throws
     /// Error(lock_timeout). SQLite: BEGIN IMMEDIATE (the lock is the write transaction).
@@ -60,6 +62,11 @@ public:
 
     /// Inserts or replaces the row of `row.revision`.
     virtual void write_row(const AppliedRevision& row) = 0;
+    /// The same for several rows; backends may batch them into few statements (the migrator
+    /// writes the rows of one transaction together, just before COMMIT).
+    virtual void write_rows(const std::vector<AppliedRevision>& rows) {
+        for (const AppliedRevision& row : rows) write_row(row);
+    }
     /// Deletes the row of `revision` (no error when absent).
     virtual void delete_row(std::string_view revision) = 0;
 };

@@ -15,6 +15,11 @@ using Millis = std::chrono::duration<double, std::milli>;
 Migrator::Migrator(Backend& backend, const Catalog& catalog, const Options& options)
     : backend_(backend), catalog_(catalog), options_(options) {
     validate(options);
+    if (catalog_.size() > 0 && !catalog_.supports(backend_.dialect())) {
+        throw Error(ErrorKind::bad_catalog, std::string("catalog ") + catalog_.name() + " was generated without " +
+                                                dialect_name(backend_.dialect()) +
+                                                " (add it to DIALECTS in add_migrations)");
+    }
 }
 
 const Planner& Migrator::planner() {
@@ -52,7 +57,7 @@ DbState Migrator::read(bool details) {
         state.applied[index] = true;
         if (row.checksum != checksum(index)) state.mismatched.push_back(index);
         if (row.state != "applied") state.pending.push_back(index);
-    });
+    }, details);
     return state;
 }
 
@@ -163,8 +168,15 @@ MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
 void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
     const Dialect dialect = backend_.dialect();
     auto transaction = std::make_unique<Transaction>(backend_);
-    AppliedRevision row;
-    row.state = "applied";
+    // Rows of the open transaction, written together just before it commits.
+    std::vector<AppliedRevision> rows;
+    rows.reserve(steps.size());
+    const auto commit = [&] {
+        backend_.write_rows(rows);
+        rows.clear();
+        transaction->commit();
+        transaction.reset();
+    };
     std::size_t position = 0;
     for (const Step& step : steps) {
         ++position;
@@ -179,30 +191,21 @@ void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
                         revision.id, revision.file);
         }
         const auto started = Clock::now();
-        row.revision = revision.id;
-        row.checksum = checksum(step.revision);
         if (!revision.transactional) {
             // Alone, outside any transaction: the row says 'pending' while it runs, so an
             // interruption is visible and reported with its recovery command.
-            row.state = "pending";
-            row.applied_at = utc_now();
-            row.duration_ms = 0;
-            backend_.write_row(row);
-            transaction->commit();
-            transaction.reset();
+            rows.push_back({revision.id, checksum(step.revision), "pending", utc_now(), 0});
+            commit();
             backend_.execute(revision, *section, step.direction);
             transaction = std::make_unique<Transaction>(backend_);
-            row.state = "applied";
         } else {
             backend_.execute(revision, *section, step.direction);
         }
         const Millis duration = Clock::now() - started;
         if (up) {
-            row.applied_at = utc_now();
-            row.duration_ms = duration.count();
-            backend_.write_row(row);
+            rows.push_back({revision.id, checksum(step.revision), "applied", utc_now(), duration.count()});
         } else {
-            backend_.delete_row(row.revision);
+            backend_.delete_row(revision.id);
         }
         result.revisions.emplace_back(revision.id);
         if (options_.progress) {
@@ -210,7 +213,7 @@ void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
                                             steps.size()});
         }
     }
-    transaction->commit();
+    commit();
 }
 
 MigrationResult Migrator::stamp(std::string_view target) {
@@ -261,7 +264,13 @@ std::vector<RevisionStatus> Migrator::history() {
     const graph::IndexList current_heads = planner().current(state.applied);
     std::vector<bool> is_current(catalog_.size(), false);
     for (graph::Index i : current_heads) is_current[i] = true;
+    std::vector<const AppliedRevision*> row_of(catalog_.size(), nullptr);
+    for (const AppliedRevision& row : state.rows) {
+        const std::ptrdiff_t found = catalog_.find(row.revision);
+        if (found >= 0) row_of[static_cast<std::size_t>(found)] = &row;
+    }
     std::vector<RevisionStatus> result;
+    result.reserve(catalog_.size());
     for (graph::Index i = static_cast<graph::Index>(catalog_.size()); i-- > 0;) {
         const RevisionSpec& revision = catalog_[i];
         RevisionStatus status;
@@ -272,11 +281,9 @@ std::vector<RevisionStatus> Migrator::history() {
         for (const char* label : revision.branch_labels) status.branch_labels.emplace_back(label);
         status.is_head = planner().graph().children(i).empty();
         status.is_current = is_current[i];
-        for (const AppliedRevision& row : state.rows) {
-            if (row.revision == revision.id) {
-                status.applied = true;
-                status.row = row;
-            }
+        if (row_of[i] != nullptr) {
+            status.applied = true;
+            status.row = *row_of[i];
         }
         result.push_back(std::move(status));
     }

@@ -27,7 +27,8 @@ struct DbState {
 
 class Migrator {
 public:
-    /// Validates `options` (Error(bad_option)). The backend, catalog and options must outlive it.
+    /// Validates `options` (Error(bad_option)) and that the catalog was generated for the backend's
+    /// dialect (Error(bad_catalog)). The backend, catalog and options must outlive it.
     Migrator(Backend& backend, const Catalog& catalog, const Options& options);
 
     MigrationResult upgrade(std::string_view target);

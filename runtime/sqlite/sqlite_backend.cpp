@@ -85,8 +85,10 @@ void SqliteBackend::exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(std::string("cannot run ") + sql);
 }
 
-bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit) {
-    const std::string sql = "SELECT revision, checksum, state, applied_at, duration_ms FROM " + table_;
+bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit, bool details) {
+    const std::string sql =
+        (details ? "SELECT revision, checksum, state, applied_at, duration_ms FROM " : "SELECT revision, checksum, state FROM ") +
+        table_;
     StatementGuard guard;
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &guard.statement, nullptr) != SQLITE_OK) {
         if (std::strncmp(sqlite3_errmsg(db_), "no such table", 13) == 0) return false;
@@ -99,7 +101,8 @@ bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit)
     };
     int rc;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-        visit(RowView{text(0), text(1), text(2), text(3), sqlite3_column_double(statement, 4)});
+        visit(details ? RowView{text(0), text(1), text(2), text(3), sqlite3_column_double(statement, 4)}
+                      : RowView{text(0), text(1), text(2), {}, 0.0});
     }
     if (rc != SQLITE_DONE) fail("cannot read the version table " + table_);
     return true;
@@ -205,6 +208,34 @@ void SqliteBackend::write_row(const AppliedRevision& row) {
     const int rc = sqlite3_step(statement);
     sqlite3_reset(statement);
     if (rc != SQLITE_DONE) fail("cannot write the row of " + row.revision + " in " + table_);
+}
+
+void SqliteBackend::write_rows(const std::vector<AppliedRevision>& rows) {
+    // A revision's DDL changes the schema, which makes SQLite recompile a cached statement at
+    // its next step: one multi-row INSERT per chunk costs a compile per chunk, not per row.
+    constexpr std::size_t kChunk = 100;
+    for (std::size_t first = 0; first < rows.size(); first += kChunk) {
+        const std::size_t count = std::min(kChunk, rows.size() - first);
+        if (count == 1) {
+            write_row(rows[first]);
+            continue;
+        }
+        std::string sql = "INSERT OR REPLACE INTO " + table_ + " (revision, checksum, state, applied_at, duration_ms) VALUES ";
+        for (std::size_t i = 0; i < count; ++i) sql += i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+        StatementGuard guard;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &guard.statement, nullptr) != SQLITE_OK) {
+            fail("cannot prepare a write of the version table " + table_);
+        }
+        int index = 0;
+        for (std::size_t i = first; i < first + count; ++i) {
+            const AppliedRevision& row = rows[i];
+            for (const std::string* value : {&row.revision, &row.checksum, &row.state, &row.applied_at}) {
+                sqlite3_bind_text(guard.statement, ++index, value->data(), static_cast<int>(value->size()), SQLITE_STATIC);
+            }
+            sqlite3_bind_double(guard.statement, ++index, row.duration_ms);
+        }
+        if (sqlite3_step(guard.statement) != SQLITE_DONE) fail("cannot write rows of the version table " + table_);
+    }
 }
 
 void SqliteBackend::delete_row(std::string_view revision) {

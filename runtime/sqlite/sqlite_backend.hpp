@@ -33,7 +33,7 @@ public:
 
     Dialect dialect() const noexcept override { return Dialect::sqlite; }
     std::string location() const override { return location_; }
-    bool read_state(const std::function<void(const RowView&)>& visit) override;
+    bool read_state(const std::function<void(const RowView&)>& visit, bool details) override;
     void lock() override;
     void unlock() noexcept override;
     void begin() override;
@@ -42,6 +42,7 @@ public:
     void ensure_table() override;
     void execute(const RevisionSpec& revision, const Section& section, Direction direction) override;
     void write_row(const AppliedRevision& row) override;
+    void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
 
 private:

@@ -73,6 +73,8 @@ TEST_F(Cli, TakesTheDatabaseBeforeOrAfterTheVerb) {
     EXPECT_EQ(cli(catalog_, url_, {"app", "--database", other, "upgrade", "a1"}).code, 0);
     EXPECT_EQ(cli(catalog_, url_, {"app", "upgrade", "b2", "--database", other}).code, 0);
     EXPECT_EQ(current(other, catalog_), std::vector<std::string>{"b2"});
+    EXPECT_EQ(cli(catalog_, url_, {"app", "upgrade", "--database=" + other}).code, 0);
+    EXPECT_EQ(current(other, catalog_), std::vector<std::string>{"c3"});
     EXPECT_EQ(current(url_, catalog_), std::vector<std::string>{});
 }
 

@@ -108,26 +108,6 @@ TEST(SqliteUpgrade, NothingToDoCreatesNoVersionTable) {
     EXPECT_TRUE(table_names(db).empty());
 }
 
-TEST(SqliteUpgrade, SemicolonsInStringsAndTriggerBodiesAreNotStatementEnds) {
-    TempDir dir;
-    Db db(dir.file("app.db"));
-    CatalogBuilder b;
-    b.add("a1")
-        .up("CREATE TABLE notes (body TEXT);\n"
-            "INSERT INTO notes VALUES ('one; two; three');\n"
-            "CREATE TABLE audit (n INTEGER);\n"
-            "CREATE TRIGGER count_notes AFTER INSERT ON notes BEGIN\n"
-            "  INSERT INTO audit VALUES (1);\n"
-            "  UPDATE audit SET n = n + 1;\n"
-            "END;\n"
-            "INSERT INTO notes VALUES ('a '';'' quote; /* not a comment; */');\n")
-        .down("DROP TABLE notes; DROP TABLE audit;");
-    (void)upgrade(db, b.build());
-    EXPECT_EQ(db.rows("SELECT body FROM notes ORDER BY rowid"),
-              (std::vector<std::string>{"one; two; three", "a ';' quote; /* not a comment; */"}));
-    EXPECT_EQ(db.value("SELECT n FROM audit"), "2");
-}
-
 TEST(SqliteUpgrade, RollsBackEverythingWhenAStatementFails) {
     TempDir dir;
     Db db(dir.file("app.db"));
@@ -280,6 +260,39 @@ TEST(SqliteUpgrade, ReportsALeftoverPendingRowWithTheRecoveryCommand) {
     EXPECT_EQ(upgrade(db, fixed.build()).revisions, std::vector<std::string>{"n"});
 }
 
+TEST(SqliteUpgrade, GivesUpWithLockTimeoutWhenAnotherConnectionHoldsTheWriteLock) {
+    TempDir dir;
+    Db db(dir.file("app.db"));
+    Db other(dir.file("app.db"));
+    other.exec("BEGIN IMMEDIATE");
+    Options options;
+    options.lock_timeout = std::chrono::milliseconds(150);
+    const auto started = std::chrono::steady_clock::now();
+    const Error error = expect_error([&] { (void)upgrade(db, graph_catalog("a:"), "head", options); });
+    EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(140));
+    EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
+    EXPECT_STREQ(error.what(), "could not take the migration lock on sqlite connection within 150 ms: another "
+                               "connection holds the write lock");
+    other.exec("ROLLBACK");
+    EXPECT_EQ(upgrade(db, graph_catalog("a:"), "head", options).revisions, std::vector<std::string>{"a"});
+}
+
+TEST(SqliteDowngrade, RefusesAnIrreversibleRevisionBeforeAnyChange) {
+    TempDir dir;
+    Db db(dir.file("app.db"));
+    CatalogBuilder b;
+    b.add("a").up("CREATE TABLE t (x);").down("DROP TABLE t;");
+    b.add("b", {"a"}).up("CREATE TABLE u (x);").irreversible();
+    b.add("c", {"b"}).up("CREATE TABLE v (x);").down("DROP TABLE v;");
+    const Catalog catalog = b.build();
+    (void)upgrade(db, catalog);
+    const Snapshot before = snapshot(db);
+    const Error error = expect_error([&] { (void)downgrade(db, catalog, "base"); });
+    EXPECT_EQ(error.kind(), ErrorKind::irreversible);
+    EXPECT_STREQ(error.what(), "cannot downgrade to 'base': revision b (migrations/b.sql) is irreversible");
+    EXPECT_EQ(snapshot(db), before);
+}
+
 TEST(SqliteStamp, MarksRevisionsWithoutRunningThem) {
     TempDir dir;
     Db db(dir.file("app.db"));
@@ -344,35 +357,11 @@ TEST(UrlUpgrade, UpgradesByUrlAndRejectsUnknownSchemesRedacted) {
     const std::string url = "sqlite:///" + dir.file("by_url.db");  // sqlite:////tmp/... = absolute
     EXPECT_EQ(upgrade(url, graph_catalog("a:;b:a")).to, std::vector<std::string>{"b"});
     EXPECT_EQ(current(url, graph_catalog("a:;b:a")), std::vector<std::string>{"b"});
+    EXPECT_EQ(upgrade("sqlite://:memory:", graph_catalog("a:;b:a")).revisions.size(), 2U);
     const Error error = expect_error([&] { (void)upgrade("postgresql://app:s3cret@db:5432/app", graph_catalog("a:")); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_url);
     EXPECT_STREQ(error.what(), "no backend for scheme 'postgresql' in this build (URL "
                                "'postgresql://app:***@db:5432/app'); this binary serves: sqlite");
-}
-
-TEST(SqlScript, PrintsTheOfflineUpgradeAsAlembicDoes) {
-    CatalogBuilder b;
-    b.add("a").up("CREATE TABLE t (x);\n").down("DROP TABLE t;").message("first");
-    b.add("v", {"a"}).up("VACUUM;").down("VACUUM;").no_transaction().message("vacuum");
-    const Catalog catalog = b.build();
-    const std::string script = sql(catalog, "base", "head");
-    EXPECT_NE(script.find("BEGIN;\n\nCREATE TABLE IF NOT EXISTS \"schema_revisions\""), std::string::npos) << script;
-    EXPECT_NE(script.find("-- Running upgrade a: first (migrations/a.sql)\n\nCREATE TABLE t (x);\n\nINSERT INTO "
-                          "\"schema_revisions\" (revision, checksum, state, applied_at, duration_ms) VALUES ('a', '" +
-                          std::string(catalog[0].checksum[0]) + "', 'applied', "),
-              std::string::npos)
-        << script;
-    EXPECT_NE(script.find("\nCOMMIT;\n\n-- Running upgrade v: vacuum (migrations/v.sql)\n\nVACUUM;\n\nINSERT"),
-              std::string::npos)
-        << script;
-    EXPECT_EQ(script.find("COMMIT;", script.find("VACUUM;")), std::string::npos) << script;
-    // The script runs: the same result as upgrade.
-    TempDir dir;
-    Db db(dir.file("app.db"));
-    db.exec(script);
-    EXPECT_EQ(current(db, catalog), std::vector<std::string>{"v"});
-    const std::string down = sql(catalog, "v", "base");
-    EXPECT_NE(down.find("DELETE FROM \"schema_revisions\" WHERE revision = 'a';"), std::string::npos) << down;
 }
 
 }  // namespace

@@ -116,6 +116,22 @@ TEST(PlannerAlembic, BranchesLabelsAndDependenciesMatchAlembic) {
     });
 }
 
+TEST(PlannerAlembic, TwoBranchesWithoutAMergeMatchAlembic) {
+    check_sequence("a:;b:a;c:a;d:b", {
+        {"upgrade b", "b"},
+        {"upgrade c", "b c"},
+        {"downgrade b", "b c"},  // already current: nothing to revert
+        {"upgrade d", "c d"},
+        {"downgrade c-1", "a"},
+        {"stamp heads", "c d"},
+        {"downgrade d-1", "b c"},
+        {"upgrade heads", "c d"},
+        {"downgrade b", "b c"},
+        {"stamp a", "a"},
+        {"upgrade +1", "ERROR: relative target '+1' is ambiguous: a is followed by b, c"},
+    });
+}
+
 TEST(PlannerAlembic, DowngradeToADependencyRevertsItsDependents) {
     // differs from Alembic (which refuses: "d is not a valid downgrade target"): d is applied
     // and below e, so reverting what lies above it is the plain reading of "downgrade to d".

@@ -48,6 +48,20 @@ TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
     EXPECT_TRUE(check(db, testing::logging_catalog(30)).ok);
 }
 
+TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
+    TempDir dir;
+    const std::string path = dir.file("vacuum.db");
+    constexpr int kProcesses = 12;
+    std::vector<pid_t> pids;
+    for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "vacuum"));
+    for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0);
+    Db db(path);
+    EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
+    EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "29");
+    EXPECT_EQ(db.value("SELECT count(*) FROM schema_revisions WHERE state = 'applied'"), "30");
+    EXPECT_TRUE(check(db, testing::logging_catalog(30, 15)).ok);
+}
+
 TEST(Processes, KilledMidUpgradeLeavesTheOldRevisionAndTheNextRunCompletes) {
     TempDir dir;
     const std::string path = dir.file("killed.db");

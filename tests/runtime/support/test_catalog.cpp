@@ -158,7 +158,7 @@ Catalog graph_catalog(const std::string& notation) {
 
 namespace migrations::testing {
 
-Catalog logging_catalog(int count) {
+Catalog logging_catalog(int count, int vacuum_at) {
     CatalogBuilder builder;
     for (int i = 0; i < count; ++i) {
         char id[16];
@@ -167,9 +167,12 @@ Catalog logging_catalog(int count) {
         std::snprintf(parent, sizeof parent, "r%04d", i - 1);
         std::string up = i == 0 ? "CREATE TABLE log (revision TEXT);\n" : "";
         up += "CREATE TABLE t_" + std::string(id) + " (x INTEGER);\nINSERT INTO log VALUES ('" + id + "');";
-        builder.add(id, i == 0 ? std::vector<std::string>{} : std::vector<std::string>{parent})
-            .up(up)
-            .down("DROP TABLE t_" + std::string(id) + ";");
+        builder.add(id, i == 0 ? std::vector<std::string>{} : std::vector<std::string>{parent});
+        if (i == vacuum_at) {
+            builder.up("VACUUM;").down("VACUUM;").no_transaction();
+            continue;
+        }
+        builder.up(up).down("DROP TABLE t_" + std::string(id) + ";");
     }
     return builder.build("logging_migrations");
 }

@@ -59,7 +59,8 @@ namespace migrations::testing {
 
 /// `count` linear revisions r0000, r0001, ...; each creates table t_<id> and appends its id to
 /// table `log` (made by the first), so tests can count how often each one ran.
-Catalog logging_catalog(int count);
+/// With `vacuum_at` >= 0, revision r<vacuum_at> is a `transactional: false` VACUUM instead.
+Catalog logging_catalog(int count, int vacuum_at = -1);
 
 /// Two revisions: "fast1" creates table knob(n); "slow2" inserts (SELECT n FROM knob) rows into
 /// a new table big with a recursive CTE: as slow as the knob says, with the same checksum.
