@@ -131,11 +131,14 @@ void PostgresqlBackend::fail(const std::string& what, const std::exception& erro
                 database != nullptr ? pack_sqlstate(database->sqlstate()) : 0);
 }
 
-bool PostgresqlBackend::read_state(const std::function<void(const RowView&)>& visit) {
+bool PostgresqlBackend::read_state(const std::function<void(const RowView&)>& visit, bool details) {
     try {
-        return table_.read(connection_, [&](const postgresql::VersionRow& row) {
-            visit(RowView{row.revision, row.checksum, row.state, row.applied_at, row.duration_ms});
-        });
+        return table_.read(
+            connection_,
+            [&](const postgresql::VersionRow& row) {
+                visit(RowView{row.revision, row.checksum, row.state, row.applied_at, row.duration_ms});
+            },
+            details);
     } catch (const DatabaseError& error) {
         fail("cannot read the version table " + table_.qualified_name(), error);
     }

@@ -40,7 +40,7 @@ public:
 
     Dialect dialect() const noexcept override { return Dialect::postgresql; }
     std::string location() const override { return location_; }
-    bool read_state(const std::function<void(const RowView&)>& visit) override;
+    bool read_state(const std::function<void(const RowView&)>& visit, bool details) override;
     void lock() override;
     void unlock() noexcept override;
     void begin() override;

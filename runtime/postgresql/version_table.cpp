@@ -13,6 +13,7 @@ VersionTable::VersionTable(std::string schema, std::string table)
     qualified_ = schema_.empty() ? quote_identifier(table_) : quote_identifier(schema_) + "." + quote_identifier(table_);
     select_sql_ = "SELECT revision, checksum, state, applied_at, duration_ms FROM " + qualified_ +
                   " ORDER BY revision COLLATE \"C\"";
+    select_state_sql_ = "SELECT revision, checksum, state FROM " + qualified_;
     write_sql_ = "INSERT INTO " + qualified_ +
                  " (revision, checksum, state, applied_at, duration_ms) VALUES ($1, $2, $3, $4, $5::double precision)"
                  " ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum, state = EXCLUDED.state,"
@@ -27,10 +28,15 @@ std::string VersionTable::create_sql() const {
            " applied_at TEXT NOT NULL, duration_ms DOUBLE PRECISION NOT NULL)";
 }
 
-bool VersionTable::read(PGconn* connection, const std::function<void(const VersionRow&)>& visit) const {
+bool VersionTable::read(PGconn* connection, const std::function<void(const VersionRow&)>& visit,
+                        bool details) const {
     try {
-        const QueryResult result = query(connection, select_sql_);
+        const QueryResult result = query(connection, details ? select_sql_ : select_state_sql_);
         for (int row = 0; row < result.rows(); ++row) {
+            if (!details) {
+                visit(VersionRow{result.value(row, 0), result.value(row, 1), result.value(row, 2), {}, 0});
+                continue;
+            }
             const std::string duration(result.value(row, 4));
             visit(VersionRow{result.value(row, 0), result.value(row, 1), result.value(row, 2), result.value(row, 3),
                              std::strtod(duration.c_str(), nullptr)});

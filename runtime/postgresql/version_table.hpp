@@ -33,10 +33,12 @@ public:
     /// `"schema"."table"`, or `"table"` without a schema: what the SQL names.
     const std::string& qualified_name() const noexcept { return qualified_; }
 
-    /// Reads every row in one query, calling `visit` per row (in byte order of revision, as
-    /// the SQLite backend's table returns them). Returns false without calling it when the table (or its schema) does not
-    /// exist. Throws DatabaseError otherwise.
-    bool read(PGconn* connection, const std::function<void(const VersionRow&)>& visit) const;
+    /// Reads every row in one query, calling `visit` per row. With `details`, every column, in
+    /// byte order of revision (as the SQLite backend's table returns them); without (the fast
+    /// path), revision, checksum and state only, unordered, applied_at empty and duration 0.
+    /// Returns false without calling `visit` when the table (or its schema) does not exist.
+    /// Throws DatabaseError otherwise.
+    bool read(PGconn* connection, const std::function<void(const VersionRow&)>& visit, bool details = true) const;
 
     /// Creates the table (and a given schema) when missing. Throws DatabaseError.
     void create(PGconn* connection) const;
@@ -59,6 +61,7 @@ private:
     std::string table_;
     std::string qualified_;
     std::string select_sql_;
+    std::string select_state_sql_;
     std::string write_sql_;
     std::string erase_sql_;
 };

@@ -147,7 +147,7 @@ TEST_F(PostgresqlMigrator, AtHeadRunsOneQueryAndWritesNothing) {
     EXPECT_TRUE(result.revisions.empty());
     EXPECT_EQ(result.to, std::vector<std::string>{"c"});
     ASSERT_EQ(sent.size(), 1U);
-    EXPECT_NE(sent[0].find("SELECT revision, checksum, state, applied_at, duration_ms FROM \"schema_revisions\""),
+    EXPECT_NE(sent[0].find("SELECT revision, checksum, state FROM \"schema_revisions\"\""),
               std::string::npos)
         << sent[0];
 }
