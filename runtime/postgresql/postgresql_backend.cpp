@@ -241,6 +241,19 @@ void PostgresqlBackend::write_row(const AppliedRevision& row) {
     }
 }
 
+void PostgresqlBackend::write_rows(const std::vector<AppliedRevision>& rows) {
+    std::vector<postgresql::VersionRow> views;
+    views.reserve(rows.size());
+    for (const AppliedRevision& row : rows) {
+        views.push_back(postgresql::VersionRow{row.revision, row.checksum, row.state, row.applied_at, row.duration_ms});
+    }
+    try {
+        table_.write(connection_, views);
+    } catch (const DatabaseError& error) {
+        fail("cannot record " + std::to_string(rows.size()) + " revisions in " + table_.qualified_name(), error);
+    }
+}
+
 void PostgresqlBackend::delete_row(std::string_view revision) {
     try {
         table_.erase(connection_, revision);

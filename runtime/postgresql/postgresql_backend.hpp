@@ -49,6 +49,7 @@ public:
     void ensure_table() override;
     void execute(const RevisionSpec& revision, const Section& section, Direction direction) override;
     void write_row(const AppliedRevision& row) override;
+    void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
 
 private:

@@ -3,6 +3,7 @@
 
 #include "postgresql/libpq_query.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -60,6 +61,29 @@ void VersionTable::write(PGconn* connection, const VersionRow& row) const {
     query(connection, write_sql_,
           {std::string(row.revision), std::string(row.checksum), std::string(row.state), std::string(row.applied_at),
            duration});
+}
+
+void VersionTable::write(PGconn* connection, const std::vector<VersionRow>& rows) const {
+    constexpr std::size_t kRowsPerStatement = 1000;  // 5,000 parameters, under libpq's 65,535
+    for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
+        const std::size_t last = std::min(rows.size(), first + kRowsPerStatement);
+        std::string sql = "INSERT INTO " + qualified_ + " (revision, checksum, state, applied_at, duration_ms) VALUES ";
+        std::vector<std::string> parameters;
+        parameters.reserve(5 * (last - first));
+        for (std::size_t i = first; i < last; ++i) {
+            const std::size_t n = parameters.size();
+            sql += (i == first ? "($" : ", ($") + std::to_string(n + 1) + ", $" + std::to_string(n + 2) + ", $" +
+                   std::to_string(n + 3) + ", $" + std::to_string(n + 4) + ", $" + std::to_string(n + 5) +
+                   "::double precision)";
+            char duration[32];
+            std::snprintf(duration, sizeof duration, "%.3f", rows[i].duration_ms);
+            parameters.insert(parameters.end(), {std::string(rows[i].revision), std::string(rows[i].checksum),
+                                                 std::string(rows[i].state), std::string(rows[i].applied_at), duration});
+        }
+        sql += " ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum, state = EXCLUDED.state,"
+               " applied_at = EXCLUDED.applied_at, duration_ms = EXCLUDED.duration_ms";
+        query(connection, sql, parameters);
+    }
 }
 
 void VersionTable::erase(PGconn* connection, std::string_view revision) const {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace migrations::postgresql {
 
@@ -45,6 +46,10 @@ public:
 
     /// Inserts the row of `row.revision`, or replaces it. Throws DatabaseError.
     void write(PGconn* connection, const VersionRow& row) const;
+
+    /// Inserts or replaces several rows in as few statements as possible (one per 1,000 rows).
+    /// Throws DatabaseError.
+    void write(PGconn* connection, const std::vector<VersionRow>& rows) const;
 
     /// Deletes the row of `revision`; no error when there is none. Throws DatabaseError.
     void erase(PGconn* connection, std::string_view revision) const;

@@ -79,6 +79,20 @@ TEST_F(PostgresqlVersionTable, WritesReplacesReadsAndDeletesRows) {
     EXPECT_EQ(rows(pg_, table), (std::vector<Row>{{"b2", "sum-b", "applied", "2026-11-23T09:15:03.000Z", 7.25}}));
 }
 
+TEST_F(PostgresqlVersionTable, WritesManyRowsInBatches) {
+    const VersionTable table("", "schema_revisions");
+    table.create(pg_);
+    std::vector<std::string> ids;
+    std::vector<VersionRow> many;
+    for (int i = 0; i < 2500; ++i) ids.push_back("r" + std::to_string(10000 + i));
+    for (const std::string& id : ids) many.push_back(VersionRow{id, "sum", "pending", "t", 1.5});
+    table.write(pg_, many);
+    many[0].state = "applied";
+    table.write(pg_, std::vector<VersionRow>{many[0]});
+    EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM schema_revisions WHERE state = 'pending'"), "2499");
+    EXPECT_EQ(scalar(*connection_, "SELECT state FROM schema_revisions WHERE revision = 'r10000'"), "applied");
+}
+
 TEST_F(PostgresqlVersionTable, RefusesAnUnknownState) {
     const VersionTable table("", "schema_revisions");
     table.create(pg_);
