@@ -115,7 +115,8 @@ function(add_migrations target)
     COMMENT "Checking and compiling revisions in ${shown_dir} into ${name}()"
     VERBATIM)
 
-  target_sources(${target} PRIVATE "${source}" "${header}")
+  # The stamp among the sources is what attaches the command to the target.
+  target_sources(${target} PRIVATE "${source}" "${header}" "${stamp}")
   target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${out_dir}>")
   set(runtime_libraries Migrations::runtime)
   if("postgresql" IN_LIST dialects)
