@@ -23,7 +23,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest(std::string_view word, const std::vector<std::string_view>& candidates) {
-    const std::size_t limit = std::max<std::size_t>(2, word.size() / 4);
+    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
     std::string_view best;
     std::size_t best_score = std::numeric_limits<std::size_t>::max();
     for (std::string_view candidate : candidates) {

@@ -12,7 +12,7 @@ namespace migrations::generator {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, or "" when none is close enough. A candidate is close
-/// when its edit distance is at most max(2, size/4), or when one of the two is a prefix of
+/// when its edit distance is at most max(1, size/3) of `word`, or when one of the two is a prefix of
 /// the other and the shared prefix has at least 4 characters (an id typed short or long).
 /// Ties go to the smaller distance, then to the smaller candidate (deterministic).
 std::string closest(std::string_view word, const std::vector<std::string_view>& candidates);

@@ -1,0 +1,110 @@
+// @brief Directory listing, file reading and the parse-then-validate pipeline.
+#include "loader.hpp"
+
+#include "parser.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace migrations::generator {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> list_revision_files(const std::string& dir, Diagnostics& diagnostics) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+        diagnostics.error(dir, 1, message::cannot_open_directory(ec.message()));
+        return names;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        const fs::path& path = it->path();
+        if (path.extension() != ".sql") continue;
+        std::error_code type_error;
+        if (!fs::is_directory(it->status(type_error))) names.push_back(path.filename().string());
+    }
+    if (ec) diagnostics.error(dir, 1, message::cannot_open_directory(ec.message()));
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string display_path(const std::string& dir, const std::string& name) {
+    if (dir.empty()) return name;
+    return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+std::string relative_to(const std::string& path, const std::string& root) {
+    std::error_code ec;
+    const fs::path absolute_path = fs::absolute(path, ec).lexically_normal();
+    const fs::path absolute_root = fs::absolute(root, ec).lexically_normal();
+    fs::path relative = absolute_path.lexically_relative(absolute_root);
+    if (relative.empty()) relative = absolute_path.filename();
+    std::string result = relative.generic_string();
+    if (result.size() > 1 && result.back() == '/') result.pop_back();
+    return result;
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return std::nullopt;
+    }
+    std::string content;
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && info.st_size > 0) content.reserve(static_cast<std::size_t>(info.st_size));
+    char buffer[16384];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got == 0) break;
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            error = std::strerror(errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        content.append(buffer, static_cast<std::size_t>(got));
+    }
+    ::close(fd);
+    return content;
+}
+
+std::optional<RevisionSet> load_revisions(const LoadOptions& options, Diagnostics& diagnostics) {
+    const std::size_t errors_before = diagnostics.size();
+    const std::vector<std::string> names = list_revision_files(options.dir, diagnostics);
+    std::vector<RevisionFile> files;
+    files.reserve(names.size());
+    const std::string relative_dir = options.source_root ? relative_to(options.dir, *options.source_root) : "";
+    for (const std::string& name : names) {
+        const std::string path = display_path(options.dir, name);
+        std::string error;
+        const std::optional<std::string> text = read_file(path, error);
+        if (!text) {
+            diagnostics.error(path, 1, message::cannot_read(error));
+            continue;
+        }
+        RevisionFile file = parse_revision(*text, path, options.validation.dialects, diagnostics);
+        if (!options.source_root) {
+            file.relative_path = path;
+        } else {
+            file.relative_path = relative_dir == "." ? name : relative_dir + "/" + name;
+        }
+        files.push_back(std::move(file));
+    }
+    if (diagnostics.size() != errors_before) {
+        // Still check what can be checked across files (duplicates, references), for a full report.
+        validate(std::move(files), options.validation, diagnostics);
+        return std::nullopt;
+    }
+    return validate(std::move(files), options.validation, diagnostics);
+}
+
+}  // namespace migrations::generator
