@@ -42,12 +42,11 @@ public:
 private:
     std::size_t sections(std::size_t index, const std::vector<SectionText>& sections, const char* kind);
     std::size_t indices(const std::string& name, const std::vector<std::uint32_t>& values);
-    void revision_entry(std::size_t index, std::size_t upgrades, std::size_t downgrades, std::size_t labels);
+    void revision_entry(std::size_t index);
 
     const RevisionSet& set_;
     const CodegenOptions& options_;
     std::string out_;
-    std::string entries_;  // the kRevisions initialisers, written after the arrays they use
 };
 
 std::size_t Emitter::sections(std::size_t index, const std::vector<SectionText>& sections, const char* kind) {
@@ -79,10 +78,18 @@ std::size_t Emitter::indices(const std::string& name, const std::vector<std::uin
     return values.size();
 }
 
-void Emitter::revision_entry(std::size_t index, std::size_t upgrades, std::size_t downgrades, std::size_t labels) {
+std::size_t selected_count(const RevisionSet& set, const std::vector<SectionText>& sections) {
+    return static_cast<std::size_t>(
+        std::count_if(sections.begin(), sections.end(), [&](const SectionText& s) { return selected(set, s); }));
+}
+
+void Emitter::revision_entry(std::size_t index) {
     const RevisionFile& revision = set_.revisions[index];
     const std::string n = std::to_string(index);
-    std::string& e = entries_;
+    const std::size_t upgrades = selected_count(set_, revision.upgrade);
+    const std::size_t downgrades = selected_count(set_, revision.downgrade);
+    const std::size_t labels = revision.branch_labels.size();
+    std::string& e = out_;
     e += kIndent;
     e += "{";
     append_literal(e, revision.id);
@@ -110,14 +117,22 @@ void Emitter::revision_entry(std::size_t index, std::size_t upgrades, std::size_
 }
 
 std::string Emitter::source() {
-    out_ = banner(options_);
+    // Reserve about what will be written (SQL grows by its escapes; each revision carries
+    // ~500 bytes of declarations), so that megabytes of output are not copied as they grow.
+    std::size_t sql_bytes = 0;
+    for (const RevisionFile& revision : set_.revisions) {
+        for (const SectionText& section : revision.upgrade) sql_bytes += section.sql.size();
+        for (const SectionText& section : revision.downgrade) sql_bytes += section.sql.size();
+    }
+    out_.reserve(2 * sql_bytes + 1024 * set_.revisions.size() + 4096);
+    out_ += banner(options_);
     out_ += "#include \"" + options_.header_name + "\"\n\n#include <cstdint>\n\nnamespace {\n";
     for (std::size_t index = 0; index < set_.revisions.size(); ++index) {
         const RevisionFile& revision = set_.revisions[index];
         const std::string n = std::to_string(index);
         out_ += "\n// " + revision.id + "\n";
-        const std::size_t upgrades = sections(index, revision.upgrade, "Upgrade");
-        const std::size_t downgrades = sections(index, revision.downgrade, "Downgrade");
+        sections(index, revision.upgrade, "Upgrade");
+        sections(index, revision.downgrade, "Downgrade");
         indices("kParents" + n, set_.parents[index]);
         indices("kDependsOn" + n, set_.depends_on[index]);
         if (!revision.branch_labels.empty()) {
@@ -128,12 +143,12 @@ std::string Emitter::source() {
             }
             out_ += "};\n";
         }
-        revision_entry(index, upgrades, downgrades, revision.branch_labels.size());
     }
     const std::size_t count = set_.revisions.size();
     if (count > 0) {
-        out_ += "\nconstexpr migrations::RevisionSpec kRevisions[] = {\n" + entries_ + "};\n";
-        out_ += "\n";
+        out_ += "\nconstexpr migrations::RevisionSpec kRevisions[] = {\n";
+        for (std::size_t index = 0; index < count; ++index) revision_entry(index);
+        out_ += "};\n\n";
         indices("kById", set_.by_id);
     }
     out_ += "\nconstexpr migrations::CatalogSpec kSpec = {";

@@ -28,8 +28,8 @@ std::vector<std::string> list_revision_files(const std::string& dir, Diagnostics
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         const fs::path& path = it->path();
         if (path.extension() != ".sql") continue;
-        std::error_code type_error;
-        if (!fs::is_directory(it->status(type_error))) names.push_back(path.filename().string());
+        std::error_code type_error;  // the entry's cached type: no stat per file unless a symlink
+        if (!it->is_directory(type_error)) names.push_back(path.filename().string());
     }
     if (ec) diagnostics.error(dir, 1, message::cannot_open_directory(ec.message()));
     std::sort(names.begin(), names.end());
@@ -58,22 +58,28 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
         error = std::strerror(errno);
         return std::nullopt;
     }
-    std::string content;
+    // System calls dominate on 10,000 small files: ask for one byte more than the size, so
+    // that a single short read proves the end of the file.
     struct stat info {};
-    if (::fstat(fd, &info) == 0 && info.st_size > 0) content.reserve(static_cast<std::size_t>(info.st_size));
-    char buffer[16384];
+    std::size_t capacity = 4096;
+    if (::fstat(fd, &info) == 0 && info.st_size > 0) capacity = static_cast<std::size_t>(info.st_size) + 1;
+    std::string content(capacity, '\0');
+    std::size_t size = 0;
     for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got == 0) break;
+        if (size == content.size()) content.resize(2 * content.size());
+        const ssize_t got = ::read(fd, content.data() + size, content.size() - size);
+        if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
-            if (errno == EINTR) continue;
             error = std::strerror(errno);
             ::close(fd);
             return std::nullopt;
         }
-        content.append(buffer, static_cast<std::size_t>(got));
+        const auto requested = content.size() - size;
+        size += static_cast<std::size_t>(got);
+        if (got == 0 || static_cast<std::size_t>(got) < requested) break;
     }
     ::close(fd);
+    content.resize(size);
     return content;
 }
 

@@ -1,8 +1,6 @@
 // @brief Write-if-changed through a temporary file and rename; stamp files.
 #include "output_file.hpp"
 
-#include "loader.hpp"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,12 +12,36 @@
 #include <system_error>
 
 namespace migrations::generator {
+namespace {
+
+/// True when the file at `path` holds exactly `content`. Compares through a small buffer:
+/// the generated source can be megabytes, and fresh memory is not free.
+bool same_content(const std::string& path, std::string_view content) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat info {};
+    bool same = ::fstat(fd, &info) == 0 && static_cast<std::size_t>(info.st_size) == content.size();
+    char buffer[65536];
+    std::size_t offset = 0;
+    while (same) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) {
+            same = got == 0 && offset == content.size();
+            break;
+        }
+        const auto size = static_cast<std::size_t>(got);
+        same = offset + size <= content.size() && content.compare(offset, size, std::string_view(buffer, size)) == 0;
+        offset += size;
+    }
+    ::close(fd);
+    return same;
+}
+
+}  // namespace
 
 WriteResult write_if_changed(const std::string& path, std::string_view content, std::string& error) {
-    std::string ignored;
-    if (const auto existing = read_file(path, ignored); existing && *existing == content) {
-        return WriteResult::unchanged;
-    }
+    if (same_content(path, content)) return WriteResult::unchanged;
     std::error_code ec;
     const std::filesystem::path parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
