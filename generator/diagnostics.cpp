@@ -14,6 +14,10 @@ void Diagnostics::error(std::string_view path, std::uint32_t line, std::string m
     items_.push_back({std::string(path), line, std::move(message)});
 }
 
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> result = items_;
     std::stable_sort(result.begin(), result.end(), [](const Diagnostic& a, const Diagnostic& b) {

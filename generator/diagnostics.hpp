@@ -25,6 +25,8 @@ std::string format(const Diagnostic& diagnostic);
 class Diagnostics {
 public:
     void error(std::string_view path, std::uint32_t line, std::string message);
+    /// Adds every diagnostic of `other` (collected on another thread, say).
+    void append(const Diagnostics& other);
 
     bool empty() const noexcept { return items_.empty(); }
     std::size_t size() const noexcept { return items_.size(); }

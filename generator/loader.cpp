@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 namespace migrations::generator {
 
@@ -55,7 +56,7 @@ std::string relative_to(const std::string& path, const std::string& root) {
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        error = std::strerror(errno);
+        error = std::generic_category().message(errno);
         return std::nullopt;
     }
     // System calls dominate on 10,000 small files: ask for one byte more than the size, so
@@ -70,7 +71,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
         const ssize_t got = ::read(fd, content.data() + size, content.size() - size);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
-            error = std::strerror(errno);
+            error = std::generic_category().message(errno);
             ::close(fd);
             return std::nullopt;
         }
@@ -83,29 +84,52 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     return content;
 }
 
-std::optional<RevisionSet> load_revisions(const LoadOptions& options, Diagnostics& diagnostics) {
-    const std::size_t errors_before = diagnostics.size();
-    const std::vector<std::string> names = list_revision_files(options.dir, diagnostics);
-    std::vector<RevisionFile> files;
-    files.reserve(names.size());
-    const std::string relative_dir = options.source_root ? relative_to(options.dir, *options.source_root) : "";
-    for (const std::string& name : names) {
-        const std::string path = display_path(options.dir, name);
+namespace {
+
+/// Reads and parses names[begin, end) into files[begin, end); an unreadable file leaves its
+/// slot without a path. Each worker has its own diagnostics, merged afterwards.
+void load_range(const LoadOptions& options, const std::vector<std::string>& names, const std::string& relative_dir,
+                std::size_t begin, std::size_t end, std::vector<RevisionFile>& files, Diagnostics& diagnostics) {
+    for (std::size_t i = begin; i < end; ++i) {
+        const std::string path = display_path(options.dir, names[i]);
         std::string error;
         const std::optional<std::string> text = read_file(path, error);
         if (!text) {
             diagnostics.error(path, 1, message::cannot_read(error));
             continue;
         }
-        RevisionFile file = parse_revision(*text, path, options.validation.dialects, diagnostics);
+        files[i] = parse_revision(*text, path, options.validation.dialects, diagnostics);
         if (!options.source_root) {
-            file.relative_path = path;
+            files[i].relative_path = path;
         } else {
-            file.relative_path = relative_dir == "." ? name : relative_dir + "/" + name;
+            files[i].relative_path = relative_dir == "." ? names[i] : relative_dir + "/" + names[i];
         }
-        files.push_back(std::move(file));
+    }
+}
+
+}  // namespace
+
+std::optional<RevisionSet> load_revisions(const LoadOptions& options, Diagnostics& diagnostics) {
+    const std::size_t errors_before = diagnostics.size();
+    const std::vector<std::string> names = list_revision_files(options.dir, diagnostics);
+    const std::string relative_dir = options.source_root ? relative_to(options.dir, *options.source_root) : "";
+    std::vector<RevisionFile> files(names.size());
+    // Reading thousands of small files is system-call bound: a second thread halves it on
+    // two cores. Small directories are not worth a thread.
+    constexpr std::size_t kFilesPerThread = 512;
+    if (names.size() >= 2 * kFilesPerThread && std::thread::hardware_concurrency() > 1) {
+        const std::size_t middle = names.size() / 2;
+        Diagnostics second;
+        std::thread worker(
+            [&] { load_range(options, names, relative_dir, middle, names.size(), files, second); });
+        load_range(options, names, relative_dir, 0, middle, files, diagnostics);
+        worker.join();
+        diagnostics.append(second);
+    } else {
+        load_range(options, names, relative_dir, 0, names.size(), files, diagnostics);
     }
     if (diagnostics.size() != errors_before) {
+        std::erase_if(files, [](const RevisionFile& file) { return file.path.empty(); });
         // Still check what can be checked across files (duplicates, references), for a full report.
         validate(std::move(files), options.validation, diagnostics);
         return std::nullopt;

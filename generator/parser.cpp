@@ -310,15 +310,6 @@ void Parser::check_sections() {
 
 }  // namespace
 
-const SectionText* effective_section(const std::vector<SectionText>& sections, Dialect dialect) {
-    const SectionText* generic = nullptr;
-    for (const SectionText& section : sections) {
-        if (!section.dialect) generic = &section;
-        if (section.dialect == dialect) return &section;
-    }
-    return generic;
-}
-
 RevisionFile parse_revision(std::string_view text, std::string_view path, std::uint32_t dialects,
                             Diagnostics& diagnostics) {
     return Parser(path, dialects, diagnostics).run(text);

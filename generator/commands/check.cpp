@@ -14,6 +14,7 @@ public:
     explicit CheckCommand(CLI::App& app) {
         command_ = app.add_subcommand("check", "Validate a revision directory; print a summary or every error");
         command_->add_option("dir", dir_, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_option("--dir", dir_, "The same as the positional DIR, as the other verbs spell it");
         flags_.add_to(*command_);
     }
 

@@ -113,6 +113,12 @@ TEST_F(MigrationsCli, ChecksADirectoryAndPrintsASummary) {
     EXPECT_EQ(result.out, "2 revisions, head b2\n");
 }
 
+TEST_F(MigrationsCli, AcceptsTheDirectoryAsAnOption) {
+    const CliRun result = run({"check", "--dir", dir_.str() + "/src/migrations"});
+    EXPECT_EQ(result.code, 0) << result.err;
+    EXPECT_EQ(result.out, "2 revisions, head b2\n");
+}
+
 TEST_F(MigrationsCli, ChecksTheDirectoryInTheEnvironment) {
     ::setenv("MIGRATIONS_DIR", (dir_.str() + "/src/migrations").c_str(), 1);
     const CliRun result = run({"check"});

@@ -3,6 +3,7 @@
 #include "checksum.hpp"
 #include "loader.hpp"
 #include "parser.hpp"
+#include "empty_catalog.hpp"
 #include "roundtrip_catalog.hpp"
 
 #include <gtest/gtest.h>
@@ -86,6 +87,16 @@ TEST(RoundTrip, SplitsALargeSectionIntoPieces) {
     EXPECT_GE(sqlite->sql.pieces.size, 4U);
     EXPECT_EQ(Catalog::upgrade_section(large, Dialect::postgresql)->sql.str(),
               "CREATE TABLE big (id SERIAL PRIMARY KEY, v TEXT);\n");
+}
+
+TEST(RoundTrip, CompilesAnEmptyDirectoryIntoAnEmptyCatalogBesideAnother) {
+    const Catalog& empty = empty_catalog();
+    EXPECT_EQ(empty.size(), 0U);
+    EXPECT_STREQ(empty.name(), "empty_catalog");
+    EXPECT_TRUE(empty.supports(Dialect::sqlite));
+    EXPECT_FALSE(empty.supports(Dialect::postgresql));
+    EXPECT_EQ(empty.find("awkward01"), -1);
+    EXPECT_EQ(roundtrip_catalog().find("awkward01"), 0);
 }
 
 }  // namespace
