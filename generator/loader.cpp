@@ -87,7 +87,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 namespace {
 
 /// Reads and parses names[begin, end) into files[begin, end); an unreadable file leaves its
-/// slot without a path. Each worker has its own diagnostics, merged afterwards.
+/// slot without an id. Each worker has its own diagnostics, merged afterwards.
 void load_range(const LoadOptions& options, const std::vector<std::string>& names, const std::string& relative_dir,
                 std::size_t begin, std::size_t end, std::vector<RevisionFile>& files, Diagnostics& diagnostics) {
     for (std::size_t i = begin; i < end; ++i) {
@@ -96,6 +96,7 @@ void load_range(const LoadOptions& options, const std::vector<std::string>& name
         const std::optional<std::string> text = read_file(path, error);
         if (!text) {
             diagnostics.error(path, 1, message::cannot_read(error));
+            files[i].path = path;  // kept without an id: the validator knows a file is missing
             continue;
         }
         files[i] = parse_revision(*text, path, options.validation.dialects, diagnostics);
@@ -129,7 +130,6 @@ std::optional<RevisionSet> load_revisions(const LoadOptions& options, Diagnostic
         load_range(options, names, relative_dir, 0, names.size(), files, diagnostics);
     }
     if (diagnostics.size() != errors_before) {
-        std::erase_if(files, [](const RevisionFile& file) { return file.path.empty(); });
         // Still check what can be checked across files (duplicates, references), for a full report.
         validate(std::move(files), options.validation, diagnostics);
         return std::nullopt;

@@ -41,6 +41,7 @@ private:
     Diagnostics& diagnostics_;
     std::unordered_map<std::string_view, Index> by_id_;
     std::vector<bool> duplicate_;
+    bool incomplete_ = false;  // some file has no usable id
     std::vector<std::string_view> ids_;  // built on the first unknown reference
     std::string suggestion_;
 };
@@ -48,6 +49,7 @@ private:
 std::optional<RevisionSet> Validator::run() {
     const std::size_t errors_before = diagnostics_.size();
     duplicate_.assign(files_.size(), false);
+    incomplete_ = std::any_of(files_.begin(), files_.end(), [](const RevisionFile& f) { return f.id.empty(); });
     index_ids();
     check_labels();
     RevisionGraph graph(files_.size());
@@ -116,7 +118,12 @@ void Validator::resolve(Index file, const std::vector<NamedRef>& refs, std::stri
         }
         const auto it = by_id_.find(ref.name);
         if (it == by_id_.end()) {
-            diagnostics_.error(revision.path, ref.line, message::unknown_reference(ref.name, key, suggest(ref.name)));
+            // When a file's id could not be read, the reference may well be to it: its own
+            // error says what to fix, and an "unknown revision" here would mislead.
+            if (!incomplete_) {
+                diagnostics_.error(revision.path, ref.line,
+                                   message::unknown_reference(ref.name, key, suggest(ref.name)));
+            }
             continue;
         }
         if (parent) {

@@ -19,7 +19,9 @@ struct ValidationOptions {
 
 /// Checks `files` (parsed, sorted by path) together and orders them. Every problem is added
 /// to `diagnostics`. The graph's shape (cycle, roots, heads) is checked only when every file
-/// is sound on its own and every reference resolves, since a broken file distorts it.
+/// is sound on its own and every reference resolves, since a broken file distorts it; and
+/// an unknown reference is reported only when every file has an id (it may name the file
+/// whose header is broken).
 /// Returns the set, or nothing when any file or the graph has an error.
 std::optional<RevisionSet> validate(std::vector<RevisionFile> files, const ValidationOptions& options,
                                     Diagnostics& diagnostics);

@@ -78,6 +78,32 @@ TEST(Loader, NamesFilesRelativeToTheSourceRoot) {
     EXPECT_EQ(relative_to(dir.str() + "/other/m", dir.str() + "/app"), "../other/m");
 }
 
+TEST(Loader, LoadsALargeDirectoryInOrderWithTheErrorsOfEveryPart) {
+    TempDir dir;
+    constexpr int kCount = 1200;  // enough for the two-thread path
+    const auto id = [](int i) { return "r" + std::to_string(10000 + i); };
+    for (int i = 0; i < kCount; ++i) {
+        dir.write(id(i) + ".sql", revision_text(id(i), i == 0 ? "none" : id(i - 1)));
+    }
+    LoadOptions options;
+    options.dir = dir.str();
+    Diagnostics diagnostics;
+    const auto set = load_revisions(options, diagnostics);
+    ASSERT_TRUE(set.has_value());
+    ASSERT_EQ(set->revisions.size(), static_cast<std::size_t>(kCount));
+    for (int i = 0; i < kCount; ++i) EXPECT_EQ(set->revisions[static_cast<std::size_t>(i)].id, id(i));
+
+    dir.write(id(5) + ".sql", revision_text(id(5), "nowhere", ""));
+    dir.write(id(1100) + ".sql", revision_text(id(1100), id(1099), "\n"));
+    Diagnostics broken;
+    EXPECT_FALSE(load_revisions(options, broken).has_value());
+    EXPECT_EQ(formatted(broken),
+              (std::vector<std::string>{
+                  dir.str() + "/r10005.sql:2: error: unknown revision 'nowhere' in 'down_revision'",
+                  dir.str() + "/r10005.sql:4: error: section '-- upgrade' is empty: an upgrade must contain SQL",
+                  dir.str() + "/r11100.sql:4: error: section '-- upgrade' is empty: an upgrade must contain SQL"}));
+}
+
 TEST(Loader, JoinsTheDirectoryAndTheNameAsGiven) {
     EXPECT_EQ(display_path("migrations", "a.sql"), "migrations/a.sql");
     EXPECT_EQ(display_path("migrations/", "a.sql"), "migrations/a.sql");

@@ -149,6 +149,16 @@ INSTANTIATE_TEST_SUITE_P(
                    "dir/d.sql:1: error: duplicate revision id 'a' (also defined in dir/a.sql:1)"}}),
     [](const testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
 
+TEST(Validator, DoesNotCallAReferenceUnknownWhenAFileHasNoId) {
+    const Result result = run({{"a.sql", revision("a", "none")},
+                               {"b.sql", "-- revision: b-1\n-- down_revision: a\n-- message: m\n-- upgrade\nSELECT 1;\n"
+                                         "-- downgrade\nSELECT 2;\n"},
+                               {"c.sql", revision("c", "b_1")}});
+    EXPECT_EQ(result.diagnostics,
+              (std::vector<std::string>{
+                  "dir/b.sql:1: error: invalid revision id 'b-1' in 'revision': use only letters, digits and '_'"}));
+}
+
 TEST(Validator, ChecksTheGraphOnlyWhenEveryFileIsSound) {
     // Two roots and two heads, but a broken file: only the file's error is reported.
     const Result result = run({{"a.sql", revision("a", "none")},
