@@ -1,6 +1,8 @@
 // @brief Escaping and chunking of text into C++ string literals.
 #include "cpp_literal.hpp"
 
+#include <algorithm>
+
 namespace migrations::generator {
 namespace {
 
@@ -17,6 +19,9 @@ std::size_t sequence_size(std::string_view text, std::size_t i) {
     }
     return size;
 }
+
+/// Printable ASCII that needs no escape ('?' excluded: it may start a trigraph).
+bool is_plain(char c) { return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '?'; }
 
 void append_octal(std::string& out, unsigned char byte) {
     out += '\\';
@@ -61,31 +66,53 @@ std::size_t append_pieces(std::string& out, std::string_view text, std::string_v
     std::size_t piece_size = 0;  // escaped bytes in the current piece
     bool piece_start = true;     // nothing of the current piece written yet
     bool line_open = true;       // a quote is open on the current source line
+    const auto next_piece = [&] {
+        if (line_open) out += '"';
+        out += ",\n";
+        out += indent;
+        out += '"';
+        ++pieces;
+        piece_size = 0;
+        piece_start = true;
+        line_open = true;
+    };
+    const auto open_line = [&] {
+        if (line_open) return;
+        out += '\n';
+        out += indent;
+        out += '"';
+        line_open = true;
+    };
     std::string unit;
     std::size_t i = 0;
     out += '"';
     while (i < text.size()) {
+        if (is_plain(text[i])) {
+            // Fast path: a run of bytes written as they are, cut only at the piece limit.
+            std::size_t end = i + 1;
+            while (end < text.size() && is_plain(text[end])) ++end;
+            const std::size_t room = max_piece > piece_size ? max_piece - piece_size : 0;
+            if (room == 0 && !piece_start) {
+                next_piece();
+                continue;
+            }
+            const std::size_t take = std::min(end - i, std::max<std::size_t>(room, 1));
+            open_line();
+            out.append(text.data() + i, take);
+            piece_size += take;
+            piece_start = false;
+            i += take;
+            continue;
+        }
         unit.clear();
         const bool after_question = !piece_start && text[i - 1] == '?';
         const std::size_t consumed = append_unit(unit, text, i, after_question);
         if (!piece_start && piece_size + unit.size() > max_piece) {
-            if (line_open) out += '"';
-            out += ",\n";
-            out += indent;
-            out += '"';
-            ++pieces;
-            piece_size = 0;
-            piece_start = true;
-            line_open = true;
             // The new literal starts afresh: a '?' no longer follows a '?' in the source.
+            next_piece();
             continue;
         }
-        if (!line_open) {
-            out += '\n';
-            out += indent;
-            out += '"';
-            line_open = true;
-        }
+        open_line();
         out += unit;
         piece_size += unit.size();
         piece_start = false;
