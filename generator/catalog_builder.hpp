@@ -2,11 +2,10 @@
 // the runtime on a directory's revisions (history, show, sql ...).
 #pragma once
 
-#include "revision_set.hpp"
-
 #include <migrations/catalog.hpp>
-
 #include <string>
+
+#include "revision_set.hpp"
 
 namespace migrations::generator {
 

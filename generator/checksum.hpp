@@ -1,10 +1,10 @@
 // @brief Revision checksums: SHA-256 over a revision's parents and its normalised upgrade SQL.
 #pragma once
 
-#include "revision_file.hpp"
-
 #include <string>
 #include <string_view>
+
+#include "revision_file.hpp"
 
 namespace migrations::generator {
 

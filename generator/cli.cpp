@@ -1,9 +1,9 @@
 // @brief Argument parsing with CLI11 and dispatch to the registered verbs.
 #include "cli.hpp"
 
-#include "commands/command.hpp"
-
 #include <ostream>
+
+#include "commands/command.hpp"
 
 namespace migrations::generator {
 

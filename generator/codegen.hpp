@@ -2,9 +2,9 @@
 // static CatalogSpec (include/migrations/catalog.hpp), deterministic to the byte.
 #pragma once
 
-#include "revision_set.hpp"
-
 #include <string>
+
+#include "revision_set.hpp"
 
 namespace migrations::generator {
 

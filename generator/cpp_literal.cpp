@@ -10,9 +10,12 @@ namespace {
 std::size_t sequence_size(std::string_view text, std::size_t i) {
     const auto lead = static_cast<unsigned char>(text[i]);
     std::size_t size = 1;
-    if (lead >= 0xC2 && lead <= 0xDF) size = 2;
-    else if (lead >= 0xE0 && lead <= 0xEF) size = 3;
-    else if (lead >= 0xF0 && lead <= 0xF4) size = 4;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        size = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF)
+        size = 3;
+    else if (lead >= 0xF0 && lead <= 0xF4)
+        size = 4;
     if (i + size > text.size()) return 1;
     for (std::size_t k = 1; k < size; ++k) {
         if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 1;
@@ -21,7 +24,9 @@ std::size_t sequence_size(std::string_view text, std::size_t i) {
 }
 
 /// Printable ASCII that needs no escape ('?' excluded: it may start a trigraph).
-bool is_plain(char c) { return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '?'; }
+bool is_plain(char c) {
+    return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '?';
+}
 
 void append_octal(std::string& out, unsigned char byte) {
     out += '\\';
@@ -35,13 +40,26 @@ void append_octal(std::string& out, unsigned char byte) {
 std::size_t append_unit(std::string& out, std::string_view text, std::size_t i, bool after_question) {
     const auto byte = static_cast<unsigned char>(text[i]);
     switch (byte) {
-        case '\\': out += "\\\\"; return 1;
-        case '"': out += "\\\""; return 1;
-        case '\n': out += "\\n"; return 1;
-        case '\t': out += "\\t"; return 1;
-        case '\r': out += "\\r"; return 1;
-        case '?': out += after_question ? "\\?" : "?"; return 1;
-        default: break;
+        case '\\':
+            out += "\\\\";
+            return 1;
+        case '"':
+            out += "\\\"";
+            return 1;
+        case '\n':
+            out += "\\n";
+            return 1;
+        case '\t':
+            out += "\\t";
+            return 1;
+        case '\r':
+            out += "\\r";
+            return 1;
+        case '?':
+            out += after_question ? "\\?" : "?";
+            return 1;
+        default:
+            break;
     }
     if (byte >= 0x20 && byte < 0x7F) {
         out += static_cast<char>(byte);

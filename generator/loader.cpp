@@ -1,8 +1,6 @@
 // @brief Directory listing, file reading and the parse-then-validate pipeline.
 #include "loader.hpp"
 
-#include "parser.hpp"
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,6 +12,8 @@
 #include <filesystem>
 #include <system_error>
 #include <thread>
+
+#include "parser.hpp"
 
 namespace migrations::generator {
 
@@ -130,8 +130,7 @@ std::optional<RevisionSet> load_revisions(const LoadOptions& options, Diagnostic
     if (names.size() >= 2 * kFilesPerThread && std::thread::hardware_concurrency() > 1) {
         const std::size_t middle = names.size() / 2;
         Diagnostics second;
-        std::thread worker(
-            [&] { load_range(options, names, relative_dir, middle, names.size(), files, second); });
+        std::thread worker([&] { load_range(options, names, relative_dir, middle, names.size(), files, second); });
         load_range(options, names, relative_dir, 0, middle, files, diagnostics);
         worker.join();
         diagnostics.append(second);

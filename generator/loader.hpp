@@ -2,13 +2,13 @@
 // validate them together. What `generate`, `check` and later verbs start from.
 #pragma once
 
-#include "diagnostics.hpp"
-#include "revision_set.hpp"
-#include "validator.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "diagnostics.hpp"
+#include "revision_set.hpp"
+#include "validator.hpp"
 
 namespace migrations::generator {
 

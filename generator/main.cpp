@@ -1,8 +1,8 @@
 // @brief Entry point of the `migrations` host tool.
-#include "cli.hpp"
-
 #include <exception>
 #include <iostream>
+
+#include "cli.hpp"
 
 int main(int argc, char** argv) {
     try {

@@ -1,10 +1,10 @@
 // @brief Parser of revision files: header lines, section markers, per-file checks.
 #include "parser.hpp"
 
-#include "suggest.hpp"
-
 #include <algorithm>
 #include <array>
+
+#include "suggest.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -12,7 +12,9 @@ namespace {
 constexpr std::array<std::string_view, 7> kKeys = {"revision",   "down_revision", "message",      "created",
                                                    "depends_on", "branch_labels", "transactional"};
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 bool is_word_char(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
 }
@@ -242,8 +244,8 @@ void Parser::open_section(const Marker& marker, std::string_view line, std::uint
             target_ = nullptr;
             std::vector<std::string_view> names = {"sqlite", "postgresql"};
             if (!marker.upgrade) names.push_back("irreversible");
-            return error(number, message::unknown_dialect(open_.marker, marker.dialect,
-                                                          closest(marker.dialect, names)));
+            return error(number,
+                         message::unknown_dialect(open_.marker, marker.dialect, closest(marker.dialect, names)));
         }
     }
     if (section_lines_[slot] != 0) {
@@ -284,7 +286,8 @@ void Parser::check_sections() {
     } else if (!file_.upgrade.empty()) {
         for (Dialect dialect : all) {
             if (selected(dialect) && effective_section(file_.upgrade, dialect) == nullptr) {
-                error(file_.upgrade.front().marker_line, message::missing_dialect_section("upgrade", dialect_name(dialect)));
+                error(file_.upgrade.front().marker_line,
+                      message::missing_dialect_section("upgrade", dialect_name(dialect)));
             }
         }
         for (const SectionText& section : file_.upgrade) {

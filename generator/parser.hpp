@@ -2,10 +2,10 @@
 // `-- downgrade` sections (DESIGN section 2; the format is documented in docs/format.md).
 #pragma once
 
+#include <string_view>
+
 #include "diagnostics.hpp"
 #include "revision_file.hpp"
-
-#include <string_view>
 
 namespace migrations::generator {
 

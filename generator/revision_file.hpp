@@ -2,9 +2,8 @@
 // the graph is checked.
 #pragma once
 
-#include <migrations/catalog.hpp>
-
 #include <cstdint>
+#include <migrations/catalog.hpp>
 #include <optional>
 #include <string>
 #include <vector>

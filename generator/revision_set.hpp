@@ -2,12 +2,12 @@
 // generation and the run-time catalog are built from.
 #pragma once
 
-#include "revision_file.hpp"
-
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "revision_file.hpp"
 
 namespace migrations::generator {
 

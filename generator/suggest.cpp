@@ -31,8 +31,8 @@ std::string closest(std::string_view word, const std::vector<std::string_view>& 
         const std::size_t shorter = std::min(candidate.size(), word.size());
         const bool prefix = shorter >= 4 && candidate.substr(0, shorter) == word.substr(0, shorter);
         // Cheap lower bound first: the distance is at least the difference in length.
-        const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
-                                                                : word.size() - candidate.size();
+        const std::size_t gap =
+            candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
         if (!prefix && gap > limit) continue;
         const std::size_t distance = edit_distance(word, candidate);
         if (!prefix && distance > limit) continue;

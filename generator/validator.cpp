@@ -2,13 +2,13 @@
 // cycles, roots and heads, then the topological order the table is emitted in.
 #include "validator.hpp"
 
-#include "checksum.hpp"
-#include "graph/revision_graph.hpp"
-#include "suggest.hpp"
-
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+
+#include "checksum.hpp"
+#include "graph/revision_graph.hpp"
+#include "suggest.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -41,7 +41,7 @@ private:
     Diagnostics& diagnostics_;
     std::unordered_map<std::string_view, Index> by_id_;
     std::vector<bool> duplicate_;
-    bool incomplete_ = false;  // some file has no usable id
+    bool incomplete_ = false;            // some file has no usable id
     std::vector<std::string_view> ids_;  // built on the first unknown reference
     std::string suggestion_;
 };
@@ -153,7 +153,8 @@ bool Validator::check_shape(const RevisionGraph& graph) {
     const graph::IndexList roots = graph.bases();
     if (roots.size() > 1) {
         std::vector<std::string> listed;
-        for (Index root : roots) listed.push_back("'" + files_[root].id + "' (" + where(files_[root], files_[root].parents_line) + ")");
+        for (Index root : roots)
+            listed.push_back("'" + files_[root].id + "' (" + where(files_[root], files_[root].parents_line) + ")");
         const RevisionFile& file = files_[roots.front()];
         diagnostics_.error(file.path, file.parents_line, message::multiple_roots(listed));
         ok = false;
@@ -161,7 +162,8 @@ bool Validator::check_shape(const RevisionGraph& graph) {
     const graph::IndexList heads = graph.heads();
     if (heads.size() > 1 && !options_.allow_multiple_heads) {
         std::vector<std::string> listed;
-        for (Index head : heads) listed.push_back("'" + files_[head].id + "' (" + where(files_[head], files_[head].id_line) + ")");
+        for (Index head : heads)
+            listed.push_back("'" + files_[head].id + "' (" + where(files_[head], files_[head].id_line) + ")");
         const RevisionFile& file = files_[heads.front()];
         diagnostics_.error(file.path, file.id_line, message::multiple_heads(listed));
         ok = false;
@@ -173,8 +175,7 @@ RevisionSet Validator::assemble(const RevisionGraph& graph) {
     const std::size_t n = files_.size();
     std::vector<Index> sorted_by_id(n);
     std::iota(sorted_by_id.begin(), sorted_by_id.end(), Index{0});
-    std::sort(sorted_by_id.begin(), sorted_by_id.end(),
-              [&](Index a, Index b) { return files_[a].id < files_[b].id; });
+    std::sort(sorted_by_id.begin(), sorted_by_id.end(), [&](Index a, Index b) { return files_[a].id < files_[b].id; });
     std::vector<Index> rank(n);
     for (Index k = 0; k < n; ++k) rank[sorted_by_id[k]] = k;
     const graph::IndexList order = *graph.topological_order(rank);  // acyclic: checked above

@@ -2,11 +2,11 @@
 // shape of the graph (cycles, roots, heads).
 #pragma once
 
-#include "diagnostics.hpp"
-#include "revision_set.hpp"
-
 #include <optional>
 #include <vector>
+
+#include "diagnostics.hpp"
+#include "revision_set.hpp"
 
 namespace migrations::generator {
 

@@ -1,10 +1,10 @@
 // @brief `migrations check [DIR]`: the validation `generate` does, without output files, for
 // CI and pre-commit hooks.
-#include "commands/common.hpp"
-#include "loader.hpp"
-
 #include <cstdlib>
 #include <ostream>
+
+#include "commands/common.hpp"
+#include "loader.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -13,7 +13,8 @@ class CheckCommand final : public Command {
 public:
     explicit CheckCommand(CLI::App& app) {
         command_ = app.add_subcommand("check", "Validate a revision directory; print a summary or every error");
-        command_->add_option("dir", dir_, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_option("dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
         command_->add_option("--dir", dir_, "The same as the positional DIR, as the other verbs spell it");
         flags_.add_to(*command_);
     }
@@ -60,6 +61,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_check_command(CLI::App& app) { return std::make_unique<CheckCommand>(app); }
+std::unique_ptr<Command> make_check_command(CLI::App& app) {
+    return std::make_unique<CheckCommand>(app);
+}
 
 }  // namespace migrations::generator

@@ -6,8 +6,7 @@
 namespace migrations::generator {
 
 void ValidationFlags::add_to(CLI::App& command) {
-    command.add_option("--dialects", dialects, "Comma-separated dialects to check and emit")
-        ->capture_default_str();
+    command.add_option("--dialects", dialects, "Comma-separated dialects to check and emit")->capture_default_str();
     command.add_flag("--allow-multiple-heads", allow_multiple_heads, "Accept more than one head");
 }
 

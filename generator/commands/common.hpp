@@ -2,12 +2,12 @@
 // printing diagnostics.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "commands/command.hpp"
 #include "diagnostics.hpp"
 #include "validator.hpp"
-
-#include <optional>
-#include <string>
 
 namespace migrations::generator {
 

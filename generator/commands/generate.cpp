@@ -1,12 +1,12 @@
 // @brief `migrations generate`: validate a revision directory and write the catalog's C++
 // header and source (what add_migrations runs at build time).
+#include <filesystem>
+#include <ostream>
+
 #include "codegen.hpp"
 #include "commands/common.hpp"
 #include "loader.hpp"
 #include "output_file.hpp"
-
-#include <filesystem>
-#include <ostream>
 
 namespace migrations::generator {
 namespace {
@@ -17,8 +17,7 @@ public:
         command_ = app.add_subcommand("generate", "Validate a revision directory and emit the catalog's C++ code");
         command_->add_option("--dir", dir_, "Directory of the revision files")->required();
         command_->add_option("--name", name_, "C++ identifier of the catalog accessor")->required();
-        command_->add_option("--source-root", source_root_, "Root that emitted file paths are relative to")
-            ->required();
+        command_->add_option("--source-root", source_root_, "Root that emitted file paths are relative to")->required();
         command_->add_option("--header", header_, "Header file to write")->required();
         command_->add_option("--source", source_, "Source file to write")->required();
         command_->add_option("--stamp", stamp_, "File touched after every successful run");
@@ -73,6 +72,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_generate_command(CLI::App& app) { return std::make_unique<GenerateCommand>(app); }
+std::unique_ptr<Command> make_generate_command(CLI::App& app) {
+    return std::make_unique<GenerateCommand>(app);
+}
 
 }  // namespace migrations::generator

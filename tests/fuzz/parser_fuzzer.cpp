@@ -1,13 +1,13 @@
 // @brief libFuzzer target: the revision parser on arbitrary bytes, with invariants, and the
 // C++ literal escaping of what it returns checked by decoding it again.
-#include "checksum.hpp"
-#include "cpp_literal.hpp"
-#include "parser.hpp"
-
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+
+#include "checksum.hpp"
+#include "cpp_literal.hpp"
+#include "parser.hpp"
 
 namespace {
 
@@ -38,12 +38,24 @@ std::string decode(std::string_view code) {
         } else {
             const char e = code.at(++i);
             switch (e) {
-                case '\\': text += '\\'; break;
-                case '"': text += '"'; break;
-                case 'n': text += '\n'; break;
-                case 't': text += '\t'; break;
-                case 'r': text += '\r'; break;
-                case '?': text += '?'; break;
+                case '\\':
+                    text += '\\';
+                    break;
+                case '"':
+                    text += '"';
+                    break;
+                case 'n':
+                    text += '\n';
+                    break;
+                case 't':
+                    text += '\t';
+                    break;
+                case 'r':
+                    text += '\r';
+                    break;
+                case '?':
+                    text += '?';
+                    break;
                 default:
                     require(e >= '0' && e <= '3' && i + 2 < code.size());
                     text += static_cast<char>(((e - '0') << 6) | ((code[i + 1] - '0') << 3) | (code[i + 2] - '0'));
@@ -79,7 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(file.irreversible || !file.downgrade.empty());
         for (std::size_t d = 0; d < migrations::kDialectCount; ++d) {
             if ((dialects >> d) & 1U) {
-                require(migrations::generator::revision_checksum(file, static_cast<migrations::Dialect>(d)).size() == 64);
+                require(migrations::generator::revision_checksum(file, static_cast<migrations::Dialect>(d)).size() ==
+                        64);
             }
         }
     }

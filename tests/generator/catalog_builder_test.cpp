@@ -1,11 +1,12 @@
 // @brief Tests of the owned run-time Catalog built from parsed revisions.
 #include "catalog_builder.hpp"
-#include "parser.hpp"
-#include "validator.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
+
+#include "parser.hpp"
+#include "validator.hpp"
 
 namespace migrations::generator {
 namespace {

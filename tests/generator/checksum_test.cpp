@@ -1,8 +1,9 @@
 // @brief Tests of revision checksums: what changes them and what does not.
 #include "checksum.hpp"
-#include "parser.hpp"
 
 #include <gtest/gtest.h>
+
+#include "parser.hpp"
 
 namespace migrations::generator {
 namespace {

@@ -1,11 +1,12 @@
 // @brief Tests of the `migrations` command line: generate and check, exit codes, outputs.
 #include "cli.hpp"
-#include "test_files.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <sstream>
+
+#include "test_files.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -38,9 +39,19 @@ protected:
 
     std::vector<std::string> generate_args(const std::string& name = "app_migrations") const {
         const std::string root = dir_.str();
-        return {"generate",        "--dir",    root + "/src/migrations", "--name",   name,
-                "--source-root",   root + "/src", "--header", root + "/out/app.hpp", "--source",
-                root + "/out/app.cpp", "--stamp", root + "/out/stamp"};
+        return {"generate",
+                "--dir",
+                root + "/src/migrations",
+                "--name",
+                name,
+                "--source-root",
+                root + "/src",
+                "--header",
+                root + "/out/app.hpp",
+                "--source",
+                root + "/out/app.cpp",
+                "--stamp",
+                root + "/out/stamp"};
     }
 
     TempDir dir_;

@@ -1,9 +1,10 @@
 // @brief Tests of code generation: the exact shape of the output, determinism, and names.
 #include "codegen.hpp"
-#include "parser.hpp"
-#include "validator.hpp"
 
 #include <gtest/gtest.h>
+
+#include "parser.hpp"
+#include "validator.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -67,7 +68,9 @@ TEST(Codegen, EmitsEveryFieldOfARevision) {
         "constexpr migrations::RevisionSpec kRevisions[] = {\n"
         "    {\"a\", \"first \\\"one\\\"\", \"2026-01-01\", \"db/m/0.sql\",\n"
         "     {nullptr, 0}, {nullptr, 0}, {kLabels0, 1}, {kUpgrade0, 1}, {nullptr, 0},\n"
-        "     {\"" + set.checksums[0][0] + "\", \"" + set.checksums[0][1] + "\"}, false, true},\n"
+        "     {\"" +
+        set.checksums[0][0] + "\", \"" + set.checksums[0][1] +
+        "\"}, false, true},\n"
         "};\n\n"
         "constexpr std::uint32_t kById[] = {0};\n\n"
         "constexpr migrations::CatalogSpec kSpec = {\"app_migrations\", {kRevisions, 1}, {kById, 1}, 3};\n";

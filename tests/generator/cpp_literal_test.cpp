@@ -20,20 +20,31 @@ struct EscapeCase {
 
 class CppLiteralEscape : public testing::TestWithParam<EscapeCase> {};
 
-TEST_P(CppLiteralEscape, EscapesSafely) { EXPECT_EQ(literal(GetParam().text), GetParam().expected); }
+TEST_P(CppLiteralEscape, EscapesSafely) {
+    EXPECT_EQ(literal(GetParam().text), GetParam().expected);
+}
 
-INSTANTIATE_TEST_SUITE_P(
-    EveryKind, CppLiteralEscape,
-    testing::Values(EscapeCase{"Plain", "SELECT 1;", "\"SELECT 1;\""},
-                    EscapeCase{"QuotesAndBackslashes", "'a\\b' \"c\"", "\"'a\\\\b' \\\"c\\\"\""},
-                    EscapeCase{"NewlinesTabsAndReturns", "a\nb\tc\rd", "\"a\\nb\\tc\\rd\""},
-                    EscapeCase{"Trigraphs", "?" "?= ?" "?/ ?" "?" "?", "\"?\\?= ?\\?/ ?\\?\\?\""},
-                    EscapeCase{"SingleQuestionMarks", "a ? b ?", "\"a ? b ?\""},
-                    EscapeCase{"Utf8AsOctal", "\xC3\xA9", "\"\\303\\251\""},
-                    EscapeCase{"OctalIsNotGreedy", "\xC3\xA9" "7", "\"\\303\\2517\""},
-                    EscapeCase{"ControlCharacters", std::string("\x01\x7F\x1B", 3), "\"\\001\\177\\033\""},
-                    EscapeCase{"InvalidUtf8", "\xFF\xC3", "\"\\377\\303\""}),
-    [](const testing::TestParamInfo<EscapeCase>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(EveryKind, CppLiteralEscape,
+                         testing::Values(EscapeCase{"Plain", "SELECT 1;", "\"SELECT 1;\""},
+                                         EscapeCase{"QuotesAndBackslashes", "'a\\b' \"c\"", "\"'a\\\\b' \\\"c\\\"\""},
+                                         EscapeCase{"NewlinesTabsAndReturns", "a\nb\tc\rd", "\"a\\nb\\tc\\rd\""},
+                                         EscapeCase{"Trigraphs",
+                                                    "?"
+                                                    "?= ?"
+                                                    "?/ ?"
+                                                    "?"
+                                                    "?",
+                                                    "\"?\\?= ?\\?/ ?\\?\\?\""},
+                                         EscapeCase{"SingleQuestionMarks", "a ? b ?", "\"a ? b ?\""},
+                                         EscapeCase{"Utf8AsOctal", "\xC3\xA9", "\"\\303\\251\""},
+                                         EscapeCase{"OctalIsNotGreedy",
+                                                    "\xC3\xA9"
+                                                    "7",
+                                                    "\"\\303\\2517\""},
+                                         EscapeCase{"ControlCharacters", std::string("\x01\x7F\x1B", 3),
+                                                    "\"\\001\\177\\033\""},
+                                         EscapeCase{"InvalidUtf8", "\xFF\xC3", "\"\\377\\303\""}),
+                         [](const testing::TestParamInfo<EscapeCase>& info) { return std::string(info.param.name); });
 
 TEST(CppLiteralPieces, WritesOneSourceLinePerLineOfText) {
     std::string out;

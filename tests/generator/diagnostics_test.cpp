@@ -16,7 +16,8 @@ TEST(Diagnostics, SortsByPathThenLineThenMessage) {
     diagnostics.error("a.sql", 10, "y");
     diagnostics.error("a.sql", 2, "z");
     diagnostics.error("a.sql", 2, "w");
-    const std::vector<Diagnostic> expected = {{"a.sql", 2, "w"}, {"a.sql", 2, "z"}, {"a.sql", 10, "y"}, {"b.sql", 1, "x"}};
+    const std::vector<Diagnostic> expected = {
+        {"a.sql", 2, "w"}, {"a.sql", 2, "z"}, {"a.sql", 10, "y"}, {"b.sql", 1, "x"}};
     EXPECT_EQ(diagnostics.sorted(), expected);
     EXPECT_EQ(diagnostics.size(), 4U);
 }

@@ -1,8 +1,9 @@
 // @brief Tests of reading a revision directory: listing, unreadable files, paths.
 #include "loader.hpp"
-#include "test_files.hpp"
 
 #include <gtest/gtest.h>
+
+#include "test_files.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -57,10 +58,10 @@ TEST(Loader, ReportsAFileThatIsNotARevision) {
     options.dir = dir.str() + "/";
     Diagnostics diagnostics;
     EXPECT_FALSE(load_revisions(options, diagnostics).has_value());
-    EXPECT_EQ(formatted(diagnostics),
-              (std::vector<std::string>{dir.str() +
-                                        "/seed.sql:1: error: not a revision file: no '-- revision: <id>' header "
-                                        "(every .sql file in the directory must be a revision)"}));
+    EXPECT_EQ(
+        formatted(diagnostics),
+        (std::vector<std::string>{dir.str() + "/seed.sql:1: error: not a revision file: no '-- revision: <id>' header "
+                                              "(every .sql file in the directory must be a revision)"}));
 }
 
 TEST(Loader, NamesFilesRelativeToTheSourceRoot) {

@@ -1,14 +1,14 @@
 // @brief Round trip through `migrations generate`: the text the runtime sees is, byte for
 // byte, the text of the revision files (CRLF turned into LF, no BOM).
-#include "checksum.hpp"
-#include "loader.hpp"
-#include "parser.hpp"
-#include "empty_catalog.hpp"
-#include "roundtrip_catalog.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cstring>
+
+#include "checksum.hpp"
+#include "empty_catalog.hpp"
+#include "loader.hpp"
+#include "parser.hpp"
+#include "roundtrip_catalog.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -61,7 +61,8 @@ TEST(RoundTrip, KeepsQuotesBackslashesTrigraphsAndUtf8) {
               "    a TEXT DEFAULT 'it''s',\n"
               "    b TEXT DEFAULT 'C:\\path\\to\\file\\',\n"
               "    c TEXT DEFAULT '?\?=?\?/?\?''?\?!?\?<?\?>?\?-?\?\?',\n"
-              "    d TEXT DEFAULT 'caf\xC3\xA9 \xE2\x98\x83 \xF0\x9F\x98\x80 \xC3\xA9" "7 \\x41BC \\101',\n"
+              "    d TEXT DEFAULT 'caf\xC3\xA9 \xE2\x98\x83 \xF0\x9F\x98\x80 \xC3\xA9"
+              "7 \\x41BC \\101',\n"
               "    e TEXT DEFAULT '\ttab'\n"
               ");\n"
               "-- trailing comment \\\n"

@@ -1,12 +1,13 @@
 // @brief Tests of whole-directory validation: every graph error with its file and line, and
 // the order of a valid set.
-#include "parser.hpp"
 #include "validator.hpp"
 
 #include <gtest/gtest.h>
 
 #include <map>
 #include <string>
+
+#include "parser.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -26,7 +27,8 @@ struct Result {
 Result run(const Files& files, ValidationOptions options = {}) {
     Diagnostics diagnostics;
     std::vector<RevisionFile> parsed;
-    for (const auto& [name, text] : files) parsed.push_back(parse_revision(text, "dir/" + name, options.dialects, diagnostics));
+    for (const auto& [name, text] : files)
+        parsed.push_back(parse_revision(text, "dir/" + name, options.dialects, diagnostics));
     Result result;
     result.set = validate(std::move(parsed), options, diagnostics);
     for (const Diagnostic& d : diagnostics.sorted()) result.diagnostics.push_back(format(d));
@@ -41,9 +43,9 @@ std::vector<std::string> ids(const RevisionSet& set) {
 
 TEST(Validator, OrdersAValidSetParentsFirstWithTiesById) {
     const Result result = run({{"1.sql", revision("root", "none")},
-                              {"2.sql", revision("zeta", "root")},
-                              {"3.sql", revision("alpha", "root")},
-                              {"4.sql", revision("merge", "zeta, alpha", "-- depends_on: root\n")}});
+                               {"2.sql", revision("zeta", "root")},
+                               {"3.sql", revision("alpha", "root")},
+                               {"4.sql", revision("merge", "zeta, alpha", "-- depends_on: root\n")}});
     ASSERT_TRUE(result.set.has_value()) << result.diagnostics.front();
     const RevisionSet& set = *result.set;
     EXPECT_EQ(ids(set), (std::vector<std::string>{"root", "alpha", "zeta", "merge"}));
@@ -64,8 +66,8 @@ TEST(Validator, AcceptsAnEmptyDirectory) {
 TEST(Validator, AllowsSeveralHeadsWhenAsked) {
     ValidationOptions options;
     options.allow_multiple_heads = true;
-    const Result result = run({{"a.sql", revision("a", "none")}, {"b.sql", revision("b", "a")}, {"c.sql", revision("c", "a")}},
-                              options);
+    const Result result =
+        run({{"a.sql", revision("a", "none")}, {"b.sql", revision("b", "a")}, {"c.sql", revision("c", "a")}}, options);
     ASSERT_TRUE(result.set.has_value());
     EXPECT_EQ(result.set->heads, (std::vector<std::uint32_t>{1, 2}));
 }
@@ -122,10 +124,11 @@ INSTANTIATE_TEST_SUITE_P(
                    {"3.sql", revision("b", "a")},
                    {"4.sql", revision("head", "a")}},
                   {"dir/1.sql:2: error: cycle in the revision graph: c -> b -> a -> c"}},
-        ErrorCase{"TwoRoots",
-                  {{"a.sql", revision("a", "none")}, {"b.sql", revision("b", "none")}, {"c.sql", revision("c", "a, b")}},
-                  {"dir/a.sql:2: error: more than one root revision (down_revision: none): 'a' (dir/a.sql:2), 'b' "
-                   "(dir/b.sql:2)"}},
+        ErrorCase{
+            "TwoRoots",
+            {{"a.sql", revision("a", "none")}, {"b.sql", revision("b", "none")}, {"c.sql", revision("c", "a, b")}},
+            {"dir/a.sql:2: error: more than one root revision (down_revision: none): 'a' (dir/a.sql:2), 'b' "
+             "(dir/b.sql:2)"}},
         ErrorCase{"TwoHeads",
                   {{"a.sql", revision("a", "none")}, {"b.sql", revision("b", "a")}, {"c.sql", revision("c", "a")}},
                   {"dir/b.sql:1: error: more than one head: 'b' (dir/b.sql:1), 'c' (dir/c.sql:1); run `migrations "
@@ -151,8 +154,9 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Validator, DoesNotCallAReferenceUnknownWhenAFileHasNoId) {
     const Result result = run({{"a.sql", revision("a", "none")},
-                               {"b.sql", "-- revision: b-1\n-- down_revision: a\n-- message: m\n-- upgrade\nSELECT 1;\n"
-                                         "-- downgrade\nSELECT 2;\n"},
+                               {"b.sql",
+                                "-- revision: b-1\n-- down_revision: a\n-- message: m\n-- upgrade\nSELECT 1;\n"
+                                "-- downgrade\nSELECT 2;\n"},
                                {"c.sql", revision("c", "b_1")}});
     EXPECT_EQ(result.diagnostics,
               (std::vector<std::string>{
