@@ -66,6 +66,9 @@ TEST_F(MigrationsCli, GeneratesTheHeaderTheSourceAndTheStamp) {
     EXPECT_NE(dir_.read("out/app.cpp").find("#include \"app.hpp\""), std::string::npos);
     EXPECT_NE(dir_.read("out/app.cpp").find("\"migrations/002.sql\""), std::string::npos);
     EXPECT_TRUE(std::filesystem::exists(dir_.path() / "out/stamp"));
+    // Nothing of the build machine: no absolute path in the output.
+    EXPECT_EQ(dir_.read("out/app.cpp").find(dir_.str()), std::string::npos);
+    EXPECT_EQ(dir_.read("out/app.hpp").find(dir_.str()), std::string::npos);
 }
 
 TEST_F(MigrationsCli, RewritesNothingWhenTheContentIsTheSame) {
