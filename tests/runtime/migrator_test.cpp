@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <regex>
+#include <thread>
 
 namespace migrations {
 namespace {
@@ -291,6 +292,27 @@ TEST(SqliteDowngrade, RefusesAnIrreversibleRevisionBeforeAnyChange) {
     EXPECT_EQ(error.kind(), ErrorKind::irreversible);
     EXPECT_STREQ(error.what(), "cannot downgrade to 'base': revision b (migrations/b.sql) is irreversible");
     EXPECT_EQ(snapshot(db), before);
+}
+
+TEST(SqliteUpgrade, WaitsForAPendingRowThatAnotherProcessCompletes) {
+    TempDir dir;
+    Db db(dir.file("app.db"));
+    const Catalog catalog = graph_catalog("a:;b:a;c:b");
+    (void)upgrade(db, catalog, "a");
+    // As another process running b outside a transaction would leave it meanwhile.
+    db.exec("CREATE TABLE t_b (x INTEGER); INSERT INTO schema_revisions VALUES ('b', '" +
+            std::string(catalog[1].checksum[0]) + "', 'pending', '2026-01-01T00:00:00.000Z', 0)");
+    std::thread other([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        Db second(dir.file("app.db"));
+        second.exec("UPDATE schema_revisions SET state = 'applied' WHERE revision = 'b'");
+    });
+    Options options;
+    options.lock_timeout = std::chrono::seconds(5);
+    const UpgradeResult result = upgrade(db, catalog, "head", options);
+    other.join();
+    EXPECT_EQ(result.revisions, std::vector<std::string>{"c"});
+    EXPECT_GE(result.elapsed, std::chrono::milliseconds(250));
 }
 
 TEST(SqliteStamp, MarksRevisionsWithoutRunningThem) {
