@@ -22,7 +22,8 @@ const char* skip_trivia(const char* at, const char* end) {
         } else if (at + 1 < end && at[0] == '-' && at[1] == '-') {
             while (at < end && *at != '\n') ++at;
         } else if (at + 1 < end && at[0] == '/' && at[1] == '*') {
-            const char* close = std::search(at + 2, end, "*/", "*/" + 2);
+            static constexpr char kClose[] = "*/";
+            const char* close = std::search(at + 2, end, kClose, kClose + 2);
             at = close == end ? end : close + 2;
         } else {
             break;
