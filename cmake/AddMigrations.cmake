@@ -95,6 +95,12 @@ function(add_migrations target)
   set(header "${out_dir}/${name}.hpp")
   set(source "${out_dir}/${name}.cpp")
   set(stamp "${out_dir}/${name}.stamp")
+
+  # A renamed or removed file leaves no newer input behind, so the list of files is an input
+  # too: rewritten (only) when the glob's result changes, it makes the command out of date.
+  set(file_list "${out_dir}/${name}.files")
+  list(JOIN revision_files "\n" listed_files)
+  file(CONFIGURE OUTPUT "${file_list}" CONTENT "${listed_files}\n" @ONLY)
   list(JOIN dialects "," dialect_list)
   set(extra_args "")
   if(arg_ALLOW_MULTIPLE_HEADS)
@@ -111,11 +117,12 @@ function(add_migrations target)
             --dir "${dir}" --name "${name}" --source-root "${CMAKE_CURRENT_SOURCE_DIR}"
             --header "${header}" --source "${source}" --dialects "${dialect_list}"
             --stamp "${stamp}" ${extra_args}
-    DEPENDS ${revision_files} "${generator_file}"
+    DEPENDS ${revision_files} "${file_list}" "${generator_file}"
     COMMENT "Checking and compiling revisions in ${shown_dir} into ${name}()"
     VERBATIM)
 
-  target_sources(${target} PRIVATE "${source}" "${header}")
+  # The stamp among the sources is what attaches the command to the target.
+  target_sources(${target} PRIVATE "${source}" "${header}" "${stamp}")
   target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${out_dir}>")
   set(runtime_libraries Migrations::runtime)
   if("postgresql" IN_LIST dialects)

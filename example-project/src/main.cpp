@@ -4,7 +4,6 @@
 //   todo [--database URL] db <verb> ...   (upgrade, downgrade, history, current, check, ...)
 //
 // The database is `--database URL`, else $DATABASE_URL, else sqlite:///todo.db.
-#include "database.hpp"
 #include "todo_migrations.hpp"
 #include "todo_store.hpp"
 
@@ -35,35 +34,23 @@ std::int64_t parse_id(const std::string& text) {
     return id;
 }
 
-// Brings the schema to head; prints one line when it changed anything, nothing otherwise.
-void migrate(sqlite3* db, const std::string& url) {
-    const migrations::UpgradeResult result = migrations::upgrade(db, todo_migrations());
-    if (!result.revisions.empty()) {
-        std::printf("%s: upgraded %zu revision%s to %s in %.1f ms\n", todo::display_name(url).c_str(),
-                    result.revisions.size(), result.revisions.size() == 1 ? "" : "s", result.to_string().c_str(),
-                    result.elapsed.count());
-    }
-}
-
 int run(const std::string& url, const std::vector<std::string>& args) {
     const std::string& verb = args[0];
-    const todo::Connection db = todo::open_database(url);
-    migrate(db.get(), url);
-    todo::TodoStore store(db.get());
+    const std::unique_ptr<todo::TodoStore> store = todo::open_store(url);  // migrates at startup
 
     if (verb == "add" && args.size() == 2) {
-        std::printf("added #%lld\n", static_cast<long long>(store.add(args[1])));
+        std::printf("added #%lld\n", static_cast<long long>(store->add(args[1])));
     } else if (verb == "list" && args.size() == 1) {
-        for (const todo::Todo& todo : store.list()) {
+        for (const todo::Todo& todo : store->list()) {
             std::printf("%4lld [%c] %s\n", static_cast<long long>(todo.id), todo.completed_at.empty() ? ' ' : 'x',
                         todo.title.c_str());
         }
     } else if (verb == "done" && args.size() == 2) {
-        store.complete(parse_id(args[1]));
+        store->complete(parse_id(args[1]));
     } else if (verb == "delete" && args.size() == 2) {
-        store.remove(parse_id(args[1]));
+        store->remove(parse_id(args[1]));
     } else if (verb == "restore" && args.size() == 2) {
-        store.restore(parse_id(args[1]));
+        store->restore(parse_id(args[1]));
     } else {
         return usage();
     }

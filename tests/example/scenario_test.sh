@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # @brief The example's soft-delete walkthrough, end to end on a real database:
 # add, soft-delete, list hides it, restore, `db downgrade -1` then `db upgrade`, data kept.
-# usage: scenario_test.sh <todo binary> <work dir> [database URL]
+# usage: scenario_test.sh <todo binary> <work dir>                 (SQLite: <work dir>/todo.db)
+#        scenario_test.sh <todo binary> <work dir> <server URL file> (PostgreSQL: a fresh database)
 set -euo pipefail
 todo=$1
 work=$2
-url=${3:-sqlite:///todo.db}
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work"
-export DATABASE_URL=$url
+if [ $# -ge 3 ]; then
+  server=$(sed 's|/[^/]*$||' "$3")
+  psql -q "$server/postgres" -c "DROP DATABASE IF EXISTS todo_example" -c "CREATE DATABASE todo_example"
+  export DATABASE_URL="$server/todo_example"
+  shown=$(sed 's|[.]|[.]|g' <<<"$DATABASE_URL")
+  query() { psql -Atq -F '|' "$DATABASE_URL" -c "$1"; }
+else
+  export DATABASE_URL=sqlite:///todo.db
+  shown='todo[.]db'
+  query() { sqlite3 todo.db "$1"; }
+fi
 failures=0
 
 check() {  # check <description> <expected output> <command...>
@@ -38,7 +48,7 @@ matches() {  # matches <description> <regex> <command...>
 }
 
 matches "the first start creates the schema and says so" \
-  "^todo\.db: upgraded 3 revisions to c7e9a1b3d5f2 in [0-9.]+ ms" "$todo" list
+  "^$shown: upgraded 3 revisions to c7e9a1b3d5f2 in [0-9.]+ ms" "$todo" list
 check "the second start at head prints nothing" "" "$todo" list
 check "add" "added #1" "$todo" add "write the migration"
 check "add another" "added #2" "$todo" add "ship it"
@@ -54,7 +64,7 @@ check "db check passes at head" "0" sh -c "'$todo' db check >/dev/null 2>&1; ech
 "$todo" db downgrade -1 >/dev/null
 matches "db downgrade -1 goes back one revision" "8b2d4e6f1a3c" "$todo" db current
 check "the downgraded schema has the done flag back, data kept" "$(printf '1|write the migration|0\n2|ship it|1')" \
-  sqlite3 todo.db "SELECT id, title, done FROM todos ORDER BY id"
+  query "SELECT id, title, done FROM todos ORDER BY id"
 "$todo" db upgrade >/dev/null
 matches "db upgrade returns to head" "c7e9a1b3d5f2" "$todo" db current
 check "after the round trip every todo is as it was" "$(printf '   1 [ ] write the migration\n   2 [x] ship it')" \

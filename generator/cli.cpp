@@ -1,0 +1,28 @@
+// @brief Argument parsing with CLI11 and dispatch to the registered verbs.
+#include "cli.hpp"
+
+#include <ostream>
+
+#include "commands/command.hpp"
+
+namespace migrations::generator {
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    CLI::App app("Alembic-style schema migrations for C++: the build-time and developer tool", "migrations");
+    app.require_subcommand(1);
+    std::vector<std::unique_ptr<Command>> commands;
+    for (CommandFactory factory : command_factories()) commands.push_back(factory(app));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error, out, err);
+        return code == 0 ? kExitOk : kExitUsage;
+    }
+    CommandIo io{out, err};
+    for (const auto& command : commands) {
+        if (command->subcommand().parsed()) return command->run(io);
+    }
+    return kExitUsage;  // unreachable: require_subcommand(1)
+}
+
+}  // namespace migrations::generator

@@ -1,0 +1,56 @@
+// @brief Shared option parsing and diagnostic printing for the verbs.
+#include "commands/common.hpp"
+
+#include <ostream>
+
+namespace migrations::generator {
+
+void ValidationFlags::add_to(CLI::App& command) {
+    command.add_option("--dialects", dialects, "Comma-separated dialects to check and emit")->capture_default_str();
+    command.add_flag("--allow-multiple-heads", allow_multiple_heads, "Accept more than one head");
+}
+
+std::optional<ValidationOptions> ValidationFlags::parse(std::ostream& err, std::string_view verb) const {
+    std::string error;
+    const auto mask = parse_dialects(dialects, error);
+    if (!mask) {
+        usage_error(err, verb, error);
+        return std::nullopt;
+    }
+    ValidationOptions options;
+    options.dialects = *mask;
+    options.allow_multiple_heads = allow_multiple_heads;
+    return options;
+}
+
+std::optional<std::uint32_t> parse_dialects(std::string_view list, std::string& error) {
+    std::uint32_t mask = 0;
+    std::size_t pos = 0;
+    while (pos <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', pos), list.size());
+        const std::string_view name = list.substr(pos, comma - pos);
+        pos = comma + 1;
+        if (name == "sqlite") {
+            mask |= 1U << static_cast<unsigned>(Dialect::sqlite);
+        } else if (name == "postgresql") {
+            mask |= 1U << static_cast<unsigned>(Dialect::postgresql);
+        } else {
+            error = "unknown dialect '" + std::string(name) + "' in --dialects (expected sqlite, postgresql)";
+            return std::nullopt;
+        }
+    }
+    return mask;
+}
+
+int usage_error(std::ostream& err, std::string_view verb, std::string_view message) {
+    err << "migrations " << verb << ": error: " << message << "\n";
+    return kExitUsage;
+}
+
+void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics) {
+    std::string text;
+    for (const Diagnostic& diagnostic : diagnostics.sorted()) text += format(diagnostic) + "\n";
+    err << text;
+}
+
+}  // namespace migrations::generator

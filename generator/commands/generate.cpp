@@ -1,0 +1,79 @@
+// @brief `migrations generate`: validate a revision directory and write the catalog's C++
+// header and source (what add_migrations runs at build time).
+#include <filesystem>
+#include <ostream>
+
+#include "codegen.hpp"
+#include "commands/common.hpp"
+#include "loader.hpp"
+#include "output_file.hpp"
+
+namespace migrations::generator {
+namespace {
+
+class GenerateCommand final : public Command {
+public:
+    explicit GenerateCommand(CLI::App& app) {
+        command_ = app.add_subcommand("generate", "Validate a revision directory and emit the catalog's C++ code");
+        command_->add_option("--dir", dir_, "Directory of the revision files")->required();
+        command_->add_option("--name", name_, "C++ identifier of the catalog accessor")->required();
+        command_->add_option("--source-root", source_root_, "Root that emitted file paths are relative to")->required();
+        command_->add_option("--header", header_, "Header file to write")->required();
+        command_->add_option("--source", source_, "Source file to write")->required();
+        command_->add_option("--stamp", stamp_, "File touched after every successful run");
+        flags_.add_to(*command_);
+    }
+
+    const CLI::App& subcommand() const override { return *command_; }
+
+    int run(CommandIo& io) override {
+        if (!is_cpp_identifier(name_)) {
+            return usage_error(io.err, "generate", "--name '" + name_ + "' is not a C++ identifier");
+        }
+        const auto validation = flags_.parse(io.err, "generate");
+        if (!validation) return kExitUsage;
+
+        LoadOptions load;
+        load.dir = dir_;
+        load.source_root = source_root_;
+        load.validation = *validation;
+        Diagnostics diagnostics;
+        const std::optional<RevisionSet> set = load_revisions(load, diagnostics);
+        if (!set) {
+            print_diagnostics(io.err, diagnostics);
+            return kExitDiagnostics;
+        }
+
+        CodegenOptions codegen;
+        codegen.name = name_;
+        codegen.header_name = std::filesystem::path(header_).filename().string();
+        codegen.source_label = relative_to(dir_, source_root_);
+        const GeneratedCode code = generate_code(*set, codegen);
+        std::string error;
+        if (write_if_changed(header_, code.header, error) == WriteResult::failed ||
+            write_if_changed(source_, code.source, error) == WriteResult::failed ||
+            (!stamp_.empty() && !touch(stamp_, error))) {
+            io.err << "migrations generate: error: " << error << "\n";
+            return kExitDiagnostics;
+        }
+        return kExitOk;
+    }
+
+private:
+    CLI::App* command_ = nullptr;
+    std::string dir_;
+    std::string name_;
+    std::string source_root_;
+    std::string header_;
+    std::string source_;
+    std::string stamp_;
+    ValidationFlags flags_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_generate_command(CLI::App& app) {
+    return std::make_unique<GenerateCommand>(app);
+}
+
+}  // namespace migrations::generator

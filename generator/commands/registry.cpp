@@ -1,0 +1,14 @@
+// @brief The list of `migrations` verbs.
+#include "commands/command.hpp"
+
+namespace migrations::generator {
+
+const std::vector<CommandFactory>& command_factories() {
+    static const std::vector<CommandFactory> factories = {
+        &make_generate_command,
+        &make_check_command,
+    };
+    return factories;
+}
+
+}  // namespace migrations::generator

@@ -1,0 +1,78 @@
+// @brief Compiler-style diagnostics (`path:LINE: error: message`) and, in one place, the
+// wording of every message the generator can emit.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migrations::generator {
+
+/// One problem found in a revision file.
+struct Diagnostic {
+    std::string path;     ///< The file as the tool was given it (--dir joined with the name).
+    std::uint32_t line;   ///< 1-based; file-level problems are reported on line 1.
+    std::string message;  ///< Without the `error: ` prefix.
+
+    friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+/// `path:LINE: error: message`, the form GCC uses, so IDEs link to the place.
+std::string format(const Diagnostic& diagnostic);
+
+/// Collects every diagnostic of a run, so all of them are reported before the tool exits.
+class Diagnostics {
+public:
+    void error(std::string_view path, std::uint32_t line, std::string message);
+    /// Adds every diagnostic of `other` (collected on another thread, say).
+    void append(const Diagnostics& other);
+
+    bool empty() const noexcept { return items_.empty(); }
+    std::size_t size() const noexcept { return items_.size(); }
+    /// In the order they were reported.
+    const std::vector<Diagnostic>& all() const noexcept { return items_; }
+    /// Sorted by path, then line, then message: deterministic whatever the order of checks.
+    std::vector<Diagnostic> sorted() const;
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+/// The wording of every message, so tests and docs can rely on one source.
+namespace message {
+
+std::string cannot_read(std::string_view reason);
+std::string cannot_open_directory(std::string_view reason);
+std::string nul_byte();
+std::string not_a_revision();
+std::string sql_before_section();
+std::string unknown_key(std::string_view key, std::string_view suggestion);
+std::string duplicate_key(std::string_view key, std::uint32_t first_line);
+std::string missing_key(std::string_view key);
+std::string empty_value(std::string_view key);
+std::string invalid_id(std::string_view id, std::string_view key);
+std::string invalid_label(std::string_view label);
+std::string invalid_bool(std::string_view key, std::string_view value);
+std::string duplicate_reference(std::string_view id, std::string_view key);
+std::string marker_without_dialect(std::string_view marker);
+std::string unknown_dialect(std::string_view marker, std::string_view dialect, std::string_view suggestion);
+std::string duplicate_section(std::string_view marker, std::uint32_t first_line);
+std::string missing_section(std::string_view kind);
+std::string missing_dialect_section(std::string_view kind, std::string_view dialect);
+std::string empty_upgrade(std::string_view marker);
+std::string irreversible_with_downgrade(std::uint32_t downgrade_line);
+std::string irreversible_not_empty();
+std::string duplicate_id(std::string_view id, std::string_view other_path, std::uint32_t other_line);
+std::string unknown_reference(std::string_view id, std::string_view key, std::string_view suggestion);
+std::string own_parent(std::string_view id);
+std::string own_dependency(std::string_view id);
+std::string cycle(const std::vector<std::string>& members);
+std::string multiple_roots(const std::vector<std::string>& roots);
+std::string multiple_heads(const std::vector<std::string>& heads);
+std::string label_clashes_with_id(std::string_view label, std::string_view path, std::uint32_t line);
+std::string label_already_used(std::string_view label, std::string_view path, std::uint32_t line);
+
+}  // namespace message
+
+}  // namespace migrations::generator

@@ -1,2 +1,0 @@
-// placeholder until the generator library lands
-namespace migrations::generator { int placeholder() { return 0; } }

@@ -1,0 +1,64 @@
+// @brief A revision file as parsed: header values and sections, each with its line, before
+// the graph is checked.
+#pragma once
+
+#include <cstdint>
+#include <migrations/catalog.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace migrations::generator {
+
+/// A name from a header list (`down_revision`, `depends_on`, `branch_labels`) and its line.
+struct NamedRef {
+    std::string name;
+    std::uint32_t line = 0;
+};
+
+/// One `-- upgrade` or `-- downgrade` section.
+struct SectionText {
+    /// Empty for the generic section.
+    std::optional<Dialect> dialect;
+    /// The marker as written, trimmed (`-- upgrade: sqlite`), for messages.
+    std::string marker;
+    /// Line of the marker itself.
+    std::uint32_t marker_line = 0;
+    /// Line on which the SQL starts: the line after the marker.
+    std::uint32_t first_line = 0;
+    /// The SQL, byte for byte from first_line to the next marker or the end of the file,
+    /// with CRLF line endings turned into LF.
+    std::string sql;
+};
+
+/// Everything the parser read from one file. Fields of keys that were missing or wrong are
+/// left empty; the parser reported them already.
+struct RevisionFile {
+    /// The file as the tool was given it, used in diagnostics.
+    std::string path;
+    /// The file relative to the source root with '/' separators, emitted into the table.
+    std::string relative_path;
+
+    std::string id;
+    std::uint32_t id_line = 1;
+    std::vector<NamedRef> parents;
+    std::uint32_t parents_line = 1;
+    std::string message;
+    std::string created;
+    std::vector<NamedRef> depends_on;
+    std::vector<NamedRef> branch_labels;
+    bool transactional = true;
+    bool irreversible = false;
+
+    std::vector<SectionText> upgrade;
+    /// Without the `-- downgrade: irreversible` marker, which only sets `irreversible`.
+    std::vector<SectionText> downgrade;
+
+    /// True when the parser found no problem in this file.
+    bool well_formed = false;
+};
+
+/// The section that runs on `dialect`: the dialect's own, else the generic one, else null.
+const SectionText* effective_section(const std::vector<SectionText>& sections, Dialect dialect);
+
+}  // namespace migrations::generator

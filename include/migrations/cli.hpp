@@ -1,0 +1,31 @@
+// @brief The embeddable command line: Alembic's verbs inside the application's own binary.
+#pragma once
+
+#include <migrations/catalog.hpp>
+
+#include <string_view>
+
+namespace migrations {
+
+/// Runs one command and returns the process exit code: 0 on success, 1 on a migration error
+/// (one line on stderr), 2 on a usage error, 3 when `check` finds the database not at head.
+///
+/// argv[0] is the program name and argv[1..] the verb and its arguments:
+///   upgrade [TARGET]   downgrade TARGET   stamp TARGET   current   history   heads
+///   show REV           check              sql [FROM:]TO
+/// `--database URL` may come before or after the verb; without it the URL is the environment
+/// variable DATABASE_URL, else `default_url`. `-v/--verbose` prints each revision as it runs;
+/// `--help` works on every verb. Output goes to stdout, errors to stderr; URLs are printed
+/// redacted.
+///
+/// An application that nests these verbs under its own (`todo db upgrade`) passes
+/// `argc - 1, argv + 1`: whatever is in argv[0] is used only as the program name in help.
+/// Never throws: every error becomes a message and an exit code.
+int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::string_view default_url) noexcept;
+
+/// The same, for `int main(int argc, char** argv)`.
+inline int run_cli(int argc, char** argv, const Catalog& catalog, std::string_view default_url) noexcept {
+    return run_cli(argc, const_cast<const char* const*>(argv), catalog, default_url);
+}
+
+}  // namespace migrations

@@ -1,0 +1,113 @@
+// @brief What a database backend offers the migrator: a handful of verbs (as sqlx's Migrate),
+// plus RAII guards for the lock and the transaction. A new backend is one folder implementing
+// this interface and one line in backend_registry.cpp.
+#pragma once
+
+#include <migrations/catalog.hpp>
+#include <migrations/options.hpp>
+#include <migrations/results.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migrations::detail {
+
+/// One row of the version table as read, valid only during the visitor call (no copies on
+/// the fast path).
+struct RowView {
+    std::string_view revision;
+    std::string_view checksum;
+    std::string_view state;
+    std::string_view applied_at;
+    double duration_ms;
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+
+    /// The dialect whose sections and checksums apply.
+    virtual Dialect dialect() const noexcept = 0;
+
+    /// Where the database is, for messages (a URL always redacted, or "sqlite connection").
+    virtual std::string location() const = 0;
+
+    /// Reads every row of the version table in ONE query, calling `visit` per row. Without
+    /// `details`, applied_at is empty and duration_ms 0 (the fast path reads less). Returns
+    /// false (without calling `visit`) when the table does not exist. Throws Error(database).
+    virtual bool read_state(const std::function<void(const RowView&)>& visit, bool details) = 0;
+
+    /// Takes the migration lock, waiting up to Options::lock_timeout; throws
+    /// Error(lock_timeout). SQLite: BEGIN IMMEDIATE (the lock is the write transaction).
+    virtual void lock() = 0;
+    /// Releases the lock; discards an uncommitted transaction. Never throws.
+    virtual void unlock() noexcept = 0;
+
+    /// Starts a transaction (SQLite: reuses the one lock() opened, else BEGIN IMMEDIATE).
+    virtual void begin() = 0;
+    /// Commits it; throws Error(database) (the transaction is then rolled back).
+    virtual void commit() = 0;
+    /// Rolls back the open transaction, if any. Never throws.
+    virtual void rollback() noexcept = 0;
+
+    /// Creates the version table when it does not exist.
+    virtual void ensure_table() = 0;
+
+    /// Executes the SQL of `section` of `revision`, statement by statement as the database
+    /// splits it. On failure throws Error(statement_failed) reading
+    /// "<file>:<line>: <revision> <upgrade|downgrade> failed: <database message>".
+    virtual void execute(const RevisionSpec& revision, const Section& section, Direction direction) = 0;
+
+    /// Inserts or replaces the row of `row.revision`.
+    virtual void write_row(const AppliedRevision& row) = 0;
+    /// The same for several rows; backends may batch them into few statements (the migrator
+    /// writes the rows of one transaction together, just before COMMIT).
+    virtual void write_rows(const std::vector<AppliedRevision>& rows) {
+        for (const AppliedRevision& row : rows) write_row(row);
+    }
+    /// Deletes the row of `revision` (no error when absent).
+    virtual void delete_row(std::string_view revision) = 0;
+};
+
+/// Holds the migration lock for a scope. The destructor unlocks and never throws.
+class LockGuard {
+public:
+    explicit LockGuard(Backend& backend) : backend_(backend) { backend_.lock(); }
+    ~LockGuard() { backend_.unlock(); }
+    LockGuard(const LockGuard&) = delete;
+    LockGuard& operator=(const LockGuard&) = delete;
+
+private:
+    Backend& backend_;
+};
+
+/// A transaction for a scope: rolled back by the destructor unless commit() ran. The
+/// destructor never throws.
+class Transaction {
+public:
+    explicit Transaction(Backend& backend) : backend_(backend) { backend_.begin(); }
+    ~Transaction() {
+        if (open_) backend_.rollback();
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    void commit() {
+        open_ = false;  // a failed COMMIT has already been rolled back by the backend
+        backend_.commit();
+    }
+
+private:
+    Backend& backend_;
+    bool open_ = true;
+};
+
+/// True when `name` is [A-Za-z_][A-Za-z0-9_]{0,62}.
+bool is_identifier(std::string_view name) noexcept;
+
+/// The current UTC time as ISO-8601 with milliseconds, e.g. "2026-11-23T09:15:02.120Z".
+std::string utc_now();
+
+}  // namespace migrations::detail

@@ -1,0 +1,171 @@
+// @brief run_cli: Alembic's verbs (upgrade, downgrade, stamp, current, history, heads, show,
+// check, sql) over the catalog compiled into the application, parsed with CLI11.
+#include "cli/format.hpp"
+
+#include <migrations/cli.hpp>
+#include <migrations/error.hpp>
+#include <migrations/operations.hpp>
+#include <migrations/url.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+namespace migrations {
+
+namespace {
+
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitCheckFailed = 3;
+
+std::string program_name(int argc, const char* const* argv) {
+    std::string name = argc > 0 && argv[0] ? argv[0] : "db";
+    const auto slash = name.rfind('/');
+    return slash == std::string::npos ? name : name.substr(slash + 1);
+}
+
+struct Command {
+    std::string database;
+    bool verbose = false;
+    std::string target;
+    std::string range;
+    std::string dialect = "sqlite";
+};
+
+std::string database_url(const Command& command, std::string_view default_url) {
+    if (!command.database.empty()) return command.database;
+    const char* env = std::getenv("DATABASE_URL");
+    if (env != nullptr && *env != '\0') return env;
+    return std::string(default_url);
+}
+
+int run(CLI::App& app, const Command& command, const Catalog& catalog, std::string_view default_url,
+        const std::string& program) {
+    const std::string url = database_url(command, default_url);
+    const std::string shown = redact_url(url);
+    Options options;
+    options.command_name = program;
+    if (command.verbose) {
+        options.progress = [](const ProgressEvent& event) {
+            std::cout << "  " << (event.direction == Direction::upgrade ? "upgrade " : "downgrade ") << event.revision
+                      << ": " << event.message << " (" << cli::milliseconds(event.duration.count()) << ")\n";
+        };
+    }
+    const auto verb = app.get_subcommands().front()->get_name();
+    if (verb == "upgrade") {
+        const auto result = upgrade(url, catalog, command.target, options);
+        std::cout << cli::describe_result(shown, "upgraded", "applied", result) << "\n";
+    } else if (verb == "downgrade") {
+        const auto result = downgrade(url, catalog, command.target, options);
+        std::cout << cli::describe_result(shown, "downgraded", "reverted", result) << "\n";
+    } else if (verb == "stamp") {
+        const auto result = stamp(url, catalog, command.target, options);
+        std::cout << shown << ": stamped, now at " << result.to_string() << "\n";
+    } else if (verb == "current") {
+        std::cout << cli::format_current(catalog, current(url, catalog, options), history(url, catalog, options),
+                                         command.verbose);
+    } else if (verb == "history") {
+        std::cout << cli::format_history(history(url, catalog, options), command.verbose);
+    } else if (verb == "heads") {
+        for (const auto& id : heads(catalog)) std::cout << id << " (head)\n";
+    } else if (verb == "show") {
+        std::cout << cli::format_show(catalog, command.target);
+    } else if (verb == "check") {
+        const CheckResult result = check(url, catalog, options);
+        if (!result.ok) {
+            std::string text;
+            for (const auto& problem : result.problems) text += (text.empty() ? "" : "; ") + problem;
+            std::cerr << program << ": check failed for " << shown << ": " << text << "\n";
+            return kExitCheckFailed;
+        }
+        std::cout << shown << ": at head, nothing modified\n";
+    } else if (verb == "sql") {
+        const auto colon = command.range.find(':');
+        const std::string from = colon == std::string::npos ? "base" : command.range.substr(0, colon);
+        const std::string to = colon == std::string::npos ? command.range : command.range.substr(colon + 1);
+        std::cout << sql(catalog, from, to, command.dialect == "postgresql" ? Dialect::postgresql : Dialect::sqlite,
+                         options);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::string_view default_url) noexcept {
+    const std::string program = program_name(argc, argv);
+    try {
+        Command command;
+        CLI::App app("Database migrations of " + std::string(catalog.name()) + " (default database " +
+                         redact_url(default_url) + ")",
+                     program);
+        app.fallthrough();
+        app.require_subcommand(1, 1);
+        app.add_option("--database", command.database, "Database URL (default: $DATABASE_URL, else the default)");
+        app.add_flag("-v,--verbose", command.verbose, "Print each revision as it runs, and more detail");
+
+        auto* up = app.add_subcommand("upgrade", "Apply the revisions up to TARGET (default head)");
+        up->add_option("target", command.target = "head",
+                       "head, heads, an id or unique prefix, a branch label, label@head, +N, <id>+N");
+        auto* down = app.add_subcommand("downgrade", "Revert the revisions above TARGET");
+        down->add_option("target", command.target, "-N, <id>-N, base, an id or unique prefix")->required();
+        auto* st = app.add_subcommand("stamp", "Set the version table to TARGET without running SQL");
+        st->add_option("target", command.target, "a revision, head, heads or base")->required();
+        app.add_subcommand("current", "Show the database's current revision(s)");
+        app.add_subcommand("history", "List every revision, newest first, with its state in the database");
+        app.add_subcommand("heads", "List the heads of the catalog");
+        auto* show = app.add_subcommand("show", "Show one revision of the catalog");
+        show->add_option("revision", command.target, "an id, unique prefix, branch label or head")->required();
+        app.add_subcommand("check", "Exit 0 only when the database is at head with nothing modified");
+        auto* script = app.add_subcommand("sql", "Print the SQL script of an upgrade or downgrade (offline)");
+        script->add_option("range", command.range, "[FROM:]TO, e.g. head, base:head, 4c1d:head, head:base")
+            ->required();
+        script->add_option("--dialect", command.dialect, "sqlite or postgresql")
+            ->check(CLI::IsMember({"sqlite", "postgresql"}));
+        for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+
+        // CLI11 would call an unknown verb "a subcommand is required": name it instead.
+        for (int i = 1; i < argc; ++i) {
+            const std::string arg = argv[i];
+            if (arg == "--database") {
+                ++i;
+            } else if (!arg.empty() && arg[0] != '-') {
+                const auto subs = app.get_subcommands({});
+                if (std::none_of(subs.begin(), subs.end(), [&](const CLI::App* sub) { return sub->get_name() == arg; })) {
+                    std::cerr << program << ": unknown command '" << arg << "'; expected one of upgrade, downgrade, "
+                              << "stamp, current, history, heads, show, check, sql (see " << program << " --help)\n";
+                    return kExitUsage;
+                }
+                break;
+            }
+        }
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp&) {
+            std::cout << app.help();
+            return 0;
+        } catch (const CLI::CallForAllHelp&) {
+            std::cout << app.help("", CLI::AppFormatMode::All);
+            return 0;
+        } catch (const CLI::ParseError& error) {
+            std::string message = error.what();
+            if (message.empty()) message = error.get_name();
+            std::cerr << program << ": " << message << " (see " << program << " --help)\n";
+            return kExitUsage;
+        }
+        return run(app, command, catalog, default_url, program);
+    } catch (const Error& error) {
+        std::cerr << program << ": error: " << error.what() << "\n";
+        return kExitError;
+    } catch (const std::exception& error) {
+        std::cerr << program << ": error: " << error.what() << "\n";
+        return kExitError;
+    } catch (...) {
+        std::cerr << program << ": error: unexpected failure\n";
+        return kExitError;
+    }
+}
+
+}  // namespace migrations

@@ -1,0 +1,319 @@
+// @brief The migration algorithm: read once, return at the target; else lock, re-read, check,
+// plan and execute (one transaction, non-transactional revisions alone, pending/applied).
+#include "migrator.hpp"
+
+#include <migrations/error.hpp>
+
+#include <chrono>
+#include <thread>
+
+namespace migrations::detail {
+
+using Clock = std::chrono::steady_clock;
+using Millis = std::chrono::duration<double, std::milli>;
+
+Migrator::Migrator(Backend& backend, const Catalog& catalog, const Options& options)
+    : backend_(backend), catalog_(catalog), options_(options) {
+    validate(options);
+    if (catalog_.size() > 0 && !catalog_.supports(backend_.dialect())) {
+        throw Error(ErrorKind::bad_catalog, std::string("catalog ") + catalog_.name() + " was generated without " +
+                                                dialect_name(backend_.dialect()) +
+                                                " (add it to DIALECTS in add_migrations)");
+    }
+}
+
+const Planner& Migrator::planner() {
+    if (!planner_) planner_.emplace(catalog_);
+    return *planner_;
+}
+
+const char* Migrator::checksum(graph::Index index) const {
+    const char* sum = catalog_[index].checksum[static_cast<std::size_t>(backend_.dialect())];
+    return sum ? sum : "";
+}
+
+std::vector<std::string> Migrator::ids(const graph::IndexList& indices) const {
+    std::vector<std::string> result;
+    result.reserve(indices.size());
+    for (graph::Index i : indices) result.emplace_back(catalog_[i].id);
+    return result;
+}
+
+DbState Migrator::read(bool details) {
+    DbState state;
+    state.applied.assign(catalog_.size(), false);
+    state.table_exists = backend_.read_state([&](const RowView& row) {
+        if (details) {
+            state.rows.push_back({std::string(row.revision), std::string(row.checksum), std::string(row.state),
+                                  std::string(row.applied_at), row.duration_ms});
+        }
+        const std::ptrdiff_t found = catalog_.find(row.revision);
+        if (found < 0) {
+            state.unknown.emplace_back(row.revision);
+            return;
+        }
+        const auto index = static_cast<graph::Index>(found);
+        if (!state.applied[index]) ++state.applied_count;
+        state.applied[index] = true;
+        if (row.checksum != checksum(index)) state.mismatched.push_back(index);
+        if (row.state != "applied") state.pending.push_back(index);
+    }, details);
+    return state;
+}
+
+bool Migrator::at_all_heads_fast(const DbState& state, std::string_view target, MigrationResult& result) const {
+    // Recognised from the rows alone, without building the graph: everything applied is at
+    // "heads", and at "head" when the catalog has a single head.
+    if (state.applied_count != catalog_.size() || catalog_.size() == 0) return false;
+    if (target != "heads" && target != "head") return false;
+    std::vector<bool> is_parent(catalog_.size(), false);
+    for (const RevisionSpec& revision : catalog_.spec().revisions) {
+        for (std::uint32_t parent : revision.parents) is_parent[parent] = true;
+    }
+    graph::IndexList heads;
+    for (graph::Index i = 0; i < catalog_.size(); ++i) {
+        if (!is_parent[i]) heads.push_back(i);
+    }
+    if (target == "head" && heads.size() != 1) return false;
+    result.from = ids(heads);
+    result.to = result.from;
+    return true;
+}
+
+void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
+    const std::string& cmd = options_.command_name;
+    if (!state.unknown.empty()) {
+        std::string list;
+        for (const auto& id : state.unknown) list += (list.empty() ? "" : ", ") + id;
+        throw Error(ErrorKind::unknown_revision,
+                    "the database " + backend_.location() + " has revision(s) " + list +
+                        " that this binary does not know (catalog " + catalog_.name() +
+                        "): a newer build migrated it; run that build, or one that includes them",
+                    state.unknown.front());
+    }
+    if (!state.mismatched.empty()) {
+        const RevisionSpec& revision = catalog_[state.mismatched.front()];
+        throw Error(ErrorKind::checksum_mismatch,
+                    std::string("revision ") + revision.id + " (" + revision.file +
+                        ") was edited after it was applied: its checksum differs from the database's; restore "
+                        "the file and put the change in a new revision (or accept the edit with `" + cmd +
+                        " stamp " + revision.id + "`)",
+                    revision.id, revision.file);
+    }
+    if (!allow_pending && !state.pending.empty()) {
+        const RevisionSpec& revision = catalog_[state.pending.front()];
+        const std::string below = revision.parents.empty() ? "base" : catalog_[revision.parents[0]].id;
+        throw Error(ErrorKind::pending_revision,
+                    std::string("revision ") + revision.id + " (" + revision.file +
+                        ") was interrupted while running outside a transaction (its row is 'pending'): check the "
+                        "database, then run `" + cmd + " stamp " + revision.id + "` if its changes are in place, or `" +
+                        cmd + " stamp " + below + "` if they are not, and upgrade again",
+                    revision.id, revision.file);
+    }
+}
+
+MigrationResult Migrator::upgrade(std::string_view target) { return migrate(Verb::upgrade, target); }
+MigrationResult Migrator::downgrade(std::string_view target) { return migrate(Verb::downgrade, target); }
+
+MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
+    const auto started = Clock::now();
+    MigrationResult result;
+    const auto finish = [&](const DbState& state) {
+        result.from = ids(planner().current(state.applied));
+        result.to = result.from;
+        result.fast_path = true;
+        result.elapsed = Clock::now() - started;
+        return result;
+    };
+    // Fast path: one read; at the target with nothing wrong -> return, no lock, no write.
+    DbState state = read();
+    if (state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
+        if (verb == Verb::upgrade && at_all_heads_fast(state, target, result)) {
+            result.fast_path = true;
+            result.elapsed = Clock::now() - started;
+            return result;
+        }
+        const auto steps = verb == Verb::upgrade ? planner().upgrade(state.applied, target)
+                                                 : planner().downgrade(state.applied, target);
+        if (steps.empty()) return finish(state);
+    } else {
+        refuse_unsafe(state, /*allow_pending=*/true);
+    }
+    // Slow path: lock, read again (another process may have migrated), check, plan, run.
+    const auto deadline = started + options_.lock_timeout;
+    for (;;) {
+        LockGuard lock(backend_);
+        state = read();
+        refuse_unsafe(state, /*allow_pending=*/Clock::now() < deadline);
+        if (!state.pending.empty()) {
+            // Another process may be running a non-transactional revision: wait for it.
+            backend_.unlock();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            continue;
+        }
+        const auto steps = verb == Verb::upgrade ? planner().upgrade(state.applied, target)
+                                                 : planner().downgrade(state.applied, target);
+        result.from = ids(planner().current(state.applied));
+        if (!steps.empty()) {
+            if (!state.table_exists) backend_.ensure_table();
+            run(steps, result);
+            for (const Step& step : steps) state.applied[step.revision] = step.direction == Direction::upgrade;
+        }
+        result.to = ids(planner().current(state.applied));
+        result.elapsed = Clock::now() - started;
+        return result;
+    }
+}
+
+void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
+    const Dialect dialect = backend_.dialect();
+    auto transaction = std::make_unique<Transaction>(backend_);
+    // Rows of the open transaction, written together just before it commits.
+    std::vector<AppliedRevision> rows;
+    rows.reserve(steps.size());
+    const auto commit = [&] {
+        backend_.write_rows(rows);
+        rows.clear();
+        transaction->commit();
+        transaction.reset();
+    };
+    std::size_t position = 0;
+    for (const Step& step : steps) {
+        ++position;
+        const RevisionSpec& revision = catalog_[step.revision];
+        const bool up = step.direction == Direction::upgrade;
+        const Section* section = up ? Catalog::upgrade_section(revision, dialect)
+                                    : Catalog::downgrade_section(revision, dialect);
+        if (section == nullptr) {
+            throw Error(ErrorKind::bad_catalog,
+                        std::string("revision ") + revision.id + " (" + revision.file + ") has no " +
+                            (up ? "upgrade" : "downgrade") + " section for " + dialect_name(dialect),
+                        revision.id, revision.file);
+        }
+        const auto started = Clock::now();
+        if (!revision.transactional) {
+            // Alone, outside any transaction: the row says 'pending' while it runs, so an
+            // interruption is visible and reported with its recovery command.
+            rows.push_back({revision.id, checksum(step.revision), "pending", utc_now(), 0});
+            commit();
+            backend_.execute(revision, *section, step.direction);
+            transaction = std::make_unique<Transaction>(backend_);
+        } else {
+            backend_.execute(revision, *section, step.direction);
+        }
+        const Millis duration = Clock::now() - started;
+        if (up) {
+            rows.push_back({revision.id, checksum(step.revision), "applied", utc_now(), duration.count()});
+        } else {
+            backend_.delete_row(revision.id);
+        }
+        result.revisions.emplace_back(revision.id);
+        if (options_.progress) {
+            options_.progress(ProgressEvent{step.direction, revision.id, revision.message, duration, position,
+                                            steps.size()});
+        }
+    }
+    commit();
+}
+
+MigrationResult Migrator::stamp(std::string_view target) {
+    const auto started = Clock::now();
+    MigrationResult result;
+    LockGuard lock(backend_);
+    DbState state = read();
+    if (!state.unknown.empty()) {
+        DbState unknown_only;
+        unknown_only.unknown = state.unknown;
+        refuse_unsafe(unknown_only, true);
+    }
+    const AppliedSet after = planner().stamp(state.applied, target);
+    result.from = ids(planner().current(state.applied));
+    if (!state.table_exists) backend_.ensure_table();
+    Transaction transaction(backend_);
+    std::vector<bool> stale(catalog_.size(), false);
+    for (graph::Index i : state.mismatched) stale[i] = true;
+    for (graph::Index i : state.pending) stale[i] = true;
+    AppliedRevision row;
+    row.state = "applied";
+    for (graph::Index i = 0; i < catalog_.size(); ++i) {
+        if (state.applied[i] && !after[i]) backend_.delete_row(catalog_[i].id);
+        if (after[i] && (!state.applied[i] || stale[i])) {
+            row.revision = catalog_[i].id;
+            row.checksum = checksum(i);
+            row.applied_at = utc_now();
+            backend_.write_row(row);
+        }
+    }
+    transaction.commit();
+    result.to = ids(planner().current(after));
+    result.elapsed = Clock::now() - started;
+    return result;
+}
+
+std::vector<std::string> Migrator::current() {
+    const DbState state = read();
+    std::vector<std::string> result = ids(planner().current(state.applied));
+    result.insert(result.end(), state.unknown.begin(), state.unknown.end());
+    return result;
+}
+
+std::vector<AppliedRevision> Migrator::rows() { return read(true).rows; }
+
+std::vector<RevisionStatus> Migrator::history() {
+    DbState state = read(true);
+    const graph::IndexList current_heads = planner().current(state.applied);
+    std::vector<bool> is_current(catalog_.size(), false);
+    for (graph::Index i : current_heads) is_current[i] = true;
+    std::vector<const AppliedRevision*> row_of(catalog_.size(), nullptr);
+    for (const AppliedRevision& row : state.rows) {
+        const std::ptrdiff_t found = catalog_.find(row.revision);
+        if (found >= 0) row_of[static_cast<std::size_t>(found)] = &row;
+    }
+    std::vector<RevisionStatus> result;
+    result.reserve(catalog_.size());
+    for (graph::Index i = static_cast<graph::Index>(catalog_.size()); i-- > 0;) {
+        const RevisionSpec& revision = catalog_[i];
+        RevisionStatus status;
+        status.revision = revision.id;
+        status.message = revision.message;
+        status.file = revision.file;
+        for (std::uint32_t p : revision.parents) status.parents.emplace_back(catalog_[p].id);
+        for (const char* label : revision.branch_labels) status.branch_labels.emplace_back(label);
+        status.is_head = planner().graph().children(i).empty();
+        status.is_current = is_current[i];
+        if (row_of[i] != nullptr) {
+            status.applied = true;
+            status.row = *row_of[i];
+        }
+        result.push_back(std::move(status));
+    }
+    return result;
+}
+
+CheckResult Migrator::check() {
+    const DbState state = read();
+    CheckResult result;
+    const auto list = [&](const std::vector<graph::Index>& indices) {
+        std::string text;
+        for (graph::Index i : indices) text += (text.empty() ? "" : ", ") + std::string(catalog_[i].id);
+        return text;
+    };
+    if (!state.unknown.empty()) {
+        std::string text;
+        for (const auto& id : state.unknown) text += (text.empty() ? "" : ", ") + id;
+        result.problems.push_back("unknown to this binary (database is newer): " + text);
+    }
+    if (!state.mismatched.empty()) result.problems.push_back("edited after applied: " + list(state.mismatched));
+    if (!state.pending.empty()) result.problems.push_back("interrupted (pending): " + list(state.pending));
+    std::vector<graph::Index> missing;
+    for (graph::Index i = 0; i < catalog_.size(); ++i) {
+        if (!state.applied[i]) missing.push_back(i);
+    }
+    if (!missing.empty()) {
+        result.problems.push_back(std::to_string(missing.size()) + " revision(s) not applied: " + list(missing));
+    }
+    result.ok = result.problems.empty();
+    return result;
+}
+
+}  // namespace migrations::detail

@@ -1,0 +1,61 @@
+// @brief The one migration algorithm shared by every backend: the fast path, the lock, the safety
+// checks, the plan and its execution.
+#pragma once
+
+#include "backend.hpp"
+#include "planner.hpp"
+
+#include <migrations/results.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace migrations::detail {
+
+/// What one read of the version table says, relative to the catalog.
+struct DbState {
+    bool table_exists = false;
+    AppliedSet applied;                   // by catalog index; pending rows count as applied
+    std::vector<std::string> unknown;     // ids the catalog does not know
+    std::vector<graph::Index> mismatched; // checksum differs from the catalog's
+    std::vector<graph::Index> pending;    // state 'pending'
+    std::size_t applied_count = 0;
+    std::vector<AppliedRevision> rows;    // only when read with details
+};
+
+class Migrator {
+public:
+    /// Validates `options` (Error(bad_option)) and that the catalog was generated for the backend's
+    /// dialect (Error(bad_catalog)). The backend, catalog and options must outlive it.
+    Migrator(Backend& backend, const Catalog& catalog, const Options& options);
+
+    MigrationResult upgrade(std::string_view target);
+    MigrationResult downgrade(std::string_view target);
+    MigrationResult stamp(std::string_view target);
+    std::vector<std::string> current();
+    std::vector<RevisionStatus> history();
+    std::vector<AppliedRevision> rows();
+    CheckResult check();
+
+    /// One read of the version table (with every column when `details`).
+    DbState read(bool details = false);
+
+private:
+    enum class Verb { upgrade, downgrade };
+    MigrationResult migrate(Verb verb, std::string_view target);
+    bool at_all_heads_fast(const DbState& state, std::string_view target, MigrationResult& result) const;
+    void refuse_unsafe(const DbState& state, bool allow_pending) const;
+    void run(const std::vector<Step>& steps, MigrationResult& result);
+    const Planner& planner();
+    std::vector<std::string> ids(const graph::IndexList& indices) const;
+    const char* checksum(graph::Index index) const;
+
+    Backend& backend_;
+    const Catalog& catalog_;
+    const Options& options_;
+    std::optional<Planner> planner_;  // built only off the fast path
+};
+
+}  // namespace migrations::detail

@@ -1,0 +1,61 @@
+// @brief Validation of Options, identifiers, UTC timestamps and result formatting.
+#include "backend.hpp"
+
+#include <migrations/error.hpp>
+#include <migrations/options.hpp>
+#include <migrations/results.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace migrations {
+
+void validate(const Options& options) {
+    if (!detail::is_identifier(options.version_table)) {
+        throw Error(ErrorKind::bad_option, "invalid version table name '" + options.version_table +
+                                               "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
+    }
+    if (!options.version_table_schema.empty() && !detail::is_identifier(options.version_table_schema)) {
+        throw Error(ErrorKind::bad_option, "invalid version table schema '" + options.version_table_schema +
+                                               "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
+    }
+    if (options.lock_timeout.count() < 0) {
+        throw Error(ErrorKind::bad_option, "invalid lock timeout: " + std::to_string(options.lock_timeout.count()) + " ms");
+    }
+}
+
+std::string MigrationResult::to_string() const {
+    if (to.empty()) return "base";
+    std::string text;
+    for (const auto& id : to) text += (text.empty() ? "" : ", ") + id;
+    return text;
+}
+
+namespace detail {
+
+bool is_identifier(std::string_view name) noexcept {
+    if (name.empty() || name.size() > 63) return false;
+    const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    if (!alpha(name.front())) return false;
+    for (char c : name) {
+        if (!alpha(c) && !(c >= '0' && c <= '9')) return false;
+    }
+    return true;
+}
+
+std::string utc_now() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char buffer[96];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(millis));
+    return buffer;
+}
+
+}  // namespace detail
+}  // namespace migrations

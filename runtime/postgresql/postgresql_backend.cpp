@@ -1,0 +1,265 @@
+// @brief The PostgreSQL backend: version table verbs, the advisory lock, transactions and
+// section execution over libpq.
+#include "postgresql/postgresql_backend.hpp"
+
+#include "postgresql/conninfo.hpp"
+#include "postgresql/libpq_query.hpp"
+#include "postgresql/raw_connection.hpp"
+#include "postgresql/section_runner.hpp"
+
+#include <migrations/error.hpp>
+
+#include <pqxx/connection_base>
+
+namespace migrations::detail {
+
+namespace {
+
+using postgresql::DatabaseError;
+using postgresql::query;
+
+std::string percent_encode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        }
+    }
+    return out;
+}
+
+// The URL libpq is given, rebuilt from the parsed parts (user and password percent-encoded
+// again; the query passed through as written).
+std::string libpq_url(const DatabaseUrl& url) {
+    std::string text = "postgresql://";
+    if (!url.user.empty() || !url.password.empty()) {
+        text += percent_encode(url.user);
+        if (!url.password.empty()) text += ':' + percent_encode(url.password);
+        text += '@';
+    }
+    // An IPv6 address lost its brackets in parsing; a host list ("h1:5432,h2") keeps its form.
+    const bool ipv6 = url.host.find(':') != std::string::npos && url.host.find(',') == std::string::npos;
+    text += ipv6 ? "[" + url.host + "]" : url.host;
+    if (!url.port.empty()) text += ':' + url.port;
+    text += '/' + percent_encode(url.path);
+    if (!url.query.empty()) text += '?' + url.query;
+    return text;
+}
+
+std::string masked(std::string message, const std::string& password) {
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    for (std::size_t at = password.empty() ? std::string::npos : message.find(password); at != std::string::npos;
+         at = message.find(password, at + 3)) {
+        message.replace(at, password.size(), "***");
+    }
+    return message;
+}
+
+// "postgresql://user@host:port/dbname" of an open connection: never a password.
+std::string describe(PGconn* connection) {
+    const auto text = [](const char* value) { return std::string(value != nullptr ? value : ""); };
+    return "postgresql://" + text(PQuser(connection)) + "@" + text(PQhost(connection)) + ":" +
+           text(PQport(connection)) + "/" + text(PQdb(connection));
+}
+
+void ignore_notice(void*, const char*) {}
+
+}  // namespace
+
+int pack_sqlstate(std::string_view sqlstate) noexcept {
+    if (sqlstate.size() != 5) return 0;
+    unsigned code = 0;
+    for (std::size_t i = 0; i < 5; ++i) code |= ((static_cast<unsigned>(sqlstate[i]) - '0') & 0x3FU) << (6 * i);
+    return static_cast<int>(code);
+}
+
+PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options, std::string location)
+    : connection_(connection),
+      location_(std::move(location)),
+      table_(options.version_table_schema, options.version_table),
+      lock_timeout_(options.lock_timeout) {}
+
+PostgresqlBackend::PostgresqlBackend(pqxx::connection_base& connection, const Options& options)
+    : PostgresqlBackend(postgresql::raw_connection(connection), options, "postgresql connection") {
+    validate(options);
+    if (connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK) {
+        throw Error(ErrorKind::database, "the PostgreSQL connection is not open");
+    }
+    location_ = describe(connection_);
+    if (PQtransactionStatus(connection_) != PQTRANS_IDLE) {
+        throw Error(ErrorKind::database,
+                    "the PostgreSQL connection to " + location_ + " is inside a transaction: migrations run their own");
+    }
+}
+
+std::unique_ptr<Backend> PostgresqlBackend::open(const DatabaseUrl& url, const Options& options) {
+    validate(options);
+    postgresql::Conninfo conninfo;
+    try {
+        conninfo = postgresql::prepare_conninfo(libpq_url(url));
+    } catch (const postgresql::ConninfoError& error) {
+        throw Error(ErrorKind::bad_url, "bad database URL '" + url.redacted + "': " + masked(error.what(), url.password));
+    }
+    PGconn* connection = PQconnectdb(conninfo.libpq.c_str());
+    if (connection == nullptr || PQstatus(connection) != CONNECTION_OK) {
+        const std::string message = connection != nullptr ? PQerrorMessage(connection) : "out of memory";
+        PQfinish(connection);
+        throw Error(ErrorKind::database, "cannot connect to " + url.redacted + ": " + masked(message, url.password));
+    }
+    PQsetNoticeProcessor(connection, &ignore_notice, nullptr);
+    std::unique_ptr<PostgresqlBackend> backend(new PostgresqlBackend(connection, options, url.redacted));
+    backend->owned_ = true;
+    return backend;
+}
+
+PostgresqlBackend::~PostgresqlBackend() {
+    rollback();
+    lock_.reset();
+    if (owned_) PQfinish(connection_);
+}
+
+void PostgresqlBackend::fail(const std::string& what, const std::exception& error) const {
+    const auto* database = dynamic_cast<const DatabaseError*>(&error);
+    throw Error(ErrorKind::database, what + " on " + location_ + ": " + error.what(), {}, {}, 0,
+                database != nullptr ? pack_sqlstate(database->sqlstate()) : 0);
+}
+
+bool PostgresqlBackend::read_state(const std::function<void(const RowView&)>& visit, bool details) {
+    try {
+        return table_.read(
+            connection_,
+            [&](const postgresql::VersionRow& row) {
+                visit(RowView{row.revision, row.checksum, row.state, row.applied_at, row.duration_ms});
+            },
+            details);
+    } catch (const DatabaseError& error) {
+        fail("cannot read the version table " + table_.qualified_name(), error);
+    }
+}
+
+void PostgresqlBackend::lock() {
+    if (lock_) return;
+    try {
+        const std::string schema = table_.resolved_schema(connection_);
+        const std::int64_t key = postgresql::advisory_lock_key(schema, table_.table());
+        const std::string what = postgresql::quote_identifier(schema) + "." +
+                                 postgresql::quote_identifier(table_.table()) + " on " + location_;
+        lock_.emplace(connection_, key, lock_timeout_, what);
+    } catch (const postgresql::LockTimeout& error) {
+        throw Error(ErrorKind::lock_timeout, error.what());
+    } catch (const DatabaseError& error) {
+        fail("cannot take the migration lock", error);
+    }
+}
+
+void PostgresqlBackend::unlock() noexcept {
+    rollback();
+    lock_.reset();
+}
+
+void PostgresqlBackend::begin() {
+    try {
+        // A backend does not notice that its client died until its statement ends: a killed
+        // migrator would keep the lock and the transaction for as long as a long statement
+        // runs. PostgreSQL 14+ can check the socket while a statement runs; enable it for
+        // this transaction only.
+        query(connection_, PQserverVersion(connection_) >= 140000
+                               ? "BEGIN; SET LOCAL client_connection_check_interval = 1000"
+                               : "BEGIN");
+        if (create_table_) {
+            table_.create(connection_);
+            create_table_ = false;
+        }
+    } catch (const DatabaseError& error) {
+        rollback();
+        fail("cannot begin a transaction", error);
+    }
+}
+
+void PostgresqlBackend::commit() {
+    try {
+        // COMMIT of a failed transaction "succeeds" as a ROLLBACK: that is a failure here.
+        const postgresql::QueryResult result = query(connection_, "COMMIT");
+        if (result.command_status() != "COMMIT") {
+            throw DatabaseError("the transaction was rolled back (" + std::string(result.command_status()) + ")", "");
+        }
+    } catch (const DatabaseError& error) {
+        rollback();
+        fail("cannot commit", error);
+    }
+}
+
+void PostgresqlBackend::rollback() noexcept {
+    if (PQtransactionStatus(connection_) == PQTRANS_IDLE) return;
+    try {
+        query(connection_, "ROLLBACK");
+    } catch (...) {
+        // A broken connection: the server has rolled back already.
+    }
+}
+
+void PostgresqlBackend::ensure_table() {
+    // Created in the migration's transaction, so that a failed upgrade leaves no table behind.
+    if (PQtransactionStatus(connection_) == PQTRANS_IDLE) {
+        create_table_ = true;
+        return;
+    }
+    try {
+        table_.create(connection_);
+    } catch (const DatabaseError& error) {
+        fail("cannot create the version table " + table_.qualified_name(), error);
+    }
+}
+
+void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& section, Direction direction) {
+    const postgresql::SectionSource source{revision.file, revision.id,
+                                           direction == Direction::upgrade ? "upgrade" : "downgrade",
+                                           section.first_line};
+    try {
+        postgresql::run_section(connection_, section.sql.str(), source,
+                                revision.transactional ? postgresql::Submission::whole
+                                                       : postgresql::Submission::one_statement_at_a_time);
+    } catch (const postgresql::SectionError& error) {
+        throw Error(ErrorKind::statement_failed, error.what(), revision.id, revision.file, error.line(),
+                    pack_sqlstate(error.sqlstate()));
+    }
+}
+
+void PostgresqlBackend::write_row(const AppliedRevision& row) {
+    try {
+        table_.write(connection_,
+                     postgresql::VersionRow{row.revision, row.checksum, row.state, row.applied_at, row.duration_ms});
+    } catch (const DatabaseError& error) {
+        fail("cannot record revision " + row.revision + " in " + table_.qualified_name(), error);
+    }
+}
+
+void PostgresqlBackend::write_rows(const std::vector<AppliedRevision>& rows) {
+    std::vector<postgresql::VersionRow> views;
+    views.reserve(rows.size());
+    for (const AppliedRevision& row : rows) {
+        views.push_back(postgresql::VersionRow{row.revision, row.checksum, row.state, row.applied_at, row.duration_ms});
+    }
+    try {
+        table_.write(connection_, views);
+    } catch (const DatabaseError& error) {
+        fail("cannot record " + std::to_string(rows.size()) + " revisions in " + table_.qualified_name(), error);
+    }
+}
+
+void PostgresqlBackend::delete_row(std::string_view revision) {
+    try {
+        table_.erase(connection_, revision);
+    } catch (const DatabaseError& error) {
+        fail("cannot remove revision " + std::string(revision) + " from " + table_.qualified_name(), error);
+    }
+}
+
+}  // namespace migrations::detail

@@ -1,0 +1,72 @@
+// @brief The PostgreSQL backend: the Backend verbs over a libpq connection (borrowed from a
+// libpqxx connection, or opened from a URL), with the polled advisory lock.
+#pragma once
+
+#include "backend.hpp"
+#include "postgresql/advisory_lock.hpp"
+#include "postgresql/version_table.hpp"
+
+#include <migrations/url.hpp>
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pqxx {
+class connection_base;
+}
+
+namespace migrations::detail {
+
+class PostgresqlBackend final : public Backend {
+public:
+    /// Uses `connection` without owning it. Its notices go where the application's libpqxx
+    /// error handlers send them (libpqxx prints nothing by default).
+    /// Throws Error(bad_option) for invalid options, Error(database) when the connection is
+    /// not open or is inside a transaction.
+    PostgresqlBackend(pqxx::connection_base& connection, const Options& options);
+
+    /// Connects to the database of a postgresql:// (or postgres://) URL and owns the
+    /// connection, whose notices are discarded. Throws Error(bad_url) when libpq refuses the URL, Error(database) when the
+    /// server cannot be reached; messages show the URL redacted.
+    static std::unique_ptr<Backend> open(const DatabaseUrl& url, const Options& options);
+
+    ~PostgresqlBackend() override;
+    PostgresqlBackend(const PostgresqlBackend&) = delete;
+    PostgresqlBackend& operator=(const PostgresqlBackend&) = delete;
+
+    Dialect dialect() const noexcept override { return Dialect::postgresql; }
+    std::string location() const override { return location_; }
+    bool read_state(const std::function<void(const RowView&)>& visit, bool details) override;
+    void lock() override;
+    void unlock() noexcept override;
+    void begin() override;
+    void commit() override;
+    void rollback() noexcept override;
+    void ensure_table() override;
+    void execute(const RevisionSpec& revision, const Section& section, Direction direction) override;
+    void write_row(const AppliedRevision& row) override;
+    void write_rows(const std::vector<AppliedRevision>& rows) override;
+    void delete_row(std::string_view revision) override;
+
+private:
+    PostgresqlBackend(PGconn* connection, const Options& options, std::string location);
+    [[noreturn]] void fail(const std::string& what, const std::exception& error) const;
+
+    PGconn* connection_;
+    bool owned_ = false;
+    std::string location_;
+    postgresql::VersionTable table_;
+    std::chrono::milliseconds lock_timeout_;
+    std::optional<postgresql::AdvisoryLock> lock_;
+    /// ensure_table() was called outside a transaction: the next begin() creates the table.
+    bool create_table_ = false;
+};
+
+/// The SQLSTATE packed into an int as PostgreSQL's MAKE_SQLSTATE does (6 bits per character).
+int pack_sqlstate(std::string_view sqlstate) noexcept;
+
+}  // namespace migrations::detail

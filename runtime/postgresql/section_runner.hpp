@@ -1,0 +1,69 @@
+// @brief Runs the SQL of one revision section on a libpq connection and, when a statement
+// fails, names the line of the revision file it is on.
+//
+// The database decides where statements end. A transactional section is sent whole as one
+// simple query (PQsendQuery): PostgreSQL's parser splits it, `$$` bodies and all. A section of
+// a `transactional: false` revision is sent one statement at a time, as psql does: the server
+// runs a multi-statement simple query as an implicit transaction block, which
+// `CREATE INDEX CONCURRENTLY` and `VACUUM` refuse; the statements are found with the same
+// classifying lexer psql's own splitter corresponds to (sql_lexer.hpp).
+//
+// The failing line: when the server reports an error position (a character offset into the
+// text it was sent), line = section's first line + newlines before that position. Otherwise
+// (e.g. "relation already exists", a constraint violation) each statement before the failing
+// one returned a result; the N-th statement's first line, found by the lexer, is reported.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace migrations::postgresql {
+
+/// Where a section comes from, for the error message.
+struct SectionSource {
+    /// The revision file (relative to the consumer's source dir) and the revision's id.
+    std::string_view file;
+    std::string_view revision;
+    /// "upgrade" or "downgrade".
+    std::string_view direction;
+    /// 1-based line of the file on which the section's SQL starts (Section::first_line).
+    std::uint32_t first_line;
+};
+
+/// How the section's statements reach the server (see the file comment).
+enum class Submission { whole, one_statement_at_a_time };
+
+/// A statement of a section failed. what() is
+/// `<file>:<line>: <revision> <direction> failed: <server message>`.
+class SectionError : public std::runtime_error {
+public:
+    SectionError(const std::string& what, std::uint32_t line, std::string sqlstate, std::string server_message);
+
+    /// 1-based line in the revision file of the failing statement (or of its error position).
+    std::uint32_t line() const noexcept { return line_; }
+    /// The five-character SQLSTATE, e.g. "42P07", or "" when the failure was not the server's.
+    const std::string& sqlstate() const noexcept { return sqlstate_; }
+    /// The server's message (primary message, then the detail in parentheses when any).
+    const std::string& server_message() const noexcept { return server_message_; }
+
+private:
+    std::uint32_t line_;
+    std::string sqlstate_;
+    std::string server_message_;
+};
+
+/// Runs `sql` on `connection`, which must be idle or inside a transaction block, with no
+/// result pending. Throws SectionError when a statement fails (a transaction block the
+/// caller opened is then aborted: the caller rolls it back), or when the connection breaks.
+void run_section(PGconn* connection, std::string_view sql, const SectionSource& source,
+                 Submission submission = Submission::whole);
+
+/// The 0-based byte offset of the 1-based character `position` (as PostgreSQL counts,
+/// in UTF-8 characters) in `text`, clamped to its size.
+std::size_t byte_offset_of_character(std::string_view text, std::size_t position) noexcept;
+
+}  // namespace migrations::postgresql

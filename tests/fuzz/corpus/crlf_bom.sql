@@ -1,0 +1,7 @@
+﻿-- revision: crlf
+-- down_revision: none
+-- message: windows
+-- upgrade
+SELECT 1;
+-- downgrade
+SELECT 2;

@@ -1,0 +1,163 @@
+// @brief run_cli: verbs, exit codes, where the URL comes from, --help, one-line errors.
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
+
+#include <migrations/migrations.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+namespace migrations {
+namespace {
+
+using testing::Db;
+using testing::graph_catalog;
+using testing::TempDir;
+
+struct Outcome {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+// Runs the command line in this process with std::cout and std::cerr captured.
+Outcome cli(const Catalog& catalog, const std::string& default_url, std::vector<std::string> args) {
+    std::vector<const char*> argv;
+    for (const auto& arg : args) argv.push_back(arg.c_str());
+    std::ostringstream out;
+    std::ostringstream err;
+    auto* old_out = std::cout.rdbuf(out.rdbuf());
+    auto* old_err = std::cerr.rdbuf(err.rdbuf());
+    const int code = run_cli(static_cast<int>(argv.size()), argv.data(), catalog, default_url);
+    std::cout.rdbuf(old_out);
+    std::cerr.rdbuf(old_err);
+    return {code, out.str(), err.str()};
+}
+
+std::size_t lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override { unsetenv("DATABASE_URL"); }
+    void TearDown() override { unsetenv("DATABASE_URL"); }
+    TempDir dir_;
+    std::string url_ = "sqlite:///" + dir_.file("app.db");
+    Catalog catalog_ = graph_catalog("a1:;b2:a1;c3:b2");
+};
+
+TEST_F(Cli, UpgradesAndShowsCurrentAndHistoryForPeople) {
+    const Outcome up = cli(catalog_, url_, {"app", "upgrade"});
+    EXPECT_EQ(up.code, 0) << up.err;
+    EXPECT_EQ(up.out.rfind(url_ + ": upgraded 3 revisions to c3 in ", 0), 0U) << up.out;
+    EXPECT_EQ(cli(catalog_, url_, {"app", "upgrade"}).out, url_ + ": already at c3, nothing applied\n");
+    const Outcome cur = cli(catalog_, url_, {"app", "current"});
+    EXPECT_EQ(cur.code, 0);
+    EXPECT_EQ(cur.out.rfind("c3 (head)  revision c3  applied 20", 0), 0U) << cur.out;
+    (void)cli(catalog_, url_, {"app", "downgrade", "-1"});
+    const Outcome hist = cli(catalog_, url_, {"app", "history"});
+    EXPECT_EQ(hist.code, 0);
+    std::istringstream text(hist.out);
+    std::string first;
+    std::string second;
+    std::getline(text, first);
+    std::getline(text, second);
+    EXPECT_EQ(first, "b2 -> c3 (head), revision c3  [not applied]");
+    EXPECT_EQ(second.rfind("a1 -> b2 (current), revision b2  [applied 20", 0), 0U) << second;
+}
+
+TEST_F(Cli, TakesTheDatabaseBeforeOrAfterTheVerb) {
+    const std::string other = "sqlite:///" + dir_.file("other.db");
+    EXPECT_EQ(cli(catalog_, url_, {"app", "--database", other, "upgrade", "a1"}).code, 0);
+    EXPECT_EQ(cli(catalog_, url_, {"app", "upgrade", "b2", "--database", other}).code, 0);
+    EXPECT_EQ(current(other, catalog_), std::vector<std::string>{"b2"});
+    EXPECT_EQ(cli(catalog_, url_, {"app", "upgrade", "--database=" + other}).code, 0);
+    EXPECT_EQ(current(other, catalog_), std::vector<std::string>{"c3"});
+    EXPECT_EQ(current(url_, catalog_), std::vector<std::string>{});
+}
+
+TEST_F(Cli, FallsBackToDatabaseUrlThenToTheDefault) {
+    const std::string env_url = "sqlite:///" + dir_.file("env.db");
+    setenv("DATABASE_URL", env_url.c_str(), 1);
+    EXPECT_EQ(cli(catalog_, url_, {"app", "upgrade"}).code, 0);
+    EXPECT_EQ(current(env_url, catalog_), std::vector<std::string>{"c3"});
+    unsetenv("DATABASE_URL");
+    EXPECT_EQ(cli(catalog_, url_, {"app", "upgrade", "a1"}).code, 0);
+    EXPECT_EQ(current(url_, catalog_), std::vector<std::string>{"a1"});
+}
+
+TEST_F(Cli, PrintsHelpForEveryVerb) {
+    for (const char* verb : {"upgrade", "downgrade", "stamp", "current", "history", "heads", "show", "check", "sql"}) {
+        const Outcome help = cli(catalog_, url_, {"app", verb, "--help"});
+        EXPECT_EQ(help.code, 0) << verb;
+        EXPECT_NE(help.out.find(std::string("app ") + verb), std::string::npos) << help.out;
+        EXPECT_TRUE(help.err.empty()) << help.err;
+    }
+    const Outcome top = cli(catalog_, url_, {"app", "--help"});
+    EXPECT_EQ(top.code, 0);
+    EXPECT_NE(top.out.find("downgrade"), std::string::npos);
+}
+
+TEST_F(Cli, ReportsErrorsInOneLineWithANonZeroExit) {
+    struct Case {
+        std::vector<std::string> args;
+        int code;
+        std::string err;
+    };
+    const std::vector<Case> cases = {
+        {{"app", "upgrade", "zz"}, 1,
+         "app: error: unknown target 'zz': no revision id, id prefix or branch label matches it\n"},
+        {{"app", "--database", "postgresql://u:pw@h/db", "current"}, 1,
+         "app: error: no backend for scheme 'postgresql' in this build (URL 'postgresql://u:***@h/db'); this binary "
+         "serves: sqlite\n"},
+        {{"app", "--database", "nonsense", "current"}, 1,
+         "app: error: bad database URL 'nonsense': expected scheme://..., e.g. sqlite:///app.db or "
+         "postgresql://user@host/db\n"},
+        {{"app", "downgrade"}, 2, "app: target is required (see app --help)\n"},
+        {{"app", "frobnicate"}, 2, "app: unknown command 'frobnicate'; expected one of upgrade, downgrade, stamp, current, history, heads, "
+                                  "show, check, sql (see app --help)\n"},
+        {{"app"}, 2, "app: A subcommand is required (see app --help)\n"},
+    };
+    for (const Case& c : cases) {
+        const Outcome outcome = cli(catalog_, url_, c.args);
+        EXPECT_EQ(outcome.code, c.code) << c.args.back();
+        EXPECT_EQ(outcome.err, c.err);
+        EXPECT_EQ(lines(outcome.err), 1U);
+    }
+}
+
+TEST_F(Cli, CheckExitsZeroOnlyAtHead) {
+    const Outcome before = cli(catalog_, url_, {"app", "check"});
+    EXPECT_EQ(before.code, 3);
+    EXPECT_EQ(before.err, "app: check failed for " + url_ + ": 3 revision(s) not applied: a1, b2, c3\n");
+    (void)cli(catalog_, url_, {"app", "upgrade"});
+    const Outcome after = cli(catalog_, url_, {"app", "check"});
+    EXPECT_EQ(after.code, 0);
+    EXPECT_EQ(after.out, url_ + ": at head, nothing modified\n");
+}
+
+TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
+    // `todo db stamp b2` -> run_cli(argc - 1, argv + 1): argv[0] is "db".
+    const Outcome outcome = cli(catalog_, url_, {"db", "stamp", "b2"});
+    EXPECT_EQ(outcome.code, 0) << outcome.err;
+    EXPECT_EQ(outcome.out, url_ + ": stamped, now at b2\n");
+    EXPECT_EQ(cli(catalog_, url_, {"db", "upgrade", "x"}).err.rfind("db: error: ", 0), 0U);
+}
+
+TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
+    EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head)\n");
+    const Outcome show = cli(catalog_, url_, {"app", "show", "b"});
+    EXPECT_EQ(show.out, "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
+                        "Message: revision b2\n");
+    const Outcome script = cli(catalog_, url_, {"app", "sql", "a1:head"});
+    EXPECT_EQ(script.code, 0);
+    EXPECT_EQ(script.out.find("CREATE TABLE t_a1"), std::string::npos);
+    EXPECT_NE(script.out.find("CREATE TABLE t_b2"), std::string::npos);
+    const Outcome verbose = cli(catalog_, url_, {"app", "-v", "upgrade"});
+    EXPECT_NE(verbose.out.find("  upgrade a1: revision a1 ("), std::string::npos) << verbose.out;
+}
+
+}  // namespace
+}  // namespace migrations

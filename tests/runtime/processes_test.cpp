@@ -1,0 +1,96 @@
+// @brief Whole processes against one database file: many starting at once, and SIGKILL mid-upgrade.
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
+
+#include <migrations/migrations.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace migrations {
+namespace {
+
+using testing::Db;
+using testing::TempDir;
+
+pid_t spawn(const std::string& db_path, const char* scenario) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        execl(MIGRATIONS_UPGRADE_HELPER, MIGRATIONS_UPGRADE_HELPER, db_path.c_str(), scenario, static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    return pid;
+}
+
+int wait_exit_code(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
+    TempDir dir;
+    const std::string path = dir.file("shared.db");
+    constexpr int kProcesses = 14;
+    std::vector<pid_t> pids;
+    for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "logging"));
+    for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0);
+    Db db(path);
+    EXPECT_EQ(db.value("SELECT count(*) FROM log"), "30");
+    EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "30");
+    EXPECT_EQ(db.value("SELECT count(*) FROM schema_revisions WHERE state = 'applied'"), "30");
+    EXPECT_TRUE(check(db, testing::logging_catalog(30)).ok);
+}
+
+TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
+    TempDir dir;
+    const std::string path = dir.file("vacuum.db");
+    constexpr int kProcesses = 12;
+    std::vector<pid_t> pids;
+    for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "vacuum"));
+    for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0);
+    Db db(path);
+    EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
+    EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "29");
+    EXPECT_EQ(db.value("SELECT count(*) FROM schema_revisions WHERE state = 'applied'"), "30");
+    EXPECT_TRUE(check(db, testing::logging_catalog(30, 15)).ok);
+}
+
+TEST(Processes, KilledMidUpgradeLeavesTheOldRevisionAndTheNextRunCompletes) {
+    TempDir dir;
+    const std::string path = dir.file("killed.db");
+    const Catalog catalog = testing::slow_catalog();
+    {
+        Db db(path);
+        (void)upgrade(db, catalog, "fast1");
+        db.exec("UPDATE knob SET n = 200000000");  // minutes of work for slow2
+    }
+    const pid_t pid = spawn(path, "slow");
+    // Wait until the upgrade is writing (its rollback journal exists), then kill it.
+    struct stat info {};
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (stat((path + "-journal").c_str(), &info) != 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    ASSERT_EQ(kill(pid, SIGKILL), 0);
+    EXPECT_EQ(wait_exit_code(pid), 128 + SIGKILL);
+
+    Db db(path);
+    EXPECT_EQ(current(db, catalog), std::vector<std::string>{"fast1"});
+    EXPECT_EQ(db.value("SELECT count(*) FROM sqlite_master WHERE name = 'big'"), "0");
+    db.exec("UPDATE knob SET n = 1000");
+    const pid_t next = spawn(path, "slow");
+    EXPECT_EQ(wait_exit_code(next), 0);
+    EXPECT_EQ(current(db, catalog), std::vector<std::string>{"slow2"});
+    EXPECT_EQ(db.value("SELECT count(*) FROM big"), "1000");
+}
+
+}  // namespace
+}  // namespace migrations

@@ -1,0 +1,69 @@
+// @brief Test-only builder of owned catalogs from a compact description of revisions.
+#pragma once
+
+#include <migrations/catalog.hpp>
+
+#include <string>
+#include <vector>
+
+namespace migrations::testing {
+
+/// One revision as tests describe it. Defaults: file "migrations/<id>.sql", SQL starting on
+/// line 6, message "revision <id>", generic sections, checksum derived from parents and SQL.
+struct RevisionDef {
+    std::string id;
+    std::vector<std::string> parents;
+    std::vector<std::string> depends_on;
+    std::vector<std::string> labels;
+    std::string upgrade;
+    std::string downgrade;
+    bool transactional = true;
+    bool irreversible = false;
+    std::string file;
+    unsigned first_line = 6;
+    std::string message;
+    std::string checksum;
+};
+
+/// Builds revisions in the order added (parents must come first), fluently:
+///   CatalogBuilder b; b.add("a").up("CREATE TABLE t(x);").down("DROP TABLE t;");
+///   b.add("b", {"a"}).no_transaction(); Catalog c = b.build();
+class CatalogBuilder {
+public:
+    CatalogBuilder& add(std::string id, std::vector<std::string> parents = {});
+    CatalogBuilder& up(std::string sql);
+    CatalogBuilder& down(std::string sql);
+    CatalogBuilder& depends(std::vector<std::string> ids);
+    CatalogBuilder& label(std::string label);
+    CatalogBuilder& no_transaction();
+    CatalogBuilder& irreversible();
+    CatalogBuilder& file(std::string path, unsigned first_line);
+    CatalogBuilder& message(std::string text);
+    CatalogBuilder& checksum(std::string hex);
+
+    /// The catalog; throws std::invalid_argument on an unknown or later parent.
+    Catalog build(std::string name = "test_migrations") const;
+
+private:
+    std::vector<RevisionDef> defs_;
+};
+
+/// A catalog from the compact graph notation the Alembic comparisons use:
+/// "a:;b:a;c:a#feat;m:b,c;e:b|d" = id ':' parents [ '|' depends_on ] [ '#' label ], each
+/// revision creating table t_<id> and its downgrade dropping it.
+Catalog graph_catalog(const std::string& notation);
+
+}  // namespace migrations::testing
+
+namespace migrations::testing {
+
+/// `count` linear revisions r0000, r0001, ...; each creates table t_<id> and appends its id to
+/// table `log` (made by the first), so tests can count how often each one ran.
+/// With `vacuum_at` >= 0, revision r<vacuum_at> is a `transactional: false` VACUUM instead.
+Catalog logging_catalog(int count, int vacuum_at = -1);
+
+/// Two revisions: "fast1" creates table knob(n); "slow2" inserts (SELECT n FROM knob) rows into
+/// a new table big with a recursive CTE: as slow as the knob says, with the same checksum.
+Catalog slow_catalog();
+
+}  // namespace migrations::testing
