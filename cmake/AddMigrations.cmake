@@ -10,7 +10,8 @@ fails the build when the revision graph is broken.
   add_migrations(<target> DIR <dir>
                  [NAME <identifier>]
                  [DIALECTS <dialect>...]
-                 [ALLOW_MULTIPLE_HEADS])
+                 [ALLOW_MULTIPLE_HEADS]
+                 [VERIFY])
 
 ``<target>``
   An executable or library target of this project. The generated ``<NAME>.cpp`` is added to
@@ -36,6 +37,13 @@ fails the build when the revision graph is broken.
   Accept a graph with several heads (independent branches, as Alembic allows) instead of
   failing the build with the command that merges them.
 
+``VERIFY``
+  Also replay every revision at build time on an in-memory SQLite, one by one: upgrade,
+  downgrade, upgrade again. The build fails with ``file:line: error: message`` on a statement
+  SQLite rejects and on a downgrade that does not restore the schema its upgrade started from
+  (naming each table, column, index, view or trigger that differs). Uses the SQLite sections,
+  so ``sqlite`` must be among the ``DIALECTS``. See ``docs/schema.md``.
+
 The generator is the ``Migrations::migrations`` executable, or the host tool named by the
 cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling).
 #]=======================================================================]
@@ -47,12 +55,12 @@ set(MIGRATIONS_GENERATOR_EXECUTABLE "" CACHE FILEPATH
 
 function(add_migrations target)
   list(APPEND CMAKE_MESSAGE_CONTEXT "add_migrations")
-  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS" "DIR;NAME" "DIALECTS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS;VERIFY" "DIR;NAME" "DIALECTS")
 
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "unexpected arguments: ${arg_UNPARSED_ARGUMENTS}; expected "
                         "add_migrations(<target> DIR <dir> [NAME <identifier>] "
-                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS])")
+                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS] [VERIFY])")
   endif()
   if(arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${arg_KEYWORDS_MISSING_VALUES} given without a value")
@@ -84,6 +92,10 @@ function(add_migrations target)
   set_property(TARGET ${target} APPEND PROPERTY _MIGRATIONS_CATALOGS "${name}")
 
   _migrations_dialects(dialects "${arg_DIALECTS}")
+  if(arg_VERIFY AND NOT "sqlite" IN_LIST dialects)
+    message(FATAL_ERROR "VERIFY replays the revisions on SQLite, but DIALECTS (${dialects}) does not "
+                        "include sqlite; add sqlite to DIALECTS or drop VERIFY")
+  endif()
   _migrations_generator(generator generator_file)
 
   # CONFIGURE_DEPENDS re-runs the glob at every build, so an added, renamed or removed file
@@ -106,6 +118,12 @@ function(add_migrations target)
   if(arg_ALLOW_MULTIPLE_HEADS)
     list(APPEND extra_args --allow-multiple-heads)
   endif()
+  set(verb "Checking and compiling")
+  if(arg_VERIFY)
+    # Runs before anything is written, so a failure leaves the stamp out of date.
+    list(APPEND extra_args --verify)
+    set(verb "Checking, verifying on SQLite and compiling")
+  endif()
   file(RELATIVE_PATH shown_dir "${CMAKE_SOURCE_DIR}" "${dir}")
 
   # The stamp is the output; the header and source are byproducts that the generator rewrites
@@ -118,7 +136,7 @@ function(add_migrations target)
             --header "${header}" --source "${source}" --dialects "${dialect_list}"
             --stamp "${stamp}" ${extra_args}
     DEPENDS ${revision_files} "${file_list}" "${generator_file}"
-    COMMENT "Checking and compiling revisions in ${shown_dir} into ${name}()"
+    COMMENT "${verb} revisions in ${shown_dir} into ${name}()"
     VERBATIM)
 
   # The stamp among the sources is what attaches the command to the target.

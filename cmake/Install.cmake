@@ -4,7 +4,7 @@
 include(CMakePackageConfigHelpers)
 
 set(MIGRATIONS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Migrations)
-set(_migrations_install_targets migrations_runtime migrations)
+set(_migrations_install_targets migrations_runtime migrations_schema migrations)
 if(TARGET migrations_postgresql)
   list(APPEND _migrations_install_targets migrations_postgresql)
 endif()

@@ -312,6 +312,17 @@ CheckResult Migrator::check() {
     if (!missing.empty()) {
         result.problems.push_back(std::to_string(missing.size()) + " revision(s) not applied: " + list(missing));
     }
+    // Only when the rows are trustworthy: an unknown, edited or pending revision means the SQL
+    // that ran is not the catalog's, and that problem is already reported.
+    if (state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
+        std::vector<std::size_t> applied;  // catalog order is topological: an application order
+        for (graph::Index i = 0; i < catalog_.size(); ++i) {
+            if (state.applied[i]) applied.push_back(i);
+        }
+        for (const std::string& difference : backend_.schema_drift(catalog_, applied)) {
+            result.problems.push_back("schema drift: " + difference);
+        }
+    }
     result.ok = result.problems.empty();
     return result;
 }

@@ -1,6 +1,7 @@
 // @brief `migrations autogenerate`: diff the revisions' schema against a DDL file.
 #include "schema/autogenerate.hpp"
 
+#include "schema/diff.hpp"
 #include "schema/sqlite_handle.hpp"
 #include "schema/sqlite_render.hpp"
 
@@ -16,7 +17,12 @@ AutogenerateResult autogenerate(const std::vector<RevisionScript>& revisions, co
         result.diagnostics.push_back(format_diagnostic(desired_file, failure->line, failure->message));
     if (!result.diagnostics.empty()) return result;
 
-    Migration migration = render_migration(introspect(current.get(), options), introspect(desired.get(), options));
+    const Schema from = introspect(current.get(), options);
+    const Schema to = introspect(desired.get(), options);
+    for (const Operation& op : diff(from, to)) {
+        if (!op.dependency) result.changes.push_back(describe(op));
+    }
+    Migration migration = render_migration(from, to);
     result.nothing_to_do = migration.empty();
     result.upgrade = std::move(migration.upgrade);
     result.downgrade = std::move(migration.downgrade);

@@ -23,6 +23,10 @@ struct AutogenerateResult {
     std::string downgrade;
     /// The possible renames (as in the comments), for the tool to print.
     std::vector<std::string> notes;
+    /// One line per difference between the revisions' schema and the desired one, as
+    /// describe() words it ("add column 'todos.priority' (priority INTEGER ...)"), for
+    /// `--check`; views and triggers recreated only because a table they use changes are left out.
+    std::vector<std::string> changes;
 };
 
 /// Replays the upgrades of `revisions` (in application order) into an in-memory database,

@@ -38,5 +38,7 @@ const std::vector<CommandFactory>& command_factories();
 
 std::unique_ptr<Command> make_generate_command(CLI::App& app);
 std::unique_ptr<Command> make_check_command(CLI::App& app);
+std::unique_ptr<Command> make_verify_command(CLI::App& app);
+std::unique_ptr<Command> make_autogenerate_command(CLI::App& app);
 
 }  // namespace migrations::generator

@@ -7,6 +7,7 @@
 #include "commands/common.hpp"
 #include "loader.hpp"
 #include "output_file.hpp"
+#include "schema_scripts.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -21,6 +22,8 @@ public:
         command_->add_option("--header", header_, "Header file to write")->required();
         command_->add_option("--source", source_, "Source file to write")->required();
         command_->add_option("--stamp", stamp_, "File touched after every successful run");
+        command_->add_flag("--verify", verify_,
+                           "Also run upgrade, downgrade, upgrade of every revision on an in-memory SQLite first");
         flags_.add_to(*command_);
     }
 
@@ -32,6 +35,9 @@ public:
         }
         const auto validation = flags_.parse(io.err, "generate");
         if (!validation) return kExitUsage;
+        if (verify_ && (validation->dialects & (1U << static_cast<unsigned>(Dialect::sqlite))) == 0) {
+            return usage_error(io.err, "generate", "--verify needs sqlite in --dialects: verification runs on SQLite");
+        }
 
         LoadOptions load;
         load.dir = dir_;
@@ -42,6 +48,17 @@ public:
         if (!set) {
             print_diagnostics(io.err, diagnostics);
             return kExitDiagnostics;
+        }
+        if (verify_) {
+            // Before anything is written: a failed verification leaves the outputs and the
+            // stamp as they were, so the next build runs it again.
+            const std::vector<std::string> problems = verify_sqlite(*set);
+            if (!problems.empty()) {
+                std::string text;
+                for (const std::string& problem : problems) text += problem + "\n";
+                io.err << text;
+                return kExitDiagnostics;
+            }
         }
 
         CodegenOptions codegen;
@@ -67,6 +84,7 @@ private:
     std::string header_;
     std::string source_;
     std::string stamp_;
+    bool verify_ = false;
     ValidationFlags flags_;
 };
 

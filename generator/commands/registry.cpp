@@ -7,6 +7,8 @@ const std::vector<CommandFactory>& command_factories() {
     static const std::vector<CommandFactory> factories = {
         &make_generate_command,
         &make_check_command,
+        &make_verify_command,
+        &make_autogenerate_command,
     };
     return factories;
 }

@@ -50,6 +50,7 @@ SqliteBackend::SqliteBackend(sqlite3* db, const Options& options, bool owned, st
         throw Error(ErrorKind::database, "the SQLite connection is inside a transaction: migrations run their own");
     }
     table_ = "\"" + options.version_table + "\"";
+    version_table_ = options.version_table;
     sqlite3_busy_timeout(db_, static_cast<int>(lock_timeout_.count()));
 }
 

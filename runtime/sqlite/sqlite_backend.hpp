@@ -44,6 +44,9 @@ public:
     void write_row(const AppliedRevision& row) override;
     void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
+    /// Replays the applied revisions' SQLite upgrades on an in-memory database and compares
+    /// the schemas through the schema model (sqlite_drift.cpp).
+    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) override;
 
 private:
     SqliteBackend(sqlite3* db, const Options& options, bool owned, std::string location);
@@ -55,6 +58,7 @@ private:
     bool owned_;
     std::string location_;
     std::string table_;  // quoted identifier
+    std::string version_table_;  // as configured, unquoted
     std::chrono::milliseconds lock_timeout_;
     bool in_transaction_ = false;
     sqlite3_stmt* write_statement_ = nullptr;

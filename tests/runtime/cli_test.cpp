@@ -128,6 +128,60 @@ TEST_F(Cli, ReportsErrorsInOneLineWithANonZeroExit) {
     }
 }
 
+// A database altered by hand (a column and an index no revision creates, a dropped column)
+// is reported by `check`, compared with the schema the applied revisions produce.
+TEST_F(Cli, CheckReportsASchemaAlteredByHand) {
+    testing::CatalogBuilder builder;
+    builder.add("a1")
+        .up("CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0);")
+        .down("DROP TABLE todos;");
+    builder.add("b2", {"a1"}).up("CREATE INDEX todos_done ON todos (done);").down("DROP INDEX todos_done;");
+    const Catalog catalog = builder.build();
+    ASSERT_EQ(cli(catalog, url_, {"app", "upgrade"}).code, 0);
+    const Outcome clean = cli(catalog, url_, {"app", "check"});
+    EXPECT_EQ(clean.code, 0) << clean.err;
+
+    {
+        Db db(dir_.file("app.db"));
+        db.exec("ALTER TABLE todos ADD COLUMN note TEXT; CREATE INDEX todos_title ON todos (title);");
+    }
+    const Outcome added = cli(catalog, url_, {"app", "check"});
+    EXPECT_EQ(added.code, 3);
+    EXPECT_EQ(added.err, "app: check failed for " + url_ +
+                             ": schema drift: table 'todos': column 'note' is in the database but no revision "
+                             "creates it; schema drift: index 'todos_title' is in the database but no revision "
+                             "creates it\n");
+
+    {
+        Db db(dir_.file("app.db"));
+        db.exec("DROP INDEX todos_title; ALTER TABLE todos DROP COLUMN note; DROP INDEX todos_done;");
+    }
+    const Outcome dropped = cli(catalog, url_, {"app", "check"});
+    EXPECT_EQ(dropped.code, 3);
+    EXPECT_EQ(dropped.err, "app: check failed for " + url_ + ": schema drift: index 'todos_done' is missing from the database\n");
+}
+
+// Only the applied revisions count: a database at a1 has no index to miss, and its drift is
+// reported alongside the revisions not applied.
+TEST_F(Cli, CheckComparesWithTheAppliedRevisionsOnly) {
+    testing::CatalogBuilder builder;
+    builder.add("a1").up("CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT);").down("DROP TABLE todos;");
+    builder.add("b2", {"a1"}).up("CREATE INDEX todos_title ON todos (title);").down("DROP INDEX todos_title;");
+    const Catalog catalog = builder.build();
+    ASSERT_EQ(cli(catalog, url_, {"app", "upgrade", "a1"}).code, 0);
+    const Outcome at_a1 = cli(catalog, url_, {"app", "check"});
+    EXPECT_EQ(at_a1.err, "app: check failed for " + url_ + ": 1 revision(s) not applied: b2\n");
+    {
+        Db db(dir_.file("app.db"));
+        db.exec("ALTER TABLE todos ADD COLUMN due TEXT;");
+    }
+    const Outcome drifted = cli(catalog, url_, {"app", "check"});
+    EXPECT_EQ(drifted.code, 3);
+    EXPECT_EQ(drifted.err, "app: check failed for " + url_ +
+                               ": 1 revision(s) not applied: b2; schema drift: table 'todos': column 'due' is in the "
+                               "database but no revision creates it\n");
+}
+
 TEST_F(Cli, CheckExitsZeroOnlyAtHead) {
     const Outcome before = cli(catalog_, url_, {"app", "check"});
     EXPECT_EQ(before.code, 3);
