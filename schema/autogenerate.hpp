@@ -24,7 +24,7 @@ struct AutogenerateResult {
     /// The possible renames (as in the comments), for the tool to print.
     std::vector<std::string> notes;
     /// One line per difference between the revisions' schema and the desired one, as
-    /// describe() words it ("add column 'todos.priority' (priority INTEGER ...)"), for
+    /// describe() words it ("add table 'todos' column 'priority' (...)"), for
     /// `--check`; views and triggers recreated only because a table they use changes are left out.
     std::vector<std::string> changes;
 };

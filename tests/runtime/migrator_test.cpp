@@ -360,6 +360,25 @@ TEST(SqliteCheck, ReportsEveryProblem) {
     EXPECT_EQ(check(db, catalog).problems, std::vector<std::string>{"edited after applied: a"});
 }
 
+// The live schema is compared with the applied revisions replayed in memory; the version
+// table, whatever its name, is not part of the comparison.
+TEST(SqliteCheck, ReportsSchemaDriftAndIgnoresTheVersionTable) {
+    TempDir dir;
+    Db db(dir.file("app.db"));
+    testing::CatalogBuilder builder;
+    builder.add("a").up("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);").down("DROP TABLE t;");
+    const Catalog catalog = builder.build();
+    Options options;
+    options.version_table = "my_versions";
+    (void)upgrade(db, catalog, "head", options);
+    EXPECT_TRUE(check(db, catalog, options).ok) << check(db, catalog, options).problems.front();
+    db.exec("ALTER TABLE t ADD COLUMN extra INTEGER; CREATE TABLE scratch (x);");
+    EXPECT_EQ(check(db, catalog, options).problems,
+              (std::vector<std::string>{"schema drift: table 'scratch' is in the database but no revision creates it",
+                                        "schema drift: table 't': column 'extra' is in the database but no revision "
+                                        "creates it"}));
+}
+
 TEST(SqliteHistory, ListsNewestFirstWithHeadsAndRows) {
     TempDir dir;
     Db db(dir.file("app.db"));

@@ -38,29 +38,43 @@ inline long long count_rows(sqlite3* db, const std::string& table) {
 }
 
 /// Reads one revision file: `-- revision:` and `-- down_revision:` headers (the parent is
-/// stored in `parent`), `-- upgrade` and `-- downgrade` markers.
+/// stored in `parent`), `-- upgrade` and `-- downgrade` markers, and their `: sqlite` variants,
+/// which replace the generic sections; sections of other dialects are skipped.
 inline RevisionScript read_revision_file(const std::filesystem::path& path, std::string& parent) {
     std::ifstream in(path);
     RevisionScript revision;
     revision.file = path.filename().string();
+    RevisionSection sqlite_upgrade;
+    RevisionSection sqlite_downgrade;
+    RevisionSection skipped;
     RevisionSection* section = nullptr;
     std::string line;
     for (std::uint32_t number = 1; std::getline(in, line); ++number) {
+        RevisionSection* next = nullptr;
         if (line.rfind("-- revision: ", 0) == 0) {
             revision.id = line.substr(13);
         } else if (line.rfind("-- down_revision: ", 0) == 0) {
             parent = line.substr(18);
-        } else if (line == "-- upgrade" || line == "-- downgrade") {
-            section = line == "-- upgrade" ? &revision.upgrade : &revision.downgrade;
-            section->marker_line = number;
-            section->first_line = number + 1;
         } else if (line == "-- downgrade: irreversible") {
             revision.irreversible = true;
             section = nullptr;
+        } else if (line == "-- upgrade" || line == "-- downgrade") {
+            next = line == "-- upgrade" ? &revision.upgrade : &revision.downgrade;
+        } else if (line == "-- upgrade: sqlite" || line == "-- downgrade: sqlite") {
+            next = line == "-- upgrade: sqlite" ? &sqlite_upgrade : &sqlite_downgrade;
+        } else if (line.rfind("-- upgrade: ", 0) == 0 || line.rfind("-- downgrade: ", 0) == 0) {
+            next = &skipped;
         } else if (section != nullptr) {
             section->sql += line + "\n";
         }
+        if (next != nullptr) {
+            section = next;
+            section->marker_line = number;
+            section->first_line = number + 1;
+        }
     }
+    if (sqlite_upgrade.marker_line != 0) revision.upgrade = sqlite_upgrade;
+    if (sqlite_downgrade.marker_line != 0) revision.downgrade = sqlite_downgrade;
     return revision;
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct ToolRun {
     int code = -1;
     std::string out;
     std::string err;
@@ -58,12 +58,12 @@ protected:
     fs::path fixture(const std::string& name) const { return fs::path(MIGRATIONS_SCHEMA_FIXTURES) / name; }
 
     /// Runs `migrations <args>` from the temporary directory.
-    Run run(const std::vector<std::string>& args) const {
+    ToolRun run(const std::vector<std::string>& args) const {
         std::string command = "cd " + quoted(root_.string()) + " && " + quoted(MIGRATIONS_TOOL);
         for (const std::string& arg : args) command += " " + quoted(arg);
         command += " >" + quoted((root_ / "out.txt").string()) + " 2>" + quoted((root_ / "err.txt").string());
         const int status = std::system(command.c_str());
-        Run result;
+        ToolRun result;
         result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         result.out = slurp(root_ / "out.txt");
         result.err = slurp(root_ / "err.txt");
@@ -84,7 +84,7 @@ protected:
 };
 
 TEST_F(Tool, VerifyAcceptsTheExampleRevisions) {
-    const Run verified = run({"verify", "migrations"});
+    const ToolRun verified = run({"verify", "migrations"});
     EXPECT_EQ(verified.code, 0) << verified.err;
     EXPECT_EQ(verified.out,
               "3 revisions verified on SQLite: upgrade, downgrade and upgrade again each restore the schema\n");
@@ -99,7 +99,7 @@ TEST_F(Tool, VerifyNamesWhatADowngradeLeavesBehind) {
     ASSERT_NE(text.find(drop), std::string::npos);
     text.erase(text.find(drop), drop.size());
     spit(file, text);
-    const Run verified = run({"verify", "--dir", "migrations"});
+    const ToolRun verified = run({"verify", "--dir", "migrations"});
     EXPECT_EQ(verified.code, 1);
     EXPECT_EQ(verified.err, "migrations/c7e9a1b3d5f2_completed_at_from_done.sql:12: error: downgrade of c7e9a1b3d5f2 "
                             "does not restore the schema: table 'todos' column 'completed_at' is still present\n");
@@ -110,7 +110,7 @@ TEST_F(Tool, VerifyReportsTheLineOfAFailingStatement) {
          "-- revision: d1\n-- down_revision: c7e9a1b3d5f2\n-- message: bad\n\n-- upgrade\n"
          "CREATE INDEX todos_title ON todos (title);\nCREATE INDEX todos_x ON todos (nope);\n\n"
          "-- downgrade\nDROP INDEX todos_title;\n");
-    const Run verified = run({"verify", "migrations"});
+    const ToolRun verified = run({"verify", "migrations"});
     EXPECT_EQ(verified.code, 1);
     EXPECT_EQ(verified.err, "migrations/d1_bad.sql:7: error: upgrade of d1 failed: no such column: nope\n");
 }
@@ -128,7 +128,7 @@ TEST_F(Tool, GenerateWithVerifyWritesNothingWhenVerificationFails) {
     fs::create_directories(root_ / "out");
     std::vector<std::string> verified = generate;
     verified.push_back("--verify");
-    const Run failed = run(verified);
+    const ToolRun failed = run(verified);
     EXPECT_EQ(failed.code, 1);
     // The downgrade now drops an indexed column, which SQLite refuses.
     EXPECT_NE(failed.err.find("migrations/8b2d4e6f1a3c_add_deleted_at.sql:"), std::string::npos) << failed.err;
@@ -136,14 +136,14 @@ TEST_F(Tool, GenerateWithVerifyWritesNothingWhenVerificationFails) {
     EXPECT_FALSE(fs::exists(root_ / "out/todo.cpp"));
     EXPECT_FALSE(fs::exists(root_ / "out/todo.stamp"));
     // Without --verify the same revisions generate: the graph itself is fine.
-    const Run plain = run(generate);
+    const ToolRun plain = run(generate);
     EXPECT_EQ(plain.code, 0) << plain.err;
     EXPECT_TRUE(fs::exists(root_ / "out/todo.cpp"));
 }
 
 TEST_F(Tool, AutogenerateWritesARevisionThatVerifyAccepts) {
     const std::string schema = fixture("todo_priority.sql").string();
-    const Run generated = run({"autogenerate", "-m", "add priority to todos", "--schema", schema});
+    const ToolRun generated = run({"autogenerate", "-m", "add priority to todos", "--schema", schema});
     ASSERT_EQ(generated.code, 0) << generated.err;
     const std::vector<fs::path> files = new_files();
     ASSERT_EQ(files.size(), 1U);
@@ -161,24 +161,24 @@ TEST_F(Tool, AutogenerateWritesARevisionThatVerifyAccepts) {
     EXPECT_NE(text.find("-- A renamed table or column cannot be told apart from a drop and an add"), std::string::npos);
     EXPECT_NE(text.find("ALTER TABLE \"todos\" ADD COLUMN \"priority\" INTEGER NOT NULL DEFAULT 0;\n"), std::string::npos)
         << text;
-    EXPECT_NE(text.find("CREATE INDEX \"todos_priority\" ON \"todos\" (priority DESC);\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("CREATE INDEX \"todos_priority\" ON \"todos\" (priority desc);\n"), std::string::npos) << text;
     const auto downgrade = text.find("\n-- downgrade\n");
     ASSERT_NE(downgrade, std::string::npos);
     EXPECT_NE(text.find("DROP INDEX \"todos_priority\";\n", downgrade), std::string::npos) << text;
     EXPECT_NE(text.find("ALTER TABLE \"todos\" DROP COLUMN \"priority\";\n", downgrade), std::string::npos) << text;
 
     // The new revision passes VERIFY, and the revisions now produce the schema.
-    const Run verified = run({"verify"});
+    const ToolRun verified = run({"verify"});
     EXPECT_EQ(verified.code, 0) << verified.err;
     EXPECT_EQ(verified.out.rfind("4 revisions verified", 0), 0U) << verified.out;
-    const Run checked = run({"autogenerate", "--check", "--schema", schema});
+    const ToolRun checked = run({"autogenerate", "--check", "--schema", schema});
     EXPECT_EQ(checked.code, 0) << checked.err;
     EXPECT_EQ(checked.out, "No changes in schema detected: the revisions in migrations produce " + schema + "\n");
 }
 
 TEST_F(Tool, AutogenerateCheckExitsOneAndListsTheDifferences) {
     const std::string schema = fixture("todo_priority.sql").string();
-    const Run checked = run({"autogenerate", "--check", "--schema", schema});
+    const ToolRun checked = run({"autogenerate", "--check", "--schema", schema});
     EXPECT_EQ(checked.code, 1);
     EXPECT_EQ(checked.out, "");
     EXPECT_EQ(checked.err.rfind("migrations autogenerate: the revisions in migrations do not produce " + schema +
@@ -186,14 +186,14 @@ TEST_F(Tool, AutogenerateCheckExitsOneAndListsTheDifferences) {
                                 0),
               0U)
         << checked.err;
-    EXPECT_NE(checked.err.find("  add column 'todos.priority'"), std::string::npos) << checked.err;
+    EXPECT_NE(checked.err.find("  add table 'todos' column 'priority'"), std::string::npos) << checked.err;
     EXPECT_NE(checked.err.find("  create index 'todos_priority'"), std::string::npos) << checked.err;
     EXPECT_TRUE(new_files().empty());
 }
 
 TEST_F(Tool, AutogenerateHasNothingToDoWhenTheRevisionsProduceTheSchema) {
     const std::string schema = fixture("todo_current.sql").string();
-    const Run generated = run({"autogenerate", "-m", "nothing", "--schema", schema, "--dir", "migrations"});
+    const ToolRun generated = run({"autogenerate", "-m", "nothing", "--schema", schema, "--dir", "migrations"});
     EXPECT_EQ(generated.code, 0) << generated.err;
     EXPECT_EQ(generated.out, "No changes in schema detected: the revisions in migrations produce " + schema + "\n");
     EXPECT_TRUE(new_files().empty());
@@ -201,7 +201,7 @@ TEST_F(Tool, AutogenerateHasNothingToDoWhenTheRevisionsProduceTheSchema) {
 }
 
 TEST_F(Tool, AutogenerateSaysARenameLooksLikeADropAndAnAdd) {
-    const Run generated = run({"autogenerate", "-m", "rename title", "--schema", fixture("todo_renamed.sql").string()});
+    const ToolRun generated = run({"autogenerate", "-m", "rename title", "--schema", fixture("todo_renamed.sql").string()});
     ASSERT_EQ(generated.code, 0) << generated.err;
     const std::vector<fs::path> files = new_files();
     ASSERT_EQ(files.size(), 1U);
@@ -215,14 +215,14 @@ TEST_F(Tool, AutogenerateSaysARenameLooksLikeADropAndAnAdd) {
 
 TEST_F(Tool, AutogenerateReportsADesiredSchemaThatDoesNotRun) {
     spit(root_ / "schema.sql", "CREATE TABLE todos (id INTEGER PRIMARY KEY);\nCREATE TABEL oops (x);\n");
-    const Run generated = run({"autogenerate", "-m", "broken", "--schema", "schema.sql"});
+    const ToolRun generated = run({"autogenerate", "-m", "broken", "--schema", "schema.sql"});
     EXPECT_EQ(generated.code, 1);
     EXPECT_EQ(generated.err, "schema.sql:2: error: near \"TABEL\": syntax error\n");
     EXPECT_TRUE(new_files().empty());
 }
 
 TEST_F(Tool, AutogenerateNeedsAMessageUnlessChecking) {
-    const Run generated = run({"autogenerate", "--schema", fixture("todo_priority.sql").string()});
+    const ToolRun generated = run({"autogenerate", "--schema", fixture("todo_priority.sql").string()});
     EXPECT_EQ(generated.code, 2);
     EXPECT_EQ(generated.err, "migrations autogenerate: error: -m MESSAGE is required (unless --check)\n");
     EXPECT_TRUE(new_files().empty());
@@ -231,7 +231,7 @@ TEST_F(Tool, AutogenerateNeedsAMessageUnlessChecking) {
 TEST_F(Tool, AutogenerateStartsARootRevisionInAnEmptyDirectory) {
     fs::remove_all(dir());
     fs::create_directories(dir());
-    const Run generated = run({"autogenerate", "-m", "initial", "--schema", fixture("todo_current.sql").string()});
+    const ToolRun generated = run({"autogenerate", "-m", "initial", "--schema", fixture("todo_current.sql").string()});
     ASSERT_EQ(generated.code, 0) << generated.err;
     const std::vector<fs::path> files = new_files();
     ASSERT_EQ(files.size(), 1U);
