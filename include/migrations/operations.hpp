@@ -61,8 +61,11 @@ std::vector<RevisionStatus> history(sqlite3* db, const Catalog& catalog, const O
 /// Throws Error(database) when the table cannot be read.
 std::vector<AppliedRevision> applied_revisions(sqlite3* db, const Options& options = {});
 
-/// Whether the database is at head with nothing modified (see CheckResult). Never changes the
-/// database. Throws Error(database) when the table cannot be read.
+/// Whether the database is at head with nothing modified (see CheckResult), including its
+/// schema: the applied revisions are replayed on an in-memory SQLite and every difference from
+/// the live schema (the version table left out) is a problem ("schema drift: table 'todos':
+/// column 'note' is in the database but no revision creates it"). Never changes the database.
+/// Throws Error(database) when the table cannot be read or the revisions cannot be replayed.
 CheckResult check(sqlite3* db, const Catalog& catalog, const Options& options = {});
 
 // ---- By URL -------------------------------------------------------------------------------

@@ -62,8 +62,9 @@ struct RevisionStatus {
 
 /// The database's situation relative to the catalog, as check() reports it.
 struct CheckResult {
-    /// True when every revision is applied, none is pending, all checksums match and the
-    /// database holds no unknown revision.
+    /// True when every revision is applied, none is pending, all checksums match, the
+    /// database holds no unknown revision and (SQLite) its schema is the one the applied
+    /// revisions create (no "schema drift").
     bool ok = false;
     /// One line per problem found ("3 revisions pending: a1, b2, c3", ...); empty when ok.
     std::vector<std::string> problems;
