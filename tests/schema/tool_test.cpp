@@ -228,6 +228,22 @@ TEST_F(Tool, AutogenerateNeedsAMessageUnlessChecking) {
     EXPECT_TRUE(new_files().empty());
 }
 
+TEST_F(Tool, AutogenerateRefusesSeveralHeads) {
+    // A second child of 8b2d4e6f1a3c: the new revision's parent would be ambiguous.
+    spit(dir() / "d1_branch.sql", "-- revision: d1\n-- down_revision: 8b2d4e6f1a3c\n-- message: branch\n\n-- upgrade\n"
+                                  "CREATE TABLE tags (name TEXT);\n\n-- downgrade\nDROP TABLE tags;\n");
+    const ToolRun generated = run({"autogenerate", "-m", "more", "--schema", fixture("todo_priority.sql").string()});
+    EXPECT_EQ(generated.code, 1);
+    EXPECT_NE(generated.err.find("error: more than one head: "), std::string::npos) << generated.err;
+    EXPECT_EQ(new_files(), std::vector<fs::path>{dir() / "d1_branch.sql"});
+}
+
+TEST_F(Tool, VerifyNeedsTheSqliteDialect) {
+    const ToolRun verified = run({"verify", "--dialects", "postgresql"});
+    EXPECT_EQ(verified.code, 2);
+    EXPECT_EQ(verified.err, "migrations verify: error: --dialects must include sqlite: verification runs on SQLite\n");
+}
+
 TEST_F(Tool, AutogenerateStartsARootRevisionInAnEmptyDirectory) {
     fs::remove_all(dir());
     fs::create_directories(dir());
