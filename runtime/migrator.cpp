@@ -127,7 +127,7 @@ MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
     };
     // Fast path: one read; at the target with nothing wrong -> return, no lock, no write.
     DbState state = read();
-    if (state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
+    if (options_.check_schema && state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
         if (verb == Verb::upgrade && at_all_heads_fast(state, target, result)) {
             result.fast_path = true;
             result.elapsed = Clock::now() - started;
@@ -314,7 +314,7 @@ CheckResult Migrator::check() {
     }
     // Only when the rows are trustworthy: an unknown, edited or pending revision means the SQL
     // that ran is not the catalog's, and that problem is already reported.
-    if (state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
+    if (options_.check_schema && state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
         std::vector<std::size_t> applied;  // catalog order is topological: an application order
         for (graph::Index i = 0; i < catalog_.size(); ++i) {
             if (state.applied[i]) applied.push_back(i);

@@ -43,6 +43,10 @@ struct Options {
     /// How messages name the command line when they suggest a recovery command
     /// (e.g. "db stamp 1a2b"). run_cli keeps it; set it to what your users type.
     std::string command_name = "db";
+    /// check() also compares the database's schema with the schema the applied revisions
+    /// create (SQLite; "schema drift" problems). Set it to false for a database that also
+    /// holds tables no revision manages.
+    bool check_schema = true;
 };
 
 /// Throws Error(bad_option) when `options` are invalid (see each field).
