@@ -12,7 +12,8 @@ namespace migrations::generator {
 
 std::string fresh_revision_id(const std::vector<std::string>& taken) {
     std::random_device seed;
-    std::mt19937_64 random(seed() ^ static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+    std::mt19937_64 random(seed() ^
+                           static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
     constexpr char kHex[] = "0123456789abcdef";
     for (;;) {
         std::string id;
@@ -59,14 +60,16 @@ std::string render_revision(const NewRevision& revision) {
     if (revision.parents.size() >= 2) {
         text += "-- A merge joins branches and usually needs no SQL; an empty upgrade is valid here.\n";
     } else {
-        text += "-- Write the SQL that applies this revision here. The build fails while this\n"
-                "-- section holds no SQL, so a revision cannot be forgotten half-written.\n";
+        text +=
+            "-- Write the SQL that applies this revision here. The build fails while this\n"
+            "-- section holds no SQL, so a revision cannot be forgotten half-written.\n";
     }
     if (revision.irreversible) return text + "\n-- downgrade: irreversible\n";
     text += "\n-- downgrade\n";
     if (revision.parents.size() < 2) {
-        text += "-- Write the SQL that undoes the upgrade here (it may stay empty when there is\n"
-                "-- nothing to undo).\n";
+        text +=
+            "-- Write the SQL that undoes the upgrade here (it may stay empty when there is\n"
+            "-- nothing to undo).\n";
     }
     return text;
 }

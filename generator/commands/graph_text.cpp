@@ -41,9 +41,11 @@ std::string revision_block(const Catalog& catalog, const graph::RevisionGraph& g
     const RevisionSpec& revision = catalog[index];
     std::string text = std::string("Rev: ") + revision.id + labels(revision) + marks(graph, index) + "\n";
     const graph::IndexList& parents = graph.parents(index);
-    text += parents.size() >= 2 ? "Merges: " + join_ids(catalog, parents) + "\n"
-                                : "Parent: " + (parents.empty() ? std::string("<base>") : join_ids(catalog, parents)) + "\n";
-    if (!graph.dependencies(index).empty()) text += "Depends on: " + join_ids(catalog, graph.dependencies(index)) + "\n";
+    text += parents.size() >= 2
+                ? "Merges: " + join_ids(catalog, parents) + "\n"
+                : "Parent: " + (parents.empty() ? std::string("<base>") : join_ids(catalog, parents)) + "\n";
+    if (!graph.dependencies(index).empty())
+        text += "Depends on: " + join_ids(catalog, graph.dependencies(index)) + "\n";
     if (graph.children(index).size() >= 2) text += "Branches into: " + join_ids(catalog, graph.children(index)) + "\n";
     text += std::string("Path: ") + revision.file + "\n";
     if (revision.created[0] != '\0') text += std::string("Created: ") + revision.created + "\n";

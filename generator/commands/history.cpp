@@ -16,7 +16,8 @@ public:
         command_->add_option("range", range_,
                              "FROM:TO, either side optional (base:head, a1b2:, :c3d4): the revisions from FROM up "
                              "to TO, both included");
-        command_->add_option("--dir", dir_, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
         command_->add_flag("-v,--verbose", verbose_, "Print parents, children, path, created time and message");
     }
 
@@ -41,15 +42,16 @@ public:
             const std::string to = range_.substr(colon + 1);
             if (!from.empty() && from != "base") selected = graph.descendants(planner.resolve(from));
             if (!to.empty() && to != "heads") {
-                const std::vector<bool> below = to == "base" ? std::vector<bool>(catalog.size(), false)
-                                                             : graph.ancestors(planner.resolve(to));
+                const std::vector<bool> below =
+                    to == "base" ? std::vector<bool>(catalog.size(), false) : graph.ancestors(planner.resolve(to));
                 for (std::size_t k = 0; k < selected.size(); ++k) selected[k] = selected[k] && below[k];
             }
         }
         for (std::size_t k = catalog.size(); k-- > 0;) {
             if (!selected[k]) continue;
             const auto index = static_cast<graph::Index>(k);
-            io.out << (verbose_ ? revision_block(catalog, graph, index) : revision_line(catalog, graph, index, true) + "\n");
+            io.out << (verbose_ ? revision_block(catalog, graph, index)
+                                : revision_line(catalog, graph, index, true) + "\n");
         }
         return kExitOk;
     }

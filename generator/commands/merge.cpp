@@ -15,8 +15,10 @@ public:
     explicit MergeCommand(CLI::App& app) {
         command_ = app.add_subcommand("merge", "Create a merge revision joining every head (or the revisions given)");
         command_->add_option("-m,--message", message_, "What the merge is (one line)")->required();
-        command_->add_option("revisions", revisions_, "Revisions to merge (ids, unique prefixes, labels); default: every head");
-        command_->add_option("--dir", dir_, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_option("revisions", revisions_,
+                             "Revisions to merge (ids, unique prefixes, labels); default: every head");
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
     }
 
     const CLI::App& subcommand() const override { return *command_; }

@@ -13,10 +13,13 @@ public:
     explicit RevisionCommand(CLI::App& app) {
         command_ = app.add_subcommand("revision", "Create a new revision file on top of the current head");
         command_->add_option("-m,--message", message_, "What the revision does (one line)")->required();
-        command_->add_option("--dir", dir_, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
-        command_->add_option("--head", head_, "Branch from this revision (id, unique prefix or label) instead of the head");
-        command_->add_option("--empty-downgrade", empty_downgrade_,
-                             "'irreversible' writes '-- downgrade: irreversible' instead of an empty downgrade")
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_option("--head", head_,
+                             "Branch from this revision (id, unique prefix or label) instead of the head");
+        command_
+            ->add_option("--empty-downgrade", empty_downgrade_,
+                         "'irreversible' writes '-- downgrade: irreversible' instead of an empty downgrade")
             ->check(CLI::IsMember({"empty", "irreversible"}));
     }
 
@@ -36,8 +39,9 @@ public:
             const detail::Planner planner(loaded->catalog);
             const graph::IndexList base = planner.resolve(head_);
             if (base.size() != 1) {
-                return usage_error(io.err, "revision", "--head '" + head_ + "' names " + std::to_string(base.size()) +
-                                                           " revisions; give one");
+                return usage_error(
+                    io.err, "revision",
+                    "--head '" + head_ + "' names " + std::to_string(base.size()) + " revisions; give one");
             }
             revision.parents.push_back(set.revisions[base.front()].id);
         } else if (set.heads.size() > 1) {

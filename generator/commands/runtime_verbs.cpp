@@ -1,9 +1,8 @@
 // @brief `migrations upgrade|downgrade|stamp|current|sql`: the runtime's own verbs (run_cli),
 // run on a Catalog built from the revisions directory instead of a compiled one. Nothing here
 // migrates anything itself: it loads the directory and hands the arguments to the runtime.
-#include <migrations/cli.hpp>
-
 #include <cstdlib>
+#include <migrations/cli.hpp>
 #include <ostream>
 
 #include "commands/common.hpp"
@@ -29,7 +28,8 @@ public:
             command_->add_option(shape.database ? "target" : "range", argument_, shape.argument)
                 ->required(shape.argument_required);
         }
-        command_->add_option("--dir", dir_, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
         if (shape.database) {
             command_->add_option("--database", database_, "Database URL (default: $DATABASE_URL)");
             command_->add_flag("-v,--verbose", verbose_, "Print each revision as it runs, and file names");

@@ -57,7 +57,7 @@ TEST_F(DatabaseCommands, DowngradeRevertsAndStampMovesTheVersionWithoutSql) {
     EXPECT_EQ(stamp.out, url() + ": stamped, now at c3\n");
     EXPECT_EQ(objects(), "table|schema_revisions\ntable|users\n");  // stamp ran no SQL
 
-    ASSERT_EQ(tool({"downgrade", "base", "--database", url()}).code, 0);
+    ASSERT_EQ(tool({"stamp", "base", "--database", url()}).code, 0);
     EXPECT_EQ(tool({"current", "--database", url()}).out, "base (nothing applied)\n");
 }
 
@@ -85,10 +85,12 @@ TEST_F(DatabaseCommands, ReportsTheRuntimesErrorsWithItsExitCode) {
 }
 
 TEST_F(DatabaseCommands, PrintsTheDirectorysDiagnosticsBeforeTouchingTheDatabase) {
-    dir_.write("migrations/d.sql", "-- revision: d4\n-- down_revision: c3\n-- message: broken\n-- upgrade\n\n-- downgrade\n");
+    dir_.write("migrations/d.sql",
+               "-- revision: d4\n-- down_revision: c3\n-- message: broken\n-- upgrade\n\n-- downgrade\n");
     const ToolRun run = tool({"upgrade", "--database", url()});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err, dir_.str() + "/migrations/d.sql:4: error: section '-- upgrade' is empty: an upgrade must contain SQL\n");
+    EXPECT_EQ(run.err,
+              dir_.str() + "/migrations/d.sql:4: error: section '-- upgrade' is empty: an upgrade must contain SQL\n");
     EXPECT_FALSE(std::filesystem::exists(dir_.path() / "app.db"));
 }
 

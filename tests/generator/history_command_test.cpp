@@ -16,8 +16,9 @@ protected:
         dir_.write("a.sql", revision_text("a1", "none"));
         dir_.write("b.sql", revision_text("b2", "a1"));
         dir_.write("c.sql", revision_text("c3", "a1"));
-        dir_.write("d.sql", "-- revision: d4\n-- down_revision: b2, c3\n-- message: merge heads\n"
-                            "-- created: 2026-11-23 10:00:00+00:00\n-- branch_labels: main\n\n-- upgrade\n\n-- downgrade\n");
+        dir_.write("d.sql",
+                   "-- revision: d4\n-- down_revision: b2, c3\n-- message: merge heads\n"
+                   "-- created: 2026-11-23 10:00:00+00:00\n-- branch_labels: main\n\n-- upgrade\n\n-- downgrade\n");
         dir_.write("e.sql", revision_text("e5", "d4", "CREATE TABLE e (x INTEGER);\n"));
     }
 
@@ -42,8 +43,7 @@ TEST_F(GraphCommands, HistoryListsNewestFirstWithBranchAndMergePoints) {
 
 TEST_F(GraphCommands, HistoryKeepsTheRevisionsOfARange) {
     EXPECT_EQ(tool({"history", "b2:d4"}).out, "b2, c3 -> d4 (main) (mergepoint), merge heads\na1 -> b2, b2\n");
-    EXPECT_EQ(tool({"history", "d:"}).out,
-              "d4 -> e5 (head), e5\nb2, c3 -> d4 (main) (mergepoint), merge heads\n");
+    EXPECT_EQ(tool({"history", "d:"}).out, "d4 -> e5 (head), e5\nb2, c3 -> d4 (main) (mergepoint), merge heads\n");
     EXPECT_EQ(tool({"history", "base:a1"}).out, "<base> -> a1 (branchpoint), a1\n");
 }
 

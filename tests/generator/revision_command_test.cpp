@@ -40,8 +40,9 @@ TEST_F(RevisionCommand, WritesARootRevisionWithAFreshIdTheMessageAndTheTime) {
     EXPECT_EQ(path, dir_.path() / (id + "_add_email_to_users.sql"));
     EXPECT_EQ(header(path, "down_revision"), "none");
     EXPECT_EQ(header(path, "message"), "Add email to users!");
-    EXPECT_TRUE(std::regex_match(header(path, "created"),
-                                 std::regex("20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9]\\+00:00")));
+    EXPECT_TRUE(
+        std::regex_match(header(path, "created"),
+                         std::regex("20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9]\\+00:00")));
 }
 
 TEST_F(RevisionCommand, WritesAFileThatParsesAndAsksForTheUpgradeSql) {
@@ -72,8 +73,9 @@ TEST_F(RevisionCommand, RefusesWhenThereAreTwoHeadsAndPointsAtMerge) {
     dir_.write("c.sql", revision_text("c3", "a1"));
     const ToolRun run = run_tool({"revision", "-m", "more", "--dir", dir_.str()});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err, "migrations revision: error: the revisions have 2 heads ('b2', 'c3'); run `migrations merge -m "
-                       "\"merge heads\"` to join them, or pick one with --head\n");
+    EXPECT_EQ(run.err,
+              "migrations revision: error: the revisions have 2 heads ('b2', 'c3'); run `migrations merge -m "
+              "\"merge heads\"` to join them, or pick one with --head\n");
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_.path()), {}), 3);
 }
 

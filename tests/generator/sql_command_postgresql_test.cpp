@@ -2,7 +2,6 @@
 // the script, run by psql, builds the same schema and version rows as the runtime's upgrade
 // through a postgresql:// URL. Fails (never skips) when the server is missing.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include "schema_fixture.hpp"
@@ -50,11 +49,12 @@ protected:
 
     /// Columns, indexes and version rows of the public schema.
     static std::string listing(const std::string& url) {
-        const ToolRun run = psql(url,
-                                 "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns"
-                                 " WHERE table_schema = 'public' ORDER BY 1, 2;"
-                                 " SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1;"
-                                 " SELECT revision, state, checksum FROM schema_revisions ORDER BY 1");
+        const ToolRun run =
+            psql(url,
+                 "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns"
+                 " WHERE table_schema = 'public' ORDER BY 1, 2;"
+                 " SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1;"
+                 " SELECT revision, state, checksum FROM schema_revisions ORDER BY 1");
         EXPECT_EQ(run.code, 0) << run.err;
         return run.out;
     }

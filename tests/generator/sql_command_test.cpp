@@ -24,8 +24,8 @@ protected:
     /// Runs `script` with the sqlite3 command line on `name`; expects success.
     void run_script(const std::string& name, const std::string& script) const {
         dir_.write(name + ".sql", script);
-        const ToolRun run = run_shell("sqlite3 -bail " + shell_quote(database(name)) + " <" +
-                                      shell_quote(database(name + ".sql")));
+        const ToolRun run =
+            run_shell("sqlite3 -bail " + shell_quote(database(name)) + " <" + shell_quote(database(name + ".sql")));
         ASSERT_EQ(run.code, 0) << run.err << script;
     }
 
@@ -44,9 +44,10 @@ TEST_F(SqlCommand, ScriptRunBySqlite3BuildsTheSameSchemaAsUpgrade) {
     const ToolRun script = tool({"sql", "--dialect", "sqlite", "head"});
     ASSERT_EQ(script.code, 0) << script.err;
     run_script("offline.db", script.out);
-    ASSERT_EQ(run_tool({"upgrade", "--dir", dir_.str() + "/migrations", "--database", "sqlite:///" + database("online.db")})
-                  .code,
-              0);
+    ASSERT_EQ(
+        run_tool({"upgrade", "--dir", dir_.str() + "/migrations", "--database", "sqlite:///" + database("online.db")})
+            .code,
+        0);
     EXPECT_NE(listing("online.db").find("index|users_email|"), std::string::npos);
     EXPECT_EQ(listing("offline.db"), listing("online.db"));
 }

@@ -3,12 +3,13 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace migrations::generator::testing_support {
@@ -35,8 +36,10 @@ inline std::string slurp(const std::filesystem::path& path) {
 /// temporary directories.
 inline ToolRun run_shell(const std::string& command) {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    const std::filesystem::path base = std::filesystem::temp_directory_path() /
-                                       (std::string("migrations-run-") + info->test_suite_name() + "-" + info->name());
+    std::string name = std::string("migrations-run-") + std::to_string(::getpid()) + "-" + info->test_suite_name() +
+                       "-" + info->name();
+    for (char& c : name) c = c == '/' ? '_' : c;
+    const std::filesystem::path base = std::filesystem::temp_directory_path() / name;
     const std::string out = base.string() + ".out";
     const std::string err = base.string() + ".err";
     const int status = std::system((command + " >" + shell_quote(out) + " 2>" + shell_quote(err)).c_str());
@@ -88,7 +91,8 @@ inline void fill_upgrade(const std::filesystem::path& path, const std::string& s
     ASSERT_NE(up, std::string::npos) << text;
     ASSERT_NE(down, std::string::npos) << text;
     std::string filled = text.substr(0, up) + "-- upgrade\n" + sql + "\n" + text.substr(down);
-    if (!downgrade.empty()) filled = filled.substr(0, filled.find("-- downgrade\n")) + "-- downgrade\n" + downgrade + "\n";
+    if (!downgrade.empty())
+        filled = filled.substr(0, filled.find("-- downgrade\n")) + "-- downgrade\n" + downgrade + "\n";
     std::ofstream(path, std::ios::binary) << filled;
 }
 

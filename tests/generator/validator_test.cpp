@@ -78,8 +78,9 @@ TEST(Validator, StillRejectsAnEmptyUpgradeWithOneParent) {
     const std::string empty = "-- revision: b\n-- down_revision: a\n-- message: b\n-- upgrade\n\n-- downgrade\n";
     const Result result = run({{"a.sql", revision("a", "none")}, {"b.sql", empty}});
     EXPECT_FALSE(result.set.has_value());
-    EXPECT_EQ(result.diagnostics,
-              (std::vector<std::string>{"dir/b.sql:4: error: section '-- upgrade' is empty: an upgrade must contain SQL"}));
+    EXPECT_EQ(
+        result.diagnostics,
+        (std::vector<std::string>{"dir/b.sql:4: error: section '-- upgrade' is empty: an upgrade must contain SQL"}));
 }
 
 TEST(Validator, AllowsSeveralHeadsWhenAsked) {
