@@ -2,6 +2,7 @@
 #include "cli.hpp"
 
 #include <algorithm>
+#include <migrations/error.hpp>
 #include <ostream>
 #include <string_view>
 
@@ -44,7 +45,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     }
     CommandIo io{out, err};
     for (const auto& command : commands) {
-        if (command->subcommand().parsed()) return command->run(io);
+        if (!command->subcommand().parsed()) continue;
+        try {
+            return command->run(io);
+        } catch (const Error& error) {
+            // A revision argument the runtime's planner cannot resolve, and the like.
+            err << "migrations " << command->subcommand().get_name() << ": error: " << error.what() << "\n";
+            return kExitDiagnostics;
+        }
     }
     return kExitUsage;  // unreachable: require_subcommand(1)
 }

@@ -49,7 +49,7 @@ TEST_F(MergeCommand, RefusesWhenThereIsNothingToMerge) {
 TEST_F(MergeCommand, RejectsARevisionThatDoesNotExist) {
     const ToolRun run = run_tool({"merge", "-m", "m", "b2", "zz", "--dir", dir_.str()});
     EXPECT_EQ(run.code, 1);
-    EXPECT_NE(run.err.find("unknown target 'zz'"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.rfind("migrations merge: error: unknown target 'zz'", 0), 0U) << run.err;
 }
 
 }  // namespace
