@@ -54,8 +54,7 @@ public:
         } else {
             args.insert(args.end(), {"--dialect", dialect_});
         }
-        // After "--", a target such as "-1" is an argument, not an option.
-        if (!argument_.empty()) args.insert(args.end(), {"--", argument_});
+        if (!argument_.empty()) args.push_back(argument_);
 
         const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
         if (!loaded) return kExitDiagnostics;
