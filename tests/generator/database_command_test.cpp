@@ -66,6 +66,20 @@ TEST_F(DatabaseCommands, UpgradeStopsAtTheTargetGivenByPrefix) {
     EXPECT_EQ(tool({"current", "--database", url()}).out.substr(0, 4), "b2  ");
 }
 
+TEST_F(DatabaseCommands, UpgradesThroughAMergeRevisionThatHasNoSql) {
+    dir_.write("migrations/d.sql",
+               "-- revision: d4\n-- down_revision: b2\n-- message: side\n-- upgrade\n"
+               "CREATE TABLE side (x INTEGER);\n-- downgrade\nDROP TABLE side;\n");
+    const ToolRun merge = tool({"merge", "-m", "merge heads"});
+    ASSERT_EQ(merge.code, 0) << merge.err;
+    const ToolRun upgrade = tool({"upgrade", "--database", url()});
+    ASSERT_EQ(upgrade.code, 0) << upgrade.err;
+    EXPECT_NE(upgrade.out.find("upgraded 5 revisions"), std::string::npos) << upgrade.out;
+    const ToolRun down = tool({"downgrade", "-1", "--database", url()});
+    ASSERT_EQ(down.code, 0) << down.err;
+    EXPECT_NE(down.out.find("downgraded 1 revision to c3, d4"), std::string::npos) << down.out;
+}
+
 TEST_F(DatabaseCommands, ReadsTheDatabaseUrlFromTheEnvironment) {
     const ToolRun upgrade = tool({"upgrade"}, "DATABASE_URL=" + shell_quote(url()));
     EXPECT_EQ(upgrade.code, 0) << upgrade.err;

@@ -95,5 +95,20 @@ TEST_F(SqlCommandOnPostgresql, CurrentAndDowngradeWorkThroughAPostgresqlUrl) {
     EXPECT_EQ(current.out.substr(0, 4), "a1  ") << current.out << current.err;
 }
 
+TEST_F(SqlCommandOnPostgresql, UpgradesThroughAMergeRevisionThatHasNoSql) {
+    const std::string url = create_database("merge");
+    const std::string migrations = dir_.str() + "/migrations";
+    dir_.write("migrations/d.sql",
+               "-- revision: d4\n-- down_revision: b2\n-- message: side\n-- upgrade\n"
+               "CREATE TABLE side (x INTEGER);\n-- downgrade\nDROP TABLE side;\n");
+    ASSERT_EQ(run_tool({"merge", "-m", "merge heads", "--dir", migrations}).code, 0);
+    const ToolRun upgrade = run_tool({"upgrade", "--dir", migrations, "--database", url});
+    ASSERT_EQ(upgrade.code, 0) << upgrade.err;
+    EXPECT_NE(upgrade.out.find("upgraded 5 revisions"), std::string::npos) << upgrade.out;
+    const ToolRun down = run_tool({"downgrade", "-1", "--dir", migrations, "--database", url});
+    ASSERT_EQ(down.code, 0) << down.err;
+    EXPECT_NE(down.out.find("downgraded 1 revision to c3, d4"), std::string::npos) << down.out;
+}
+
 }  // namespace
 }  // namespace migrations::generator
