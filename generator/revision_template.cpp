@@ -41,7 +41,11 @@ std::string slug(std::string_view message) {
 std::string utc_now() {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
+#ifdef _WIN32
+    gmtime_s(&utc, &now);
+#else
     gmtime_r(&now, &utc);
+#endif
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S+00:00", &utc);
     return buffer;

@@ -25,7 +25,7 @@ protected:
 
     /// The database's objects, as the sqlite3 command line prints them.
     std::string objects() const {
-        return run_shell("sqlite3 " + shell_quote((dir_.path() / "app.db").string()) +
+        return run_shell(shell_quote(MIGRATIONS_SQLITE3) + " " + shell_quote((dir_.path() / "app.db").string()) +
                          " \"SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name\"")
             .out;
     }

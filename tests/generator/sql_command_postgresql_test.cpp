@@ -44,7 +44,8 @@ protected:
     }
 
     static ToolRun psql(const std::string& url, const std::string& sql) {
-        return run_shell("psql -X -q -At -v ON_ERROR_STOP=1 " + shell_quote(url) + " -c " + shell_quote(sql));
+        return run_shell(shell_quote(MIGRATIONS_PSQL) + " -X -q -At -v ON_ERROR_STOP=1 " + shell_quote(url) + " -c " +
+                         shell_quote(sql));
     }
 
     /// Columns, indexes and version rows of the public schema.
@@ -77,8 +78,8 @@ TEST_F(SqlCommandOnPostgresql, ScriptRunByPsqlBuildsTheSameSchemaAsUpgrade) {
     ASSERT_EQ(script.code, 0) << script.err;
     EXPECT_NE(script.out.find("CREATE INDEX CONCURRENTLY users_email"), std::string::npos) << script.out;
     dir_.write("script.sql", script.out);
-    const ToolRun applied = run_shell("psql -X -q -v ON_ERROR_STOP=1 " + shell_quote(offline) + " -f " +
-                                      shell_quote(dir_.str() + "/script.sql"));
+    const ToolRun applied = run_shell(shell_quote(MIGRATIONS_PSQL) + " -X -q -v ON_ERROR_STOP=1 " +
+                                      shell_quote(offline) + " -f " + shell_quote(dir_.str() + "/script.sql"));
     ASSERT_EQ(applied.code, 0) << applied.err << script.out;
 
     EXPECT_NE(listing(online).find("users_email|CREATE INDEX users_email"), std::string::npos) << listing(online);

@@ -24,14 +24,14 @@ protected:
     /// Runs `script` with the sqlite3 command line on `name`; expects success.
     void run_script(const std::string& name, const std::string& script) const {
         dir_.write(name + ".sql", script);
-        const ToolRun run =
-            run_shell("sqlite3 -bail " + shell_quote(database(name)) + " <" + shell_quote(database(name + ".sql")));
+        const ToolRun run = run_shell(shell_quote(MIGRATIONS_SQLITE3) + " -bail " + shell_quote(database(name)) + " <" +
+                                      shell_quote(database(name + ".sql")));
         ASSERT_EQ(run.code, 0) << run.err << script;
     }
 
     /// Every object's definition and the version rows.
     std::string listing(const std::string& name) const {
-        return run_shell("sqlite3 " + shell_quote(database(name)) +
+        return run_shell(shell_quote(MIGRATIONS_SQLITE3) + " " + shell_quote(database(name)) +
                          " \"SELECT type, name, sql FROM sqlite_master ORDER BY name;"
                          " SELECT revision, state, checksum FROM schema_revisions ORDER BY revision\"")
             .out;
