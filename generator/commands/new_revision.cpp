@@ -14,6 +14,7 @@ namespace migrations::generator {
 
 std::vector<std::string> taken_ids(const std::vector<RevisionFile>& revisions) {
     std::vector<std::string> ids;
+    ids.reserve(revisions.size());
     for (const RevisionFile& file : revisions) ids.push_back(file.id);
     return ids;
 }

@@ -60,6 +60,7 @@ public:
         if (!loaded) return kExitDiagnostics;
         io.out.flush();
         std::vector<const char*> argv;
+        argv.reserve(args.size());
         for (const std::string& arg : args) argv.push_back(arg.c_str());
         return migrations::run_cli(static_cast<int>(argv.size()), argv.data(), loaded->catalog, "");
     }
