@@ -101,10 +101,10 @@ class Postgresql:
     def floor_select(self, db):
         run(f"psql -q {self.url(db)} -c 'CREATE TABLE IF NOT EXISTS one_row (x INTEGER)' "
             f"-c 'TRUNCATE one_row' -c 'INSERT INTO one_row VALUES (1)'", cwd=self.work)
-        return f"psql -Atq {self.url(db)} -c 'SELECT x FROM one_row'"
+        return f"{self.work}/floor pg-select {self.url(db)}"
 
     def floor_exec(self, db, sql):
-        return f"psql -q -1 -v ON_ERROR_STOP=1 {self.url(db)} -f {sql}"
+        return f"{self.work}/floor pg-exec {self.url(db)} {sql}"
 
 
 def measure(backend, n, build, runs, rows):
@@ -210,14 +210,16 @@ def plot(rows, out_dir):
                                 (backend, n, "startup", t)), float("nan")) for t in tools]
                 f.write(f"{n} " + " ".join(f"{v:.4f}" for v in values) + "\n")
             f.write("\n\n")
-    plots = []
-    for index, backend in enumerate(backends):
-        for column, tool in enumerate(tools, start=2):
-            plots.append(f"'{data}' index {index} using 1:{column} with linespoints title '{tool} ({backend})'")
-    script = (f"set terminal pngcairo size 900,560\nset output '{out_dir}/startup.png'\n"
+    colours = ["#1f77b4", "#d62728", "#ff7f0e", "#2ca02c"]
+    script = (f"set terminal pngcairo size 1100,480\nset output '{out_dir}/startup.png'\n"
               "set logscale xy\nset xlabel 'revisions (N)'\nset ylabel 'startup at head, median wall time (ms)'\n"
-              "set key outside right\nset grid\nset title 'Startup cost when the database is already at head'\n"
-              f"plot {', '.join(plots)}\n")
+              "set key bottom right\nset grid\nset xrange [7:1400]\nset yrange [1:5000]\n"
+              f"set multiplot layout 1,{len(backends)} title 'Startup cost when the database is already at head'\n")
+    for index, backend in enumerate(backends):
+        plots = [f"'{data}' index {index} using 1:{column} with linespoints lw 2 lc rgb '{colours[column - 2]}' "
+                 f"title '{tool}'" for column, tool in enumerate(tools, start=2)]
+        script += f"set title '{backend}'\nplot {', '.join(plots)}\n"
+    script += "unset multiplot\n"
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
 

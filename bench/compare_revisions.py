@@ -6,7 +6,8 @@ usage: compare_revisions.py N OUT_DIR
   OUT_DIR/alembic/versions/*.py   Alembic scripts that op.execute() the same statements
   OUT_DIR/alembic/env.py, OUT_DIR/alembic.ini
   OUT_DIR/all.sql                 every upgrade statement, in order, for the floor
-Revision i creates table t_i and inserts a row into it: the same SQL on both sides.
+Revision i creates table t_i and inserts a row into it: the same SQL on both sides, and
+portable (the id is given, as PostgreSQL has no implicit rowid).
 """
 import os
 import sys
@@ -31,7 +32,7 @@ sqlalchemy.url = sqlite:///bench.db
 
 def statements(i):
     return [f"CREATE TABLE t_{i} (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
-            f"INSERT INTO t_{i} (name) VALUES ('row of revision {i}')"]
+            f"INSERT INTO t_{i} (id, name) VALUES (1, 'row of revision {i}')"]
 
 
 def main():

@@ -1,6 +1,7 @@
 // @brief Argument parsing with CLI11 and dispatch to the registered verbs.
 #include "cli.hpp"
 
+#include <migrations/error.hpp>
 #include <ostream>
 
 #include "commands/command.hpp"
@@ -20,7 +21,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     }
     CommandIo io{out, err};
     for (const auto& command : commands) {
-        if (command->subcommand().parsed()) return command->run(io);
+        if (!command->subcommand().parsed()) continue;
+        try {
+            return command->run(io);
+        } catch (const Error& error) {
+            // A revision argument the runtime's planner cannot resolve, and the like.
+            err << "migrations " << command->subcommand().get_name() << ": error: " << error.what() << "\n";
+            return kExitDiagnostics;
+        }
     }
     return kExitUsage;  // unreachable: require_subcommand(1)
 }

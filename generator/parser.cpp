@@ -292,8 +292,11 @@ void Parser::check_sections() {
                       message::missing_dialect_section("upgrade", dialect_name(dialect)));
             }
         }
+        // A merge revision (two or more parents) joins branches and usually runs no SQL: its
+        // upgrade may be empty (docs/DECISIONS.md, "Developer command").
+        const bool merge = file_.parents.size() >= 2;
         for (const SectionText& section : file_.upgrade) {
-            if (section.dialect && !selected(*section.dialect)) continue;
+            if (merge || (section.dialect && !selected(*section.dialect))) continue;
             if (is_blank_sql(section.sql)) error(section.marker_line, message::empty_upgrade(section.marker));
         }
     }

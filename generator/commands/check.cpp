@@ -1,6 +1,5 @@
 // @brief `migrations check [DIR]`: the validation `generate` does, without output files, for
 // CI and pre-commit hooks.
-#include <cstdlib>
 #include <ostream>
 
 #include "commands/common.hpp"
@@ -25,11 +24,7 @@ public:
         const auto validation = flags_.parse(io.err, "check");
         if (!validation) return kExitUsage;
         LoadOptions load;
-        load.dir = dir_;
-        if (load.dir.empty()) {
-            const char* from_environment = std::getenv("MIGRATIONS_DIR");
-            load.dir = from_environment != nullptr && *from_environment != '\0' ? from_environment : "migrations";
-        }
+        load.dir = revisions_dir(dir_);
         load.validation = *validation;
         Diagnostics diagnostics;
         const std::optional<RevisionSet> set = load_revisions(load, diagnostics);

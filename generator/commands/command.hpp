@@ -13,6 +13,8 @@ namespace migrations::generator {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitDiagnostics = 1;
 inline constexpr int kExitUsage = 2;
+/// The database verbs forwarded to the runtime return its codes: 0, 1, 2, and 3 when `check`
+/// finds the database not at head (see include/migrations/cli.hpp).
 
 /// Where a verb writes: stdout for results, stderr for diagnostics and errors.
 struct CommandIo {
@@ -38,6 +40,18 @@ const std::vector<CommandFactory>& command_factories();
 
 std::unique_ptr<Command> make_generate_command(CLI::App& app);
 std::unique_ptr<Command> make_check_command(CLI::App& app);
+std::unique_ptr<Command> make_init_command(CLI::App& app);
+std::unique_ptr<Command> make_revision_command(CLI::App& app);
+std::unique_ptr<Command> make_merge_command(CLI::App& app);
+std::unique_ptr<Command> make_heads_command(CLI::App& app);
+std::unique_ptr<Command> make_branches_command(CLI::App& app);
+std::unique_ptr<Command> make_history_command(CLI::App& app);
+std::unique_ptr<Command> make_show_command(CLI::App& app);
+std::unique_ptr<Command> make_upgrade_command(CLI::App& app);
+std::unique_ptr<Command> make_downgrade_command(CLI::App& app);
+std::unique_ptr<Command> make_stamp_command(CLI::App& app);
+std::unique_ptr<Command> make_current_command(CLI::App& app);
+std::unique_ptr<Command> make_sql_command(CLI::App& app);
 std::unique_ptr<Command> make_verify_command(CLI::App& app);
 std::unique_ptr<Command> make_autogenerate_command(CLI::App& app);
 

@@ -1,7 +1,11 @@
 // @brief Shared option parsing and diagnostic printing for the verbs.
 #include "commands/common.hpp"
 
+#include <cstdlib>
 #include <ostream>
+
+#include "catalog_builder.hpp"
+#include "loader.hpp"
 
 namespace migrations::generator {
 
@@ -51,6 +55,26 @@ void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics) {
     std::string text;
     for (const Diagnostic& diagnostic : diagnostics.sorted()) text += format(diagnostic) + "\n";
     err << text;
+}
+
+std::string revisions_dir(const std::string& given) {
+    if (!given.empty()) return given;
+    const char* from_environment = std::getenv("MIGRATIONS_DIR");
+    return from_environment != nullptr && *from_environment != '\0' ? from_environment : "migrations";
+}
+
+std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err) {
+    LoadOptions load;
+    load.dir = dir;
+    load.validation.allow_multiple_heads = true;
+    Diagnostics diagnostics;
+    std::optional<RevisionSet> set = load_revisions(load, diagnostics);
+    if (!set) {
+        print_diagnostics(err, diagnostics);
+        return std::nullopt;
+    }
+    Catalog catalog = make_catalog(*set, "migrations");
+    return LoadedDirectory{std::move(*set), std::move(catalog)};
 }
 
 }  // namespace migrations::generator

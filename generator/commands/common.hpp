@@ -1,7 +1,8 @@
-// @brief Options and output shared by the verbs: --dialects, --allow-multiple-heads, and
-// printing diagnostics.
+// @brief Options and output shared by the verbs: --dialects, --allow-multiple-heads, the
+// revisions directory, loading it, and printing diagnostics.
 #pragma once
 
+#include <migrations/catalog.hpp>
 #include <optional>
 #include <string>
 
@@ -30,5 +31,21 @@ int usage_error(std::ostream& err, std::string_view verb, std::string_view messa
 
 /// Prints every diagnostic, sorted, one per line, to `err`.
 void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics);
+
+/// The revisions directory: `given` when not empty, else $MIGRATIONS_DIR when set and not
+/// empty, else "migrations".
+std::string revisions_dir(const std::string& given);
+
+/// A directory loaded for the developer verbs: its validated revisions and the run-time
+/// Catalog over them (same order: catalog index i is set.revisions[i]).
+struct LoadedDirectory {
+    RevisionSet set;
+    Catalog catalog;
+};
+
+/// Loads `dir` as the developer verbs read it: every dialect, several heads accepted (so that
+/// `heads`, `merge` and the runtime's `heads` target work on a branched graph). Returns
+/// nothing after printing the diagnostics to `err`.
+std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err);
 
 }  // namespace migrations::generator

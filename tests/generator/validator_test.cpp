@@ -63,6 +63,26 @@ TEST(Validator, AcceptsAnEmptyDirectory) {
     EXPECT_TRUE(result.set->revisions.empty());
 }
 
+TEST(Validator, AcceptsAMergeRevisionWithAnEmptyUpgrade) {
+    const std::string merge =
+        "-- revision: m\n-- down_revision: b, c\n-- message: merge heads\n-- upgrade\n-- no SQL\n-- downgrade\n";
+    const Result result = run({{"a.sql", revision("a", "none")},
+                               {"b.sql", revision("b", "a")},
+                               {"c.sql", revision("c", "a")},
+                               {"m.sql", merge}});
+    ASSERT_TRUE(result.set.has_value()) << result.diagnostics.front();
+    EXPECT_EQ(result.set->heads, (std::vector<std::uint32_t>{3}));
+}
+
+TEST(Validator, StillRejectsAnEmptyUpgradeWithOneParent) {
+    const std::string empty = "-- revision: b\n-- down_revision: a\n-- message: b\n-- upgrade\n\n-- downgrade\n";
+    const Result result = run({{"a.sql", revision("a", "none")}, {"b.sql", empty}});
+    EXPECT_FALSE(result.set.has_value());
+    EXPECT_EQ(
+        result.diagnostics,
+        (std::vector<std::string>{"dir/b.sql:4: error: section '-- upgrade' is empty: an upgrade must contain SQL"}));
+}
+
 TEST(Validator, AllowsSeveralHeadsWhenAsked) {
     ValidationOptions options;
     options.allow_multiple_heads = true;

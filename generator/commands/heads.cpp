@@ -1,0 +1,44 @@
+// @brief `migrations heads`: the revisions no other names as parent.
+#include <ostream>
+
+#include "commands/common.hpp"
+#include "commands/graph_text.hpp"
+
+namespace migrations::generator {
+namespace {
+
+class HeadsCommand final : public Command {
+public:
+    explicit HeadsCommand(CLI::App& app) {
+        command_ = app.add_subcommand("heads", "List the heads of the revision graph");
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_flag("-v,--verbose", verbose_, "Print each head in the long form of history --verbose");
+    }
+
+    const CLI::App& subcommand() const override { return *command_; }
+
+    int run(CommandIo& io) override {
+        const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
+        if (!loaded) return kExitDiagnostics;
+        const graph::RevisionGraph graph(loaded->catalog);
+        for (graph::Index head : graph.heads()) {
+            io.out << (verbose_ ? revision_block(loaded->catalog, graph, head)
+                                : revision_line(loaded->catalog, graph, head, false) + "\n");
+        }
+        return kExitOk;
+    }
+
+private:
+    CLI::App* command_ = nullptr;
+    std::string dir_;
+    bool verbose_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_heads_command(CLI::App& app) {
+    return std::make_unique<HeadsCommand>(app);
+}
+
+}  // namespace migrations::generator

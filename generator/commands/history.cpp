@@ -1,0 +1,72 @@
+// @brief `migrations history [--verbose] [FROM:TO]`: the revisions newest first, as
+// `alembic history` prints them, without a database.
+#include <ostream>
+
+#include "commands/common.hpp"
+#include "commands/graph_text.hpp"
+#include "planner.hpp"
+
+namespace migrations::generator {
+namespace {
+
+class HistoryCommand final : public Command {
+public:
+    explicit HistoryCommand(CLI::App& app) {
+        command_ = app.add_subcommand("history", "List the revisions, newest first");
+        command_->add_option("range", range_,
+                             "FROM:TO, either side optional (base:head, a1b2:, :c3d4): the revisions from FROM up "
+                             "to TO, both included");
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        command_->add_flag("-v,--verbose", verbose_, "Print parents, children, path, created time and message");
+    }
+
+    const CLI::App& subcommand() const override { return *command_; }
+
+    int run(CommandIo& io) override {
+        const auto colon = range_.find(':');
+        if (!range_.empty() && colon == std::string::npos) {
+            return usage_error(io.err, "history", "RANGE '" + range_ + "' must be FROM:TO (either side may be empty)");
+        }
+        const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
+        if (!loaded) return kExitDiagnostics;
+        const Catalog& catalog = loaded->catalog;
+        const detail::Planner planner(catalog);
+        const graph::RevisionGraph& graph = planner.graph();
+
+        // FROM and its descendants, intersected with TO and its ancestors; "base" or nothing
+        // on either side leaves that side open.
+        std::vector<bool> selected(catalog.size(), true);
+        if (!range_.empty()) {
+            const std::string from = range_.substr(0, colon);
+            const std::string to = range_.substr(colon + 1);
+            if (!from.empty() && from != "base") selected = graph.descendants(planner.resolve(from));
+            if (!to.empty() && to != "heads") {
+                const std::vector<bool> below =
+                    to == "base" ? std::vector<bool>(catalog.size(), false) : graph.ancestors(planner.resolve(to));
+                for (std::size_t k = 0; k < selected.size(); ++k) selected[k] = selected[k] && below[k];
+            }
+        }
+        for (std::size_t k = catalog.size(); k-- > 0;) {
+            if (!selected[k]) continue;
+            const auto index = static_cast<graph::Index>(k);
+            io.out << (verbose_ ? revision_block(catalog, graph, index)
+                                : revision_line(catalog, graph, index, true) + "\n");
+        }
+        return kExitOk;
+    }
+
+private:
+    CLI::App* command_ = nullptr;
+    std::string range_;
+    std::string dir_;
+    bool verbose_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_history_command(CLI::App& app) {
+    return std::make_unique<HistoryCommand>(app);
+}
+
+}  // namespace migrations::generator

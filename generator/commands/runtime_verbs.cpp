@@ -1,0 +1,107 @@
+// @brief `migrations upgrade|downgrade|stamp|current|sql`: the runtime's own verbs (run_cli),
+// run on a Catalog built from the revisions directory instead of a compiled one. Nothing here
+// migrates anything itself: it loads the directory and hands the arguments to the runtime.
+#include <cstdlib>
+#include <migrations/cli.hpp>
+#include <ostream>
+
+#include "commands/common.hpp"
+
+namespace migrations::generator {
+namespace {
+
+/// What one forwarded verb takes besides --dir.
+struct VerbShape {
+    const char* name;
+    const char* description;
+    /// Help of the positional argument; null when the verb takes none.
+    const char* argument = nullptr;
+    bool argument_required = false;
+    bool database = true;
+};
+
+class RuntimeVerb final : public Command {
+public:
+    RuntimeVerb(CLI::App& app, const VerbShape& shape) : shape_(shape) {
+        command_ = app.add_subcommand(shape.name, shape.description);
+        if (shape.argument != nullptr) {
+            command_->add_option(shape.database ? "target" : "range", argument_, shape.argument)
+                ->required(shape.argument_required);
+        }
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        if (shape.database) {
+            command_->add_option("--database", database_, "Database URL (default: $DATABASE_URL)");
+            command_->add_flag("-v,--verbose", verbose_, "Print each revision as it runs, and file names");
+        } else {
+            command_->add_option("--dialect", dialect_, "sqlite or postgresql")
+                ->check(CLI::IsMember({"sqlite", "postgresql"}))
+                ->capture_default_str();
+        }
+    }
+
+    const CLI::App& subcommand() const override { return *command_; }
+
+    int run(CommandIo& io) override {
+        std::vector<std::string> args = {"migrations", shape_.name};
+        if (shape_.database) {
+            const char* environment = std::getenv("DATABASE_URL");
+            if (database_.empty() && (environment == nullptr || *environment == '\0')) {
+                return usage_error(io.err, shape_.name, "no database: give --database URL or set DATABASE_URL");
+            }
+            if (!database_.empty()) args.insert(args.end(), {"--database", database_});
+            if (verbose_) args.emplace_back("-v");
+        } else {
+            args.insert(args.end(), {"--dialect", dialect_});
+        }
+        if (!argument_.empty()) args.push_back(argument_);
+
+        const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
+        if (!loaded) return kExitDiagnostics;
+        io.out.flush();
+        std::vector<const char*> argv;
+        argv.reserve(args.size());
+        for (const std::string& arg : args) argv.push_back(arg.c_str());
+        return migrations::run_cli(static_cast<int>(argv.size()), argv.data(), loaded->catalog, "");
+    }
+
+private:
+    VerbShape shape_;
+    CLI::App* command_ = nullptr;
+    std::string argument_;
+    std::string dir_;
+    std::string database_;
+    std::string dialect_ = "sqlite";
+    bool verbose_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_upgrade_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(
+        app, VerbShape{"upgrade", "Apply the revisions up to TARGET (default head) to a database",
+                       "head, heads, an id or unique prefix, a branch label, label@head, +N, <id>+N"});
+}
+
+std::unique_ptr<Command> make_downgrade_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(app, VerbShape{"downgrade", "Revert the revisions above TARGET in a database",
+                                                        "-N, <id>-N, base, an id or unique prefix", true});
+}
+
+std::unique_ptr<Command> make_stamp_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(
+        app, VerbShape{"stamp", "Set a database's version table to TARGET without running SQL",
+                       "a revision, head, heads or base", true});
+}
+
+std::unique_ptr<Command> make_current_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(app, VerbShape{"current", "Show a database's current revision(s)"});
+}
+
+std::unique_ptr<Command> make_sql_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(
+        app, VerbShape{"sql", "Print the offline SQL script of an upgrade or downgrade, for a DBA",
+                       "[FROM:]TO, e.g. head, base:head, 4c1d:head, head:base", true, false});
+}
+
+}  // namespace migrations::generator

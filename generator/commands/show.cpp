@@ -1,0 +1,56 @@
+// @brief `migrations show REV`: one revision's details (the runtime's `show`), its children,
+// and its SQL sections as the file has them.
+#include <ostream>
+
+#include "cli/format.hpp"
+#include "commands/common.hpp"
+#include "commands/graph_text.hpp"
+#include "planner.hpp"
+
+namespace migrations::generator {
+namespace {
+
+class ShowCommand final : public Command {
+public:
+    explicit ShowCommand(CLI::App& app) {
+        command_ = app.add_subcommand("show", "Show one revision: parents, children, labels, path, message, SQL");
+        command_->add_option("revision", revision_, "An id, unique id prefix, branch label, head or heads")->required();
+        command_->add_option("--dir", dir_,
+                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+    }
+
+    const CLI::App& subcommand() const override { return *command_; }
+
+    int run(CommandIo& io) override {
+        const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
+        if (!loaded) return kExitDiagnostics;
+        const Catalog& catalog = loaded->catalog;
+        const detail::Planner planner(catalog);
+        const graph::IndexList found = planner.resolve(revision_);
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            const graph::Index index = found[k];
+            const RevisionFile& file = loaded->set.revisions[index];
+            const std::string children = join_ids(catalog, planner.graph().children(index));
+            io.out << (k == 0 ? "" : "\n") << cli::format_show(catalog, file.id)
+                   << "Children: " << (children.empty() ? "none" : children) << "\n";
+            for (const auto* sections : {&file.upgrade, &file.downgrade}) {
+                for (const SectionText& section : *sections) io.out << "\n" << section.marker << "\n" << section.sql;
+            }
+            if (file.irreversible) io.out << "\n-- downgrade: irreversible\n";
+        }
+        return kExitOk;
+    }
+
+private:
+    CLI::App* command_ = nullptr;
+    std::string revision_;
+    std::string dir_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_show_command(CLI::App& app) {
+    return std::make_unique<ShowCommand>(app);
+}
+
+}  // namespace migrations::generator

@@ -1,0 +1,132 @@
+// @brief `migrations revision`, through the built executable: ids, parents, the file it
+// writes, and its refusals.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "test_files.hpp"
+#include "tool_runner.hpp"
+
+namespace migrations::generator {
+namespace {
+
+using namespace testing_support;
+
+class RevisionCommand : public testing::Test {
+protected:
+    /// `migrations revision -m MESSAGE --dir DIR EXTRA...`; expects success, returns the path.
+    std::filesystem::path revision(const std::string& message, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"revision", "-m", message, "--dir", dir_.str()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const ToolRun run = run_tool(args);
+        EXPECT_EQ(run.code, 0) << run.err;
+        EXPECT_EQ(run.err, "");
+        return printed_path(run);
+    }
+
+    std::string header(const std::filesystem::path& path, const std::string& key) const {
+        std::smatch match;
+        const std::string text = slurp(path);
+        return std::regex_search(text, match, std::regex("-- " + key + ": ([^\n]*)\n")) ? match[1].str() : "";
+    }
+
+    TempDir dir_;
+};
+
+TEST_F(RevisionCommand, WritesARootRevisionWithAFreshIdTheMessageAndTheTime) {
+    const std::filesystem::path path = revision("Add email to users!");
+    const std::string id = header(path, "revision");
+    EXPECT_TRUE(std::regex_match(id, std::regex("[0-9a-f]{12}"))) << id;
+    EXPECT_EQ(path, dir_.path() / (id + "_add_email_to_users.sql"));
+    EXPECT_EQ(header(path, "down_revision"), "none");
+    EXPECT_EQ(header(path, "message"), "Add email to users!");
+    EXPECT_TRUE(
+        std::regex_match(header(path, "created"),
+                         std::regex("20[0-9]{2}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9]\\+00:00")));
+}
+
+TEST_F(RevisionCommand, WritesAFileThatParsesAndAsksForTheUpgradeSql) {
+    const std::filesystem::path path = revision("create users");
+    const ToolRun check = run_tool({"check", dir_.str()});
+    EXPECT_EQ(check.code, 1);
+    EXPECT_EQ(check.err, path.string() + ":6: error: section '-- upgrade' is empty: an upgrade must contain SQL\n");
+    fill_upgrade(path, "CREATE TABLE users (id INTEGER PRIMARY KEY);");
+    EXPECT_EQ(run_tool({"check", dir_.str()}).code, 0);
+}
+
+TEST_F(RevisionCommand, ChainsEachRevisionOnTheCurrentHead) {
+    std::vector<std::string> ids;
+    for (const char* message : {"one", "two", "three"}) {
+        const std::filesystem::path path = revision(message);
+        EXPECT_EQ(header(path, "down_revision"), ids.empty() ? "none" : ids.back());
+        ids.push_back(header(path, "revision"));
+        fill_upgrade(path, std::string("CREATE TABLE t_") + message + " (id INTEGER);");
+    }
+    const ToolRun check = run_tool({"check", "--dir", dir_.str()});
+    EXPECT_EQ(check.code, 0) << check.err;
+    EXPECT_EQ(check.out, "3 revisions, head " + ids.back() + "\n");
+}
+
+TEST_F(RevisionCommand, RefusesWhenThereAreTwoHeadsAndPointsAtMerge) {
+    dir_.write("a.sql", revision_text("a1", "none"));
+    dir_.write("b.sql", revision_text("b2", "a1"));
+    dir_.write("c.sql", revision_text("c3", "a1"));
+    const ToolRun run = run_tool({"revision", "-m", "more", "--dir", dir_.str()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err,
+              "migrations revision: error: the revisions have 2 heads ('b2', 'c3'); run `migrations merge -m "
+              "\"merge heads\"` to join them, or pick one with --head\n");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_.path()), {}), 3);
+}
+
+TEST_F(RevisionCommand, BuildsOnAMergeRevision) {
+    dir_.write("a.sql", revision_text("a1", "none"));
+    dir_.write("b.sql", revision_text("b2", "a1"));
+    dir_.write("c.sql", revision_text("c3", "a1"));
+    const ToolRun merge = run_tool({"merge", "-m", "merge heads", "--dir", dir_.str()});
+    ASSERT_EQ(merge.code, 0) << merge.err;
+    const std::filesystem::path path = revision("after the merge");
+    EXPECT_EQ(header(path, "down_revision"), header(printed_path(merge), "revision"));
+}
+
+TEST_F(RevisionCommand, BranchesFromTheRevisionGivenWithHead) {
+    dir_.write("a.sql", revision_text("a1b2c3", "none"));
+    dir_.write("b.sql", revision_text("d4e5f6", "a1b2c3"));
+    const std::filesystem::path path = revision("side branch", {"--head", "a1b"});
+    EXPECT_EQ(header(path, "down_revision"), "a1b2c3");
+}
+
+TEST_F(RevisionCommand, MarksTheRevisionIrreversibleWhenAsked) {
+    const std::filesystem::path path = revision("drop legacy", {"--empty-downgrade", "irreversible"});
+    const std::string text = slurp(path);
+    EXPECT_NE(text.find("\n-- downgrade: irreversible\n"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\n-- downgrade\n"), std::string::npos) << text;
+    fill_upgrade(path, "SELECT 1;");
+    const ToolRun show = run_tool({"show", header(path, "revision"), "--dir", dir_.str()});
+    EXPECT_NE(show.out.find("Reversible: no\n"), std::string::npos) << show.out << show.err;
+}
+
+TEST_F(RevisionCommand, RefusesToStartFromABrokenDirectoryWithTheBuildsDiagnostics) {
+    const std::filesystem::path first = revision("first");
+    const ToolRun run = run_tool({"revision", "-m", "second", "--dir", dir_.str()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, first.string() + ":6: error: section '-- upgrade' is empty: an upgrade must contain SQL\n");
+}
+
+TEST_F(RevisionCommand, RejectsAnEmptyOrMultiLineMessage) {
+    ToolRun run = run_tool({"revision", "-m", " ", "--dir", dir_.str()});
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err, "migrations revision: error: the message (-m) must not be empty\n");
+    run = run_tool({"revision", "-m", "two\nlines", "--dir", dir_.str()});
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err, "migrations revision: error: the message (-m) must be one line\n");
+}
+
+TEST_F(RevisionCommand, RequiresAMessage) {
+    const ToolRun run = run_tool({"revision", "--dir", dir_.str()});
+    EXPECT_EQ(run.code, 2);
+    EXPECT_NE(run.err.find("--message is required"), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace migrations::generator
