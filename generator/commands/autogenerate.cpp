@@ -30,7 +30,7 @@ class AutogenerateCommand final : public Command {
 public:
     explicit AutogenerateCommand(CLI::App& app) {
         command_ = app.add_subcommand(
-            "autogenerate", "Write the revision that takes the revisions' schema to the schema of a DDL file");
+            "autogenerate", "Write the revision from the revisions' schema to a DDL file's (--check: is one needed?)");
         command_->add_option("-m,--message", message_, "The new revision's message");
         command_->add_option("--schema", schema_, "The desired schema: plain CREATE statements")->required();
         command_->add_option("--dir", dir_, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");

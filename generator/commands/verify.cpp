@@ -15,8 +15,7 @@ class VerifyCommand final : public Command {
 public:
     explicit VerifyCommand(CLI::App& app) {
         command_ = app.add_subcommand(
-            "verify", "Validate a revision directory, then run upgrade, downgrade, upgrade of every revision on an "
-                      "in-memory SQLite and check that each downgrade restores the schema");
+            "verify", "Replay each revision up, down and up on SQLite; check each downgrade restores the schema");
         command_->add_option("dir", dir_,
                              "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
         command_->add_option("--dir", dir_, "The same as the positional DIR, as the other verbs spell it");
