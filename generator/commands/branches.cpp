@@ -11,8 +11,7 @@ class BranchesCommand final : public Command {
 public:
     explicit BranchesCommand(CLI::App& app) {
         command_ = app.add_subcommand("branches", "List the branch points, newest first, with their children");
-        command_->add_option("--dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        add_dir_option(*command_, dir_);
     }
 
     const CLI::App& subcommand() const override { return *command_; }

@@ -3,7 +3,6 @@
 #include <ostream>
 
 #include "commands/common.hpp"
-#include "loader.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -12,9 +11,7 @@ class CheckCommand final : public Command {
 public:
     explicit CheckCommand(CLI::App& app) {
         command_ = app.add_subcommand("check", "Validate a revision directory; print a summary or every error");
-        command_->add_option("dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
-        command_->add_option("--dir", dir_, "The same as the positional DIR, as the other verbs spell it");
+        add_dir_options(*command_, dir_);
         flags_.add_to(*command_);
     }
 
@@ -26,12 +23,8 @@ public:
         LoadOptions load;
         load.dir = revisions_dir(dir_);
         load.validation = *validation;
-        Diagnostics diagnostics;
-        const std::optional<RevisionSet> set = load_revisions(load, diagnostics);
-        if (!set) {
-            print_diagnostics(io.err, diagnostics);
-            return kExitDiagnostics;
-        }
+        const std::optional<RevisionSet> set = load_or_report(load, io.err);
+        if (!set) return kExitDiagnostics;
         io.out << summary(*set) << "\n";
         return kExitOk;
     }

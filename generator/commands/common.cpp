@@ -63,16 +63,35 @@ std::string revisions_dir(const std::string& given) {
     return from_environment != nullptr && *from_environment != '\0' ? from_environment : "migrations";
 }
 
+void add_dir_option(CLI::App& command, std::string& dir) {
+    command.add_option("--dir", dir, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+}
+
+void add_dir_options(CLI::App& command, std::string& dir) {
+    command.add_option("dir", dir, "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+    command.add_option("--dir", dir, "The same as the positional DIR, as the other verbs spell it");
+}
+
+std::optional<RevisionSet> load_or_report(const LoadOptions& load, std::ostream& err) {
+    Diagnostics diagnostics;
+    std::optional<RevisionSet> set = load_revisions(load, diagnostics);
+    if (!set) print_diagnostics(err, diagnostics);
+    return set;
+}
+
+bool report_lines(std::ostream& err, const std::vector<std::string>& lines) {
+    std::string text;
+    for (const std::string& line : lines) text += line + "\n";
+    err << text;
+    return !lines.empty();
+}
+
 std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err) {
     LoadOptions load;
     load.dir = dir;
     load.validation.allow_multiple_heads = true;
-    Diagnostics diagnostics;
-    std::optional<RevisionSet> set = load_revisions(load, diagnostics);
-    if (!set) {
-        print_diagnostics(err, diagnostics);
-        return std::nullopt;
-    }
+    std::optional<RevisionSet> set = load_or_report(load, err);
+    if (!set) return std::nullopt;
     Catalog catalog = make_catalog(*set, "migrations");
     return LoadedDirectory{std::move(*set), std::move(catalog)};
 }

@@ -5,9 +5,11 @@
 #include <migrations/catalog.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "commands/command.hpp"
 #include "diagnostics.hpp"
+#include "loader.hpp"
 #include "validator.hpp"
 
 namespace migrations::generator {
@@ -35,6 +37,20 @@ void print_diagnostics(std::ostream& err, const Diagnostics& diagnostics);
 /// The revisions directory: `given` when not empty, else $MIGRATIONS_DIR when set and not
 /// empty, else "migrations".
 std::string revisions_dir(const std::string& given);
+
+/// Adds --dir, the revisions directory, filling `dir`.
+void add_dir_option(CLI::App& command, std::string& dir);
+
+/// Adds the revisions directory as a positional DIR and as --dir, the way `check` and `verify`
+/// accept it, both filling `dir`.
+void add_dir_options(CLI::App& command, std::string& dir);
+
+/// Loads and validates the revisions as `load` says; returns nothing after printing the
+/// diagnostics to `err`.
+std::optional<RevisionSet> load_or_report(const LoadOptions& load, std::ostream& err);
+
+/// Prints each line of `lines` to `err` and says whether there was any.
+bool report_lines(std::ostream& err, const std::vector<std::string>& lines);
 
 /// A directory loaded for the developer verbs: its validated revisions and the run-time
 /// Catalog over them (same order: catalog index i is set.revisions[i]).

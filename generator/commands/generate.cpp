@@ -43,23 +43,11 @@ public:
         load.dir = dir_;
         load.source_root = source_root_;
         load.validation = *validation;
-        Diagnostics diagnostics;
-        const std::optional<RevisionSet> set = load_revisions(load, diagnostics);
-        if (!set) {
-            print_diagnostics(io.err, diagnostics);
-            return kExitDiagnostics;
-        }
-        if (verify_) {
-            // Before anything is written: a failed verification leaves the outputs and the
-            // stamp as they were, so the next build runs it again.
-            const std::vector<std::string> problems = verify_sqlite(*set);
-            if (!problems.empty()) {
-                std::string text;
-                for (const std::string& problem : problems) text += problem + "\n";
-                io.err << text;
-                return kExitDiagnostics;
-            }
-        }
+        const std::optional<RevisionSet> set = load_or_report(load, io.err);
+        if (!set) return kExitDiagnostics;
+        // Before anything is written: a failed verification leaves the outputs and the stamp
+        // as they were, so the next build runs it again.
+        if (verify_ && report_lines(io.err, verify_sqlite(*set))) return kExitDiagnostics;
 
         CodegenOptions codegen;
         codegen.name = name_;

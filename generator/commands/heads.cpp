@@ -11,8 +11,7 @@ class HeadsCommand final : public Command {
 public:
     explicit HeadsCommand(CLI::App& app) {
         command_ = app.add_subcommand("heads", "List the heads of the revision graph");
-        command_->add_option("--dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        add_dir_option(*command_, dir_);
         command_->add_flag("-v,--verbose", verbose_, "Print each head in the long form of history --verbose");
     }
 

@@ -16,8 +16,7 @@ public:
         command_->add_option("range", range_,
                              "FROM:TO, either side optional (base:head, a1b2:, :c3d4): the revisions from FROM up "
                              "to TO, both included");
-        command_->add_option("--dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        add_dir_option(*command_, dir_);
         command_->add_flag("-v,--verbose", verbose_, "Print parents, children, path, created time and message");
     }
 

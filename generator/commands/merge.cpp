@@ -17,8 +17,7 @@ public:
         command_->add_option("-m,--message", message_, "What the merge is (one line)")->required();
         command_->add_option("revisions", revisions_,
                              "Revisions to merge (ids, unique prefixes, labels); default: every head");
-        command_->add_option("--dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        add_dir_option(*command_, dir_);
     }
 
     const CLI::App& subcommand() const override { return *command_; }

@@ -13,8 +13,7 @@ public:
     explicit RevisionCommand(CLI::App& app) {
         command_ = app.add_subcommand("revision", "Create a new revision file on top of the current head");
         command_->add_option("-m,--message", message_, "What the revision does (one line)")->required();
-        command_->add_option("--dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        add_dir_option(*command_, dir_);
         command_->add_option("--head", head_,
                              "Branch from this revision (id, unique prefix or label) instead of the head");
         command_

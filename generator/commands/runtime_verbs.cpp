@@ -28,8 +28,7 @@ public:
             command_->add_option(shape.database ? "target" : "range", argument_, shape.argument)
                 ->required(shape.argument_required);
         }
-        command_->add_option("--dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        add_dir_option(*command_, dir_);
         if (shape.database) {
             command_->add_option("--database", database_, "Database URL (default: $DATABASE_URL)");
             command_->add_flag("-v,--verbose", verbose_, "Print each revision as it runs, and file names");

@@ -15,8 +15,7 @@ public:
     explicit ShowCommand(CLI::App& app) {
         command_ = app.add_subcommand("show", "Show one revision: parents, children, labels, path, message, SQL");
         command_->add_option("revision", revision_, "An id, unique id prefix, branch label, head or heads")->required();
-        command_->add_option("--dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
+        add_dir_option(*command_, dir_);
     }
 
     const CLI::App& subcommand() const override { return *command_; }

@@ -1,11 +1,9 @@
 // @brief `migrations verify [DIR]`: the validation `check` does, then every revision replayed
 // upgrade -> downgrade -> upgrade on an in-memory SQLite, failing on an SQL error or on a
 // downgrade that does not restore the schema (what add_migrations(... VERIFY) runs).
-#include <cstdlib>
 #include <ostream>
 
 #include "commands/common.hpp"
-#include "loader.hpp"
 #include "schema_scripts.hpp"
 
 namespace migrations::generator {
@@ -16,9 +14,7 @@ public:
     explicit VerifyCommand(CLI::App& app) {
         command_ = app.add_subcommand(
             "verify", "Replay each revision up, down and up on SQLite; check each downgrade restores the schema");
-        command_->add_option("dir", dir_,
-                             "Directory of the revision files (default: $MIGRATIONS_DIR, else ./migrations)");
-        command_->add_option("--dir", dir_, "The same as the positional DIR, as the other verbs spell it");
+        add_dir_options(*command_, dir_);
         flags_.add_to(*command_);
     }
 
@@ -31,25 +27,10 @@ public:
             return usage_error(io.err, "verify", "--dialects must include sqlite: verification runs on SQLite");
         }
         LoadOptions load;
-        load.dir = dir_;
-        if (load.dir.empty()) {
-            const char* from_environment = std::getenv("MIGRATIONS_DIR");
-            load.dir = from_environment != nullptr && *from_environment != '\0' ? from_environment : "migrations";
-        }
+        load.dir = revisions_dir(dir_);
         load.validation = *validation;
-        Diagnostics diagnostics;
-        const std::optional<RevisionSet> set = load_revisions(load, diagnostics);
-        if (!set) {
-            print_diagnostics(io.err, diagnostics);
-            return kExitDiagnostics;
-        }
-        const std::vector<std::string> problems = verify_sqlite(*set);
-        if (!problems.empty()) {
-            std::string text;
-            for (const std::string& problem : problems) text += problem + "\n";
-            io.err << text;
-            return kExitDiagnostics;
-        }
+        const std::optional<RevisionSet> set = load_or_report(load, io.err);
+        if (!set || report_lines(io.err, verify_sqlite(*set))) return kExitDiagnostics;
         const std::size_t count = set->revisions.size();
         io.out << count << (count == 1 ? " revision" : " revisions")
                << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema\n";
