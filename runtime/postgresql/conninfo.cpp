@@ -126,6 +126,18 @@ std::string mask_passwords_in(std::string message, std::string_view text, const 
     return message;
 }
 
+std::string keyword_quote(std::string_view text) {
+    std::string out = "'";
+    for (const char c : text) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    out += '\'';
+    return out;
+}
+
+}  // namespace
+
 std::string percent_encode(std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
@@ -142,18 +154,6 @@ std::string percent_encode(std::string_view text) {
     }
     return out;
 }
-
-std::string keyword_quote(std::string_view text) {
-    std::string out = "'";
-    for (const char c : text) {
-        if (c == '\'' || c == '\\') out += '\\';
-        out += c;
-    }
-    out += '\'';
-    return out;
-}
-
-}  // namespace
 
 bool is_postgresql_url(std::string_view text) noexcept {
     return starts_with_icase(text, "postgresql://") || starts_with_icase(text, "postgres://");

@@ -24,6 +24,10 @@ bool is_keyword_conninfo(std::string_view text) noexcept;
 /// `password` keyword (quoted or not). Text it cannot parse is masked on the safe side.
 std::string redact_conninfo(std::string_view text);
 
+/// `text` with every byte but RFC 3986's unreserved characters percent-encoded, for a URL's
+/// user, password, path or query value.
+std::string percent_encode(std::string_view text);
+
 /// Thrown by prepare_conninfo and keyword_conninfo_to_url for text libpq would refuse; what() is redacted.
 class ConninfoError : public std::invalid_argument {
 public:

@@ -16,24 +16,8 @@ namespace migrations::detail {
 namespace {
 
 using postgresql::DatabaseError;
+using postgresql::percent_encode;
 using postgresql::query;
-
-std::string percent_encode(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xF];
-        }
-    }
-    return out;
-}
 
 // The URL libpq is given, rebuilt from the parsed parts (user and password percent-encoded
 // again; the query passed through as written).
