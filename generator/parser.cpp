@@ -91,8 +91,8 @@ std::string normalise_line_endings(std::string_view text) {
 
 class Parser {
 public:
-    Parser(std::string_view path, std::uint32_t dialects, Diagnostics& diagnostics)
-        : path_(path), dialects_(dialects), diagnostics_(diagnostics) {}
+    Parser(std::string_view path, std::uint32_t dialects, EmptyUpgrade empty_upgrade, Diagnostics& diagnostics)
+        : path_(path), dialects_(dialects), empty_upgrade_(empty_upgrade), diagnostics_(diagnostics) {}
 
     RevisionFile run(std::string_view text);
 
@@ -109,6 +109,7 @@ private:
 
     std::string_view path_;
     std::uint32_t dialects_;
+    EmptyUpgrade empty_upgrade_;
     Diagnostics& diagnostics_;
     RevisionFile file_;
     std::array<std::uint32_t, kKeys.size()> key_lines_{};
@@ -294,9 +295,9 @@ void Parser::check_sections() {
         }
         // A merge revision (two or more parents) joins branches and usually runs no SQL: its
         // upgrade may be empty (docs/DECISIONS.md, "Developer command").
-        const bool merge = file_.parents.size() >= 2;
+        const bool may_be_empty = file_.parents.size() >= 2 || empty_upgrade_ == EmptyUpgrade::accepted;
         for (const SectionText& section : file_.upgrade) {
-            if (merge || (section.dialect && !selected(*section.dialect))) continue;
+            if (may_be_empty || (section.dialect && !selected(*section.dialect))) continue;
             if (is_blank_sql(section.sql)) error(section.marker_line, message::empty_upgrade(section.marker));
         }
     }
@@ -331,8 +332,8 @@ void Parser::check_postgresql_transaction_blocks() {
 }  // namespace
 
 RevisionFile parse_revision(std::string_view text, std::string_view path, std::uint32_t dialects,
-                            Diagnostics& diagnostics) {
-    return Parser(path, dialects, diagnostics).run(text);
+                            Diagnostics& diagnostics, EmptyUpgrade empty_upgrade) {
+    return Parser(path, dialects, empty_upgrade, diagnostics).run(text);
 }
 
 bool is_blank_sql(std::string_view sql) {

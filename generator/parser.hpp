@@ -14,8 +14,10 @@ namespace migrations::generator {
 /// them all. Accepts a UTF-8 byte order mark and CRLF line endings. Checks that do not need
 /// the other files (required keys, id syntax, sections for the `dialects` mask, empty
 /// upgrade) are done here; the graph checks are the validator's.
+/// An upgrade section without SQL is an error, except in a revision still being written,
+/// which the verbs that only read the graph (history, heads, revision, ...) accept.
 RevisionFile parse_revision(std::string_view text, std::string_view path, std::uint32_t dialects,
-                            Diagnostics& diagnostics);
+                            Diagnostics& diagnostics, EmptyUpgrade empty_upgrade = EmptyUpgrade::refused);
 
 /// True when `sql` holds nothing but white space and SQL comments (`--` and `/* */`).
 bool is_blank_sql(std::string_view sql);

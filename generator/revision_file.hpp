@@ -31,6 +31,9 @@ struct SectionText {
     std::string sql;
 };
 
+/// What the checks make of an upgrade section without SQL.
+enum class EmptyUpgrade { refused, accepted };
+
 /// Everything the parser read from one file. Fields of keys that were missing or wrong are
 /// left empty; the parser reported them already.
 struct RevisionFile {

@@ -15,6 +15,9 @@ struct ValidationOptions {
     std::uint32_t dialects = (1U << kDialectCount) - 1;
     /// Accept more than one head (Alembic's independent branches).
     bool allow_multiple_heads = false;
+    /// Whether an upgrade section without SQL is refused (the build) or accepted (a revision
+    /// still being written, for the verbs that only read the graph).
+    EmptyUpgrade empty_upgrade = EmptyUpgrade::refused;
 };
 
 /// Checks `files` (parsed, sorted by path) together and orders them. Every problem is added

@@ -86,10 +86,11 @@ bool report_lines(std::ostream& err, const std::vector<std::string>& lines) {
     return !lines.empty();
 }
 
-std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err) {
+std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err, EmptyUpgrade empty_upgrade) {
     LoadOptions load;
     load.dir = dir;
     load.validation.allow_multiple_heads = true;
+    load.validation.empty_upgrade = empty_upgrade;
     std::optional<RevisionSet> set = load_or_report(load, err);
     if (!set) return std::nullopt;
     Catalog catalog = make_catalog(*set, "migrations");

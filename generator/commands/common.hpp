@@ -60,8 +60,11 @@ struct LoadedDirectory {
 };
 
 /// Loads `dir` as the developer verbs read it: every dialect, several heads accepted (so that
-/// `heads`, `merge` and the runtime's `heads` target work on a branched graph). Returns
-/// nothing after printing the diagnostics to `err`.
-std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err);
+/// `heads`, `merge` and the runtime's `heads` target work on a branched graph), and, for the
+/// verbs that only read the graph, an upgrade still empty (a revision being written; the
+/// verbs that run SQL refuse it as the build does). Returns nothing after printing the
+/// diagnostics to `err`.
+std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err,
+                                              EmptyUpgrade empty_upgrade = EmptyUpgrade::accepted);
 
 }  // namespace migrations::generator

@@ -55,7 +55,7 @@ public:
         }
         if (!argument_.empty()) args.push_back(argument_);
 
-        const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
+        const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err, EmptyUpgrade::refused);
         if (!loaded) return kExitDiagnostics;
         io.out.flush();
         std::vector<const char*> argv;

@@ -250,6 +250,15 @@ INSTANTIATE_TEST_SUITE_P(
                   "file contains a NUL byte"}),
     [](const testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
 
+TEST(RevisionParser, AcceptsAnEmptyUpgradeOnlyWhenAskedForARevisionStillBeingWritten) {
+    const std::string text = kHeader + "-- upgrade\n\n-- downgrade\n\n";
+    Diagnostics diagnostics;
+    const RevisionFile file = parse_revision(text, kPath, kAllDialects, diagnostics, EmptyUpgrade::accepted);
+    EXPECT_TRUE(diagnostics.sorted().empty());
+    EXPECT_TRUE(file.well_formed);
+    EXPECT_EQ(parse(text).diagnostics.size(), 1U);
+}
+
 TEST(RevisionParser, ReportsEveryErrorOfAFile) {
     const Parsed parsed = parse("-- revision: a b\n-- mesage: m\n-- upgrade\n\n");
     std::vector<std::string> lines;

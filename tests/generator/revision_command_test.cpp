@@ -67,6 +67,16 @@ TEST_F(RevisionCommand, ChainsEachRevisionOnTheCurrentHead) {
     EXPECT_EQ(check.out, "3 revisions, head " + ids.back() + "\n");
 }
 
+TEST_F(RevisionCommand, ChainsOnARevisionWhoseUpgradeIsStillEmpty) {
+    const std::string first = header(revision("one"), "revision");
+    const std::filesystem::path second = revision("two");
+    EXPECT_EQ(header(second, "down_revision"), first);
+    const ToolRun history = run_tool({"history", "--dir", dir_.str()});
+    EXPECT_EQ(history.code, 0) << history.err;
+    EXPECT_EQ(history.out, first + " -> " + header(second, "revision") + " (head), two\n<base> -> " + first + ", one\n");
+    EXPECT_EQ(run_tool({"check", dir_.str()}).code, 1);
+}
+
 TEST_F(RevisionCommand, RefusesWhenThereAreTwoHeadsAndPointsAtMerge) {
     dir_.write("a.sql", revision_text("a1", "none"));
     dir_.write("b.sql", revision_text("b2", "a1"));
@@ -107,10 +117,10 @@ TEST_F(RevisionCommand, MarksTheRevisionIrreversibleWhenAsked) {
 }
 
 TEST_F(RevisionCommand, RefusesToStartFromABrokenDirectoryWithTheBuildsDiagnostics) {
-    const std::filesystem::path first = revision("first");
+    dir_.write("a.sql", "-- revision: a1\n-- down_revision: none\n-- mesage: m\n-- upgrade\nSELECT 1;\n-- downgrade\n");
     const ToolRun run = run_tool({"revision", "-m", "second", "--dir", dir_.str()});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err, first.string() + ":6: error: section '-- upgrade' is empty: an upgrade must contain SQL\n");
+    EXPECT_EQ(run.err, dir_.str() + "/a.sql:3: error: unknown header key 'mesage'; did you mean 'message'?\n");
 }
 
 TEST_F(RevisionCommand, RejectsAnEmptyOrMultiLineMessage) {
