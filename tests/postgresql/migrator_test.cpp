@@ -1,9 +1,11 @@
-// @brief The runtime's behaviour on a real PostgreSQL server, mirroring the SQLite suite
-// (tests/runtime/migrator_test.cpp): upgrade, downgrade, stamp, safety checks, the fast path,
-// atomicity, non-transactional revisions, and what PostgreSQL adds (schemas, the lock, URLs).
+// @brief What only the PostgreSQL backend does, on a real server: the fast path seen in the
+// protocol trace, dollar quoting, CREATE INDEX CONCURRENTLY, schemas, the advisory lock, dialect
+// sections, URLs and keyword strings, redaction, notices, the command line. The behaviour every
+// backend shares is in tests/backends/behaviour_test.cpp.
 #include "postgresql/advisory_lock.hpp"
 #include "postgresql/libpq_query.hpp"
 #include "postgresql/postgresql_backend.hpp"
+#include "support/expect_error.hpp"
 #include "support/test_catalog.hpp"
 #include "test_database.hpp"
 
@@ -19,35 +21,11 @@ namespace migrations {
 namespace {
 
 using testing::CatalogBuilder;
+using testing::expect_error;
 using testing::graph_catalog;
 using testing::raw;
 using testing::scalar;
 using testing::TestDatabase;
-
-template <typename F>
-Error expect_error(F&& f) {
-    try {
-        f();
-    } catch (const Error& error) {
-        return error;
-    }
-    ADD_FAILURE() << "no migrations::Error thrown";
-    return Error(ErrorKind::database, "none");
-}
-
-// Five revisions; the third fails on its last statement, at line 8 + 3 of its file.
-Catalog five_with_failing_third() {
-    CatalogBuilder b;
-    b.add("a1").up("CREATE TABLE t1 (x INTEGER);").down("DROP TABLE t1;");
-    b.add("b2", {"a1"}).up("CREATE TABLE t2 (x INTEGER);").down("DROP TABLE t2;");
-    b.add("c3", {"b2"})
-        .up("CREATE TABLE t3 (x INTEGER);\n\n-- then a mistake\nINSERT INTO missing VALUES (1);")
-        .down("DROP TABLE t3;")
-        .file("migrations/c3_add_t3.sql", 8);
-    b.add("d4", {"c3"}).up("CREATE TABLE t4 (x INTEGER);").down("DROP TABLE t4;");
-    b.add("e5", {"d4"}).up("CREATE TABLE t5 (x INTEGER);").down("DROP TABLE t5;");
-    return b.build();
-}
 
 class PostgresqlMigrator : public ::testing::Test {
 protected:
@@ -62,17 +40,6 @@ protected:
                     " ORDER BY table_schema || '.' || table_name COLLATE \"C\") FROM information_schema.tables"
                     " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
     }
-    /// Tables and version rows: what "unchanged" means.
-    std::string snapshot() {
-        std::string text = tables()[0] + "|";
-        if (scalar(*connection_, "SELECT to_regclass('schema_revisions') IS NOT NULL") == "t") {
-            for (const auto& row : rows("SELECT revision || ':' || checksum || ':' || state || ':' || applied_at"
-                                        " FROM schema_revisions ORDER BY revision")) {
-                text += row + ";";
-            }
-        }
-        return text;
-    }
     /// "postgresql://postgres@127.0.0.1:PORT/<db>": how messages name this database.
     std::string location() {
         return "postgresql://postgres@127.0.0.1:" + std::string(PQport(pg_)) + "/" + database_.name();
@@ -82,25 +49,6 @@ protected:
     std::unique_ptr<pqxx::connection> connection_ = database_.connect();
     PGconn* pg_ = raw(*connection_);
 };
-
-TEST_F(PostgresqlMigrator, AppliesEveryRevisionAndRecordsItsRow) {
-    const Catalog catalog = graph_catalog("a:;b:a;c:b");
-    const UpgradeResult result = upgrade(*connection_, catalog);
-    EXPECT_EQ(result.revisions, (std::vector<std::string>{"a", "b", "c"}));
-    EXPECT_TRUE(result.from.empty());
-    EXPECT_EQ(result.to, std::vector<std::string>{"c"});
-    EXPECT_FALSE(result.fast_path);
-    EXPECT_EQ(tables(), std::vector<std::string>{"public.schema_revisions,public.t_a,public.t_b,public.t_c"});
-    const auto applied = applied_revisions(*connection_);
-    ASSERT_EQ(applied.size(), 3U);
-    EXPECT_EQ(applied[0].revision, "a");
-    EXPECT_EQ(applied[0].checksum, catalog[0].checksum[1]);
-    EXPECT_EQ(applied[0].state, "applied");
-    EXPECT_TRUE(std::regex_match(applied[0].applied_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")))
-        << applied[0].applied_at;
-    EXPECT_GE(applied[0].duration_ms, 0.0);
-    EXPECT_EQ(current(*connection_, catalog), std::vector<std::string>{"c"});
-}
 
 // The messages the client sent, from libpq's protocol trace ("Query" or "Parse" frames).
 class QueryCounter {
@@ -152,11 +100,6 @@ TEST_F(PostgresqlMigrator, AtHeadRunsOneQueryAndWritesNothing) {
         << sent[0];
 }
 
-TEST_F(PostgresqlMigrator, NothingToDoCreatesNoVersionTable) {
-    const UpgradeResult result = upgrade(*connection_, graph_catalog("a:;b:a"), "base");
-    EXPECT_TRUE(result.fast_path);
-    EXPECT_EQ(tables(), std::vector<std::string>{""});
-}
 
 TEST_F(PostgresqlMigrator, RunsDollarQuotedFunctionsAndSemicolonsInStrings) {
     CatalogBuilder b;
@@ -182,89 +125,12 @@ TEST_F(PostgresqlMigrator, RunsDollarQuotedFunctionsAndSemicolonsInStrings) {
     EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM pg_proc WHERE proname = 'count_note'"), "0");
 }
 
-TEST_F(PostgresqlMigrator, RollsBackEverythingWhenAStatementFails) {
-    const Error error = expect_error([&] { (void)upgrade(*connection_, five_with_failing_third()); });
-    EXPECT_EQ(error.kind(), ErrorKind::statement_failed);
-    EXPECT_STREQ(error.what(),
-                 "migrations/c3_add_t3.sql:11: c3 upgrade failed: relation \"missing\" does not exist");
-    EXPECT_EQ(error.revision(), "c3");
-    EXPECT_EQ(error.file(), "migrations/c3_add_t3.sql");
-    EXPECT_EQ(error.line(), 11U);
-    EXPECT_EQ(postgresql_sqlstate(error.database_code()), "42P01");
-    EXPECT_EQ(tables(), std::vector<std::string>{""});  // not even the version table
-}
 
-TEST_F(PostgresqlMigrator, FailureLeavesTheDatabaseAtTheRevisionItHad) {
-    const Catalog catalog = five_with_failing_third();
-    (void)upgrade(*connection_, catalog, "a1");
-    const std::string before = snapshot();
-    (void)expect_error([&] { (void)upgrade(*connection_, catalog); });
-    EXPECT_EQ(snapshot(), before);
-    EXPECT_EQ(current(*connection_, catalog), std::vector<std::string>{"a1"});
-}
 
-TEST_F(PostgresqlMigrator, ReachesEachTargetForm) {
-    const Catalog catalog = graph_catalog("a1:;b2:a1#feature;c3:b2;d4:c3;e5:d4");
-    EXPECT_EQ(upgrade(*connection_, catalog, "a1").to, std::vector<std::string>{"a1"});
-    EXPECT_EQ(upgrade(*connection_, catalog, "feature").to, std::vector<std::string>{"b2"});
-    EXPECT_EQ(upgrade(*connection_, catalog, "+1").to, std::vector<std::string>{"c3"});
-    EXPECT_EQ(upgrade(*connection_, catalog, "c3+1").to, std::vector<std::string>{"d4"});
-    EXPECT_EQ(upgrade(*connection_, catalog, "e").to, std::vector<std::string>{"e5"});
-    EXPECT_EQ(downgrade(*connection_, catalog, "-2").to, std::vector<std::string>{"c3"});
-    EXPECT_EQ(downgrade(*connection_, catalog, "b").to, std::vector<std::string>{"b2"});
-    EXPECT_EQ(upgrade(*connection_, catalog, "heads").to, std::vector<std::string>{"e5"});
-    EXPECT_EQ(downgrade(*connection_, catalog, "base").to, std::vector<std::string>{});
-    EXPECT_EQ(tables(), std::vector<std::string>{"public.schema_revisions"});
-    EXPECT_EQ(upgrade(*connection_, catalog, "head").revisions.size(), 5U);
-}
 
-TEST_F(PostgresqlMigrator, DowngradeMinusOneFromAMergeLeavesBothParentsCurrent) {
-    const Catalog catalog = graph_catalog("a:;b:a;c:a;m:b,c");
-    (void)upgrade(*connection_, catalog);
-    const DowngradeResult result = downgrade(*connection_, catalog, "-1");
-    EXPECT_EQ(result.revisions, std::vector<std::string>{"m"});
-    EXPECT_EQ(current(*connection_, catalog), (std::vector<std::string>{"b", "c"}));
-    EXPECT_EQ(tables(), std::vector<std::string>{"public.schema_revisions,public.t_a,public.t_b,public.t_c"});
-}
 
-TEST_F(PostgresqlMigrator, RefusesAnUnknownRevisionInTheDatabase) {
-    const Catalog catalog = graph_catalog("a:;b:a");
-    (void)upgrade(*connection_, catalog, "a");
-    postgresql::query(pg_, "INSERT INTO schema_revisions VALUES ('f00d', 'x', 'applied', '2026-01-01T00:00:00.000Z', 1)");
-    const std::string before = snapshot();
-    const Error error = expect_error([&] { (void)upgrade(*connection_, catalog); });
-    EXPECT_EQ(error.kind(), ErrorKind::unknown_revision);
-    EXPECT_EQ(error.what(), "the database " + location() +
-                                " has revision(s) f00d that this binary does not know (catalog test_migrations): a "
-                                "newer build migrated it; run that build, or one that includes them");
-    EXPECT_EQ(snapshot(), before);
-}
 
-TEST_F(PostgresqlMigrator, RefusesARevisionEditedAfterItWasApplied) {
-    (void)upgrade(*connection_, graph_catalog("a:;b:a"), "a");
-    CatalogBuilder edited;
-    edited.add("a").up("CREATE TABLE t_a (x INTEGER, y INTEGER);").add("b", {"a"}).up("CREATE TABLE t_b (x int);");
-    const std::string before = snapshot();
-    const Error error = expect_error([&] { (void)upgrade(*connection_, edited.build()); });
-    EXPECT_EQ(error.kind(), ErrorKind::checksum_mismatch);
-    EXPECT_STREQ(error.what(),
-                 "revision a (migrations/a.sql) was edited after it was applied: its checksum differs from the "
-                 "database's; restore the file and put the change in a new revision (or accept the edit with `db "
-                 "stamp a`)");
-    EXPECT_EQ(snapshot(), before);
-    (void)stamp(*connection_, edited.build(), "a");
-    EXPECT_EQ(upgrade(*connection_, edited.build()).revisions, std::vector<std::string>{"b"});
-}
 
-TEST_F(PostgresqlMigrator, RefusesABadTargetWithoutTouchingTheDatabase) {
-    const Catalog catalog = graph_catalog("a:;b:a");
-    (void)upgrade(*connection_, catalog, "a");
-    const std::string before = snapshot();
-    const Error error = expect_error([&] { (void)upgrade(*connection_, catalog, "nope"); });
-    EXPECT_EQ(error.kind(), ErrorKind::bad_target);
-    EXPECT_STREQ(error.what(), "unknown target 'nope': no revision id, id prefix or branch label matches it");
-    EXPECT_EQ(snapshot(), before);
-}
 
 TEST_F(PostgresqlMigrator, RunsAConcurrentIndexRevisionAloneAndRecordsItApplied) {
     CatalogBuilder b;
@@ -290,41 +156,7 @@ TEST_F(PostgresqlMigrator, RunsAConcurrentIndexRevisionAloneAndRecordsItApplied)
     EXPECT_EQ(downgrade(*connection_, catalog, "base").revisions, (std::vector<std::string>{"c", "i", "a"}));
 }
 
-TEST_F(PostgresqlMigrator, ReportsALeftoverPendingRowWithTheRecoveryCommand) {
-    CatalogBuilder b;
-    b.add("a").up("CREATE TABLE t (x INTEGER);").down("DROP TABLE t;");
-    b.add("n", {"a"}).up("CREATE TABLE half (x INTEGER);\nINSERT INTO missing VALUES (1);").down("").no_transaction();
-    const Catalog broken = b.build();
-    const Error failed = expect_error([&] { (void)upgrade(*connection_, broken); });
-    EXPECT_STREQ(failed.what(), "migrations/n.sql:7: n upgrade failed: relation \"missing\" does not exist");
-    EXPECT_EQ(rows("SELECT revision || '|' || state FROM schema_revisions ORDER BY revision"),
-              (std::vector<std::string>{"a|applied", "n|pending"}));
 
-    Options options;
-    options.lock_timeout = std::chrono::milliseconds(100);
-    const Error pending = expect_error([&] { (void)upgrade(*connection_, broken, "head", options); });
-    EXPECT_EQ(pending.kind(), ErrorKind::pending_revision);
-    EXPECT_STREQ(pending.what(),
-                 "revision n (migrations/n.sql) was interrupted while running outside a transaction (its row is "
-                 "'pending'): check the database, then run `db stamp n` if its changes are in place, or `db stamp "
-                 "a` if they are not, and upgrade again");
-
-    postgresql::query(pg_, "DROP TABLE half");
-    (void)stamp(*connection_, broken, "a");
-    CatalogBuilder fixed;
-    fixed.add("a").up("CREATE TABLE t (x INTEGER);").down("DROP TABLE t;");
-    fixed.add("n", {"a"}).up("CREATE TABLE half (x INTEGER);").down("DROP TABLE half;").no_transaction();
-    EXPECT_EQ(upgrade(*connection_, fixed.build()).revisions, std::vector<std::string>{"n"});
-}
-
-TEST_F(PostgresqlMigrator, StampMarksRevisionsWithoutRunningThem) {
-    const Catalog catalog = graph_catalog("a:;b:a;c:a");
-    EXPECT_EQ(stamp(*connection_, catalog, "b").to, std::vector<std::string>{"b"});
-    EXPECT_EQ(stamp(*connection_, catalog, "c").to, (std::vector<std::string>{"b", "c"}));
-    EXPECT_EQ(tables(), std::vector<std::string>{"public.schema_revisions"});
-    EXPECT_EQ(stamp(*connection_, catalog, "base").to, std::vector<std::string>{});
-    EXPECT_TRUE(applied_revisions(*connection_).empty());
-}
 
 TEST_F(PostgresqlMigrator, UsesTheConfiguredVersionTableAndSchema) {
     Options options;
@@ -347,14 +179,6 @@ TEST_F(PostgresqlMigrator, KeepsTheVersionTableInTheCurrentSchema) {
     EXPECT_EQ(tables(), std::vector<std::string>{"app.schema_revisions,app.t_a"});
 }
 
-TEST_F(PostgresqlMigrator, RefusesAConnectionInsideATransaction) {
-    postgresql::query(pg_, "BEGIN");
-    const Error error = expect_error([&] { (void)upgrade(*connection_, graph_catalog("a:")); });
-    EXPECT_EQ(error.kind(), ErrorKind::database);
-    EXPECT_EQ(error.what(), "the PostgreSQL connection to " + location() +
-                                " is inside a transaction: migrations run their own");
-    postgresql::query(pg_, "ROLLBACK");
-}
 
 TEST_F(PostgresqlMigrator, TimesOutOnTheLockNamingItsHolder) {
     const Catalog catalog = graph_catalog("a:");
@@ -375,26 +199,7 @@ TEST_F(PostgresqlMigrator, TimesOutOnTheLockNamingItsHolder) {
     EXPECT_EQ(tables(), std::vector<std::string>{""});
 }
 
-TEST_F(PostgresqlMigrator, CheckReportsEveryProblem) {
-    const Catalog catalog = graph_catalog("a:;b:a");
-    EXPECT_EQ(check(*connection_, catalog).problems, std::vector<std::string>{"2 revision(s) not applied: a, b"});
-    (void)upgrade(*connection_, catalog);
-    EXPECT_TRUE(check(*connection_, catalog).ok);
-    postgresql::query(pg_, "UPDATE schema_revisions SET checksum = 'x' WHERE revision = 'a'");
-    EXPECT_EQ(check(*connection_, catalog).problems, std::vector<std::string>{"edited after applied: a"});
-}
 
-TEST_F(PostgresqlMigrator, HistoryListsNewestFirstWithHeadsAndRows) {
-    const Catalog catalog = graph_catalog("a:;b:a");
-    (void)upgrade(*connection_, catalog, "a");
-    const auto entries = history(*connection_, catalog);
-    ASSERT_EQ(entries.size(), 2U);
-    EXPECT_EQ(entries[0].revision, "b");
-    EXPECT_TRUE(entries[0].is_head);
-    EXPECT_FALSE(entries[0].applied);
-    EXPECT_TRUE(entries[1].is_current);
-    EXPECT_EQ(entries[1].row.state, "applied");
-}
 
 TEST_F(PostgresqlMigrator, UsesThePostgresqlSectionOfARevision) {
     CatalogBuilder b;
