@@ -1,6 +1,8 @@
 // @brief PostgreSQL benchmarks, side by side in one run: the startup check at head against the
 // floor (connect + one SELECT of a one-row table), and a fresh upgrade of 1,000 revisions against
 // `psql -1` of the same SQL (and against the same SQL in one PQexec, the in-process floor).
+#include "bench_catalog.hpp"
+
 #include <migrations/migrations.hpp>
 
 #include <benchmark/benchmark.h>
@@ -8,7 +10,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -16,59 +17,11 @@
 
 namespace {
 
-// n linear revisions, each a CREATE TABLE and an INSERT, stored as the generator would.
-struct BenchCatalog {
-    std::deque<std::string> strings;
-    std::vector<std::uint32_t> parents;
-    std::vector<const char*> pieces;
-    std::vector<migrations::Section> upgrades;
-    std::vector<migrations::Section> downgrades;
-    std::vector<migrations::RevisionSpec> revisions;
-    std::vector<std::uint32_t> by_id;
-    migrations::CatalogSpec spec{};
-    std::string all_sql;
+using migrations_bench::BenchCatalog;
 
-    explicit BenchCatalog(int n)
-        : parents(static_cast<std::size_t>(n)),
-          pieces(static_cast<std::size_t>(2 * n)),
-          upgrades(static_cast<std::size_t>(n)),
-          downgrades(static_cast<std::size_t>(n)),
-          revisions(static_cast<std::size_t>(n)) {
-        for (int i = 0; i < n; ++i) {
-            const auto k = static_cast<std::size_t>(i);
-            char id[16];
-            std::snprintf(id, sizeof id, "%012x", 0xa00000 + i);
-            const std::string table = "t_" + std::string(id);
-            const std::string& up = strings.emplace_back("CREATE TABLE " + table + " (id SERIAL PRIMARY KEY, name TEXT);\n"
-                                                         "INSERT INTO " + table + " (name) VALUES ('row of " + id + "');\n");
-            all_sql += up;
-            pieces[2 * k] = up.c_str();
-            pieces[2 * k + 1] = strings.emplace_back("DROP TABLE " + table + ";").c_str();
-            parents[k] = static_cast<std::uint32_t>(i - 1);
-            upgrades[k] = {"", 6, {{&pieces[2 * k], 1}}};
-            downgrades[k] = {"", 9, {{&pieces[2 * k + 1], 1}}};
-            const char* sum = strings.emplace_back(std::string(52, '0') + id).c_str();
-            migrations::RevisionSpec& r = revisions[k];
-            r.id = strings.emplace_back(id).c_str();
-            r.message = "bench revision";
-            r.created = "";
-            r.file = strings.emplace_back("migrations/" + std::string(id) + ".sql").c_str();
-            r.parents = i == 0 ? migrations::Array<std::uint32_t>{} : migrations::Array<std::uint32_t>{&parents[k], 1};
-            r.upgrade = {&upgrades[k], 1};
-            r.downgrade = {&downgrades[k], 1};
-            r.checksum[0] = sum;
-            r.checksum[1] = sum;
-            r.transactional = true;
-            r.irreversible = false;
-            by_id.push_back(static_cast<std::uint32_t>(i));
-        }
-        spec = {"bench_migrations", {revisions.data(), revisions.size()}, {by_id.data(), by_id.size()}, 3};
-    }
-    migrations::Catalog catalog() const { return migrations::Catalog(spec); }
-};
 
 const BenchCatalog& bench_catalog() {
-    static const BenchCatalog catalog(1000);
+    static const BenchCatalog catalog(1000, "SERIAL PRIMARY KEY");
     return catalog;
 }
 
