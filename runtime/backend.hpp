@@ -69,17 +69,6 @@ public:
     }
     /// Deletes the row of `revision` (no error when absent).
     virtual void delete_row(std::string_view revision) = 0;
-
-    /// How the database's schema differs from the schema the revisions at `applied` (catalog
-    /// indices, in application order) produce, one line per difference ("table 'todos':
-    /// column 'note' is in the database but no revision creates it"), the version table left
-    /// out. Empty when they match, or when the backend cannot compare schemas (the default;
-    /// only SQLite can so far). Throws Error(database) when the comparison itself fails.
-    virtual std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) {
-        (void)catalog;
-        (void)applied;
-        return {};
-    }
 };
 
 /// Holds the migration lock for a scope. The destructor unlocks and never throws.

@@ -290,41 +290,4 @@ std::vector<RevisionStatus> Migrator::history() {
     return result;
 }
 
-CheckResult Migrator::check() {
-    const DbState state = read();
-    CheckResult result;
-    const auto list = [&](const std::vector<graph::Index>& indices) {
-        std::string text;
-        for (graph::Index i : indices) text += (text.empty() ? "" : ", ") + std::string(catalog_[i].id);
-        return text;
-    };
-    if (!state.unknown.empty()) {
-        std::string text;
-        for (const auto& id : state.unknown) text += (text.empty() ? "" : ", ") + id;
-        result.problems.push_back("unknown to this binary (database is newer): " + text);
-    }
-    if (!state.mismatched.empty()) result.problems.push_back("edited after applied: " + list(state.mismatched));
-    if (!state.pending.empty()) result.problems.push_back("interrupted (pending): " + list(state.pending));
-    std::vector<graph::Index> missing;
-    for (graph::Index i = 0; i < catalog_.size(); ++i) {
-        if (!state.applied[i]) missing.push_back(i);
-    }
-    if (!missing.empty()) {
-        result.problems.push_back(std::to_string(missing.size()) + " revision(s) not applied: " + list(missing));
-    }
-    // Only when the rows are trustworthy: an unknown, edited or pending revision means the SQL
-    // that ran is not the catalog's, and that problem is already reported.
-    if (options_.check_schema && state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
-        std::vector<std::size_t> applied;  // catalog order is topological: an application order
-        for (graph::Index i = 0; i < catalog_.size(); ++i) {
-            if (state.applied[i]) applied.push_back(i);
-        }
-        for (const std::string& difference : backend_.schema_drift(catalog_, applied)) {
-            result.problems.push_back("schema drift: " + difference);
-        }
-    }
-    result.ok = result.problems.empty();
-    return result;
-}
-
 }  // namespace migrations::detail

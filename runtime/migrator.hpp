@@ -37,7 +37,7 @@ public:
     std::vector<std::string> current();
     std::vector<RevisionStatus> history();
     std::vector<AppliedRevision> rows();
-    CheckResult check();
+    CheckResult check();  // in check.cpp, with the drift comparison it links
 
     /// One read of the version table (with every column when `details`).
     DbState read(bool details = false);

@@ -42,11 +42,6 @@ std::vector<AppliedRevision> applied_revisions(std::string_view url, const Optio
     return Migrator(*backend, empty, options).rows();
 }
 
-CheckResult check(std::string_view url, const Catalog& catalog, const Options& options) {
-    const auto backend = open_backend(url, options);
-    return Migrator(*backend, catalog, options).check();
-}
-
 std::vector<std::string> heads(const Catalog& catalog) {
     const detail::Planner planner(catalog);
     std::vector<std::string> result;

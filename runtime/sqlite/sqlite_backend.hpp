@@ -44,9 +44,14 @@ public:
     void write_row(const AppliedRevision& row) override;
     void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
-    /// Replays the applied revisions' SQLite upgrades on an in-memory database and compares
-    /// the schemas through the schema model (sqlite_drift.cpp).
-    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) override;
+    /// How the database's schema differs from the schema the revisions at `applied` (catalog
+    /// indices, in application order) produce, one line per difference ("table 'todos':
+    /// column 'note' is in the database but no revision creates it"), the version table left
+    /// out; empty when they match. Replays the applied revisions' SQLite upgrades on an
+    /// in-memory database and compares the schemas through the schema model
+    /// (sqlite_drift.cpp). Not part of Backend, so that only check() links the schema model.
+    /// Throws Error(database) when the comparison itself fails.
+    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied);
 
 private:
     SqliteBackend(sqlite3* db, const Options& options, bool owned, std::string location);

@@ -41,9 +41,4 @@ std::vector<AppliedRevision> applied_revisions(sqlite3* db, const Options& optio
     return Migrator(backend, empty, options).rows();
 }
 
-CheckResult check(sqlite3* db, const Catalog& catalog, const Options& options) {
-    SqliteBackend backend(db, options);
-    return Migrator(backend, catalog, options).check();
-}
-
 }  // namespace migrations

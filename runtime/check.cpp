@@ -1,0 +1,69 @@
+// @brief `check`: is the database at head with nothing modified, and (SQLite) does its schema
+// match what the applied revisions produce? In a file of its own because the drift comparison
+// pulls in the schema model: a program that never calls check() (or run_cli) does not link it.
+#include "backend_registry.hpp"
+#include "migrator.hpp"
+#include "sqlite/sqlite_backend.hpp"
+
+#include <migrations/operations.hpp>
+
+namespace migrations {
+namespace detail {
+
+CheckResult Migrator::check() {
+    const DbState state = read();
+    CheckResult result;
+    const auto list = [&](const std::vector<graph::Index>& indices) {
+        std::string text;
+        for (graph::Index i : indices) text += (text.empty() ? "" : ", ") + std::string(catalog_[i].id);
+        return text;
+    };
+    if (!state.unknown.empty()) {
+        std::string text;
+        for (const auto& id : state.unknown) text += (text.empty() ? "" : ", ") + id;
+        result.problems.push_back("unknown to this binary (database is newer): " + text);
+    }
+    if (!state.mismatched.empty()) result.problems.push_back("edited after applied: " + list(state.mismatched));
+    if (!state.pending.empty()) result.problems.push_back("interrupted (pending): " + list(state.pending));
+    std::vector<graph::Index> missing;
+    for (graph::Index i = 0; i < catalog_.size(); ++i) {
+        if (!state.applied[i]) missing.push_back(i);
+    }
+    if (!missing.empty()) {
+        result.problems.push_back(std::to_string(missing.size()) + " revision(s) not applied: " + list(missing));
+    }
+    // Only when the rows are trustworthy: an unknown, edited or pending revision means the SQL
+    // that ran is not the catalog's, and that problem is already reported.
+    if (options_.check_schema && state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
+        std::vector<std::size_t> applied;  // catalog order is topological: an application order
+        for (graph::Index i = 0; i < catalog_.size(); ++i) {
+            if (state.applied[i]) applied.push_back(i);
+        }
+        // Only SQLite can compare schemas so far. Called here, not through the Backend
+        // interface, so that the schema model is linked only into programs that check.
+        auto* sqlite = dynamic_cast<SqliteBackend*>(&backend_);
+        for (const std::string& difference : sqlite != nullptr ? sqlite->schema_drift(catalog_, applied)
+                                                               : std::vector<std::string>{}) {
+            result.problems.push_back("schema drift: " + difference);
+        }
+    }
+    result.ok = result.problems.empty();
+    return result;
+}
+
+}  // namespace detail
+
+using detail::Migrator;
+using detail::SqliteBackend;
+
+CheckResult check(sqlite3* db, const Catalog& catalog, const Options& options) {
+    SqliteBackend backend(db, options);
+    return Migrator(backend, catalog, options).check();
+}
+
+CheckResult check(std::string_view url, const Catalog& catalog, const Options& options) {
+    const auto backend = detail::open_backend(url, options);
+    return Migrator(*backend, catalog, options).check();
+}
+
+}  // namespace migrations
