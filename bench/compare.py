@@ -213,7 +213,7 @@ def plot(rows, out_dir):
     colours = ["#1f77b4", "#d62728", "#ff7f0e", "#2ca02c"]
     script = (f"set terminal pngcairo size 1100,480\nset output '{out_dir}/startup.png'\n"
               "set logscale xy\nset xlabel 'revisions (N)'\nset ylabel 'startup at head, median wall time (ms)'\n"
-              "set key bottom right\nset grid\nset xrange [7:1400]\nset yrange [1:5000]\n"
+              "set key top left\nset grid\nset xrange [7:1400]\nset yrange [1:50000]\n"
               f"set multiplot layout 1,{len(backends)} title 'Startup cost when the database is already at head'\n")
     for index, backend in enumerate(backends):
         plots = [f"'{data}' index {index} using 1:{column} with linespoints lw 2 lc rgb '{colours[column - 2]}' "
