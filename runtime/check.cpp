@@ -13,24 +13,22 @@ namespace detail {
 CheckResult Migrator::check() {
     const DbState state = read();
     CheckResult result;
-    const auto list = [&](const std::vector<graph::Index>& indices) {
-        std::string text;
-        for (graph::Index i : indices) text += (text.empty() ? "" : ", ") + std::string(catalog_[i].id);
-        return text;
-    };
     if (!state.unknown.empty()) {
         std::string text;
         for (const auto& id : state.unknown) text += (text.empty() ? "" : ", ") + id;
         result.problems.push_back("unknown to this binary (database is newer): " + text);
     }
-    if (!state.mismatched.empty()) result.problems.push_back("edited after applied: " + list(state.mismatched));
-    if (!state.pending.empty()) result.problems.push_back("interrupted (pending): " + list(state.pending));
+    if (!state.mismatched.empty())
+        result.problems.push_back("edited after applied: " + join_ids(catalog_, state.mismatched));
+    if (!state.pending.empty())
+        result.problems.push_back("interrupted (pending): " + join_ids(catalog_, state.pending));
     std::vector<graph::Index> missing;
     for (graph::Index i = 0; i < catalog_.size(); ++i) {
         if (!state.applied[i]) missing.push_back(i);
     }
     if (!missing.empty()) {
-        result.problems.push_back(std::to_string(missing.size()) + " revision(s) not applied: " + list(missing));
+        result.problems.push_back(std::to_string(missing.size()) +
+                                  " revision(s) not applied: " + join_ids(catalog_, missing));
     }
     // Only when the rows are trustworthy: an unknown, edited or pending revision means the SQL
     // that ran is not the catalog's, and that problem is already reported.
@@ -42,8 +40,8 @@ CheckResult Migrator::check() {
         // Only SQLite can compare schemas so far. Called here, not through the Backend
         // interface, so that the schema model is linked only into programs that check.
         auto* sqlite = dynamic_cast<SqliteBackend*>(&backend_);
-        for (const std::string& difference : sqlite != nullptr ? sqlite->schema_drift(catalog_, applied)
-                                                               : std::vector<std::string>{}) {
+        for (const std::string& difference :
+             sqlite != nullptr ? sqlite->schema_drift(catalog_, applied) : std::vector<std::string>{}) {
             result.problems.push_back("schema drift: " + difference);
         }
     }

@@ -32,8 +32,9 @@ public:
         command_->add_option("-m,--message", message_, "The new revision's message");
         command_->add_option("--schema", schema_, "The desired schema: plain CREATE statements")->required();
         add_dir_option(*command_, dir_);
-        command_->add_flag("--check", check_,
-                           "Write nothing; exit 1 (listing the differences) when the revisions do not produce the schema");
+        command_->add_flag(
+            "--check", check_,
+            "Write nothing; exit 1 (listing the differences) when the revisions do not produce the schema");
         command_->add_option("--dialects", dialects_, "Comma-separated dialects to validate the revisions for")
             ->capture_default_str();
     }
@@ -68,12 +69,7 @@ public:
             io.err << "migrations autogenerate: error: " << failure.what() << "\n";
             return kExitDiagnostics;
         }
-        if (!result.diagnostics.empty()) {
-            std::string text;
-            for (const std::string& line : result.diagnostics) text += line + "\n";
-            io.err << text;
-            return kExitDiagnostics;
-        }
+        if (report_lines(io.err, result.diagnostics)) return kExitDiagnostics;
         if (result.nothing_to_do) {
             io.out << "No changes in schema detected: the revisions in " << load.dir << " produce " << schema_ << "\n";
             return kExitOk;
