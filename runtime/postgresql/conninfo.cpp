@@ -116,12 +116,7 @@ std::string mask(std::string_view text, const std::vector<Span>& spans) {
 // `message` with every occurrence of the passwords in `text` masked.
 std::string mask_passwords_in(std::string message, std::string_view text, const std::vector<Span>& spans) {
     for (const auto& [first, last] : spans) {
-        const std::string_view password = text.substr(first, last - first);
-        if (password.empty()) continue;
-        for (std::size_t at = message.find(password); at != std::string::npos;
-             at = message.find(password, at + kMask.size())) {
-            message.replace(at, password.size(), kMask);
-        }
+        message = mask_password(std::move(message), text.substr(first, last - first));
     }
     return message;
 }
@@ -137,6 +132,15 @@ std::string keyword_quote(std::string_view text) {
 }
 
 }  // namespace
+
+std::string mask_password(std::string message, std::string_view password) {
+    if (password.empty()) return message;
+    for (std::size_t at = message.find(password); at != std::string::npos;
+         at = message.find(password, at + kMask.size())) {
+        message.replace(at, password.size(), kMask);
+    }
+    return message;
+}
 
 std::string percent_encode(std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";

@@ -24,6 +24,10 @@ bool is_keyword_conninfo(std::string_view text) noexcept;
 /// `password` keyword (quoted or not). Text it cannot parse is masked on the safe side.
 std::string redact_conninfo(std::string_view text);
 
+/// `message` with every occurrence of `password` replaced by "***" (unchanged for an empty
+/// password): for libpq's messages, which may quote what they were given.
+std::string mask_password(std::string message, std::string_view password);
+
 /// `text` with every byte but RFC 3986's unreserved characters percent-encoded, for a URL's
 /// user, password, path or query value.
 std::string percent_encode(std::string_view text);

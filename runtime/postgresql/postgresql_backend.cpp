@@ -39,11 +39,7 @@ std::string libpq_url(const DatabaseUrl& url) {
 
 std::string masked(std::string message, const std::string& password) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    for (std::size_t at = password.empty() ? std::string::npos : message.find(password); at != std::string::npos;
-         at = message.find(password, at + 3)) {
-        message.replace(at, password.size(), "***");
-    }
-    return message;
+    return postgresql::mask_password(std::move(message), password);
 }
 
 // "postgresql://user@host:port/dbname" of an open connection: never a password.
