@@ -65,6 +65,7 @@ Catalog make_catalog(const RevisionSet& set, const std::string& name) {
         for (std::size_t d = 0; d < kDialectCount; ++d) spec.checksum[d] = storage->keep(set.checksums[i][d]);
         spec.transactional = file.transactional;
         spec.irreversible = file.irreversible;
+        spec.commit_after = file.commit_after;
         storage->revisions.push_back(spec);
     }
     storage->spec.name = storage->keep(name);

@@ -113,7 +113,7 @@ void Emitter::revision_entry(std::size_t index) {
     e += revision.transactional ? "true" : "false";
     e += ", ";
     e += revision.irreversible ? "true" : "false";
-    e += "},\n";
+    e += ", " + std::to_string(revision.commit_after) + "U},\n";
 }
 
 std::string Emitter::source() {

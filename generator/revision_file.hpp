@@ -52,6 +52,8 @@ struct RevisionFile {
     std::vector<NamedRef> branch_labels;
     bool transactional = true;
     bool irreversible = false;
+    /// RevisionSpec::commit_after: set by the checks of the statements (checks/), not parsed.
+    std::uint32_t commit_after = 0;
 
     std::vector<SectionText> upgrade;
     /// Without the `-- downgrade: irreversible` marker, which only sets `irreversible`.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <migrations/catalog.hpp>
+#include <migrations/error.hpp>
 #include <migrations/options.hpp>
 #include <migrations/results.hpp>
 
@@ -24,6 +25,14 @@ struct RowView {
     double duration_ms;
 };
 
+/// Thrown by Backend::execute when a statement gave up waiting for a table lock
+/// (PostgreSQL's lock_timeout, Options::statement_lock_timeout). Its kind is lock_timeout and
+/// its message names the blockers; the migrator rolls the transaction back and may run it again.
+class StatementLockTimeout : public Error {
+public:
+    using Error::Error;
+};
+
 class Backend {
 public:
     virtual ~Backend() = default;
@@ -39,7 +48,7 @@ public:
     /// false (without calling `visit`) when the table does not exist. Throws Error(database).
     virtual bool read_state(const std::function<void(const RowView&)>& visit, bool details) = 0;
 
-    /// Takes the migration lock, waiting up to Options::lock_timeout; throws
+    /// Takes the migration lock, waiting up to Options::migration_lock_timeout; throws
     /// Error(lock_timeout). SQLite: BEGIN IMMEDIATE (the lock is the write transaction).
     virtual void lock() = 0;
     /// Releases the lock; discards an uncommitted transaction. Never throws.
@@ -57,7 +66,8 @@ public:
 
     /// Executes the SQL of `section` of `revision`, statement by statement as the database
     /// splits it. On failure throws Error(statement_failed) reading
-    /// "<file>:<line>: <revision> <upgrade|downgrade> failed: <database message>".
+    /// "<file>:<line>: <revision> <upgrade|downgrade> failed: <database message>", or
+    /// StatementLockTimeout when a statement waited too long for a table lock.
     virtual void execute(const RevisionSpec& revision, const Section& section, Direction direction) = 0;
 
     /// Inserts or replaces the row of `row.revision`.

@@ -63,4 +63,9 @@ const Section* Catalog::downgrade_section(const RevisionSpec& revision, Dialect 
     return pick(revision.downgrade, dialect);
 }
 
+bool Catalog::commits_after(const RevisionSpec& revision, bool upgrade, Dialect dialect) noexcept {
+    const unsigned bit = static_cast<unsigned>(dialect) + (upgrade ? 0U : static_cast<unsigned>(kDialectCount));
+    return (revision.commit_after >> bit & 1U) != 0;
+}
+
 }  // namespace migrations

@@ -140,7 +140,7 @@ MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
         refuse_unsafe(state, /*allow_pending=*/true);
     }
     // Slow path: lock, read again (another process may have migrated), check, plan, run.
-    const auto deadline = started + options_.lock_timeout;
+    const auto deadline = started + options_.migration_lock_timeout;
     for (;;) {
         LockGuard lock(backend_);
         state = read();
@@ -208,9 +208,9 @@ void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
             backend_.delete_row(revision.id);
         }
         result.revisions.emplace_back(revision.id);
-        if (options_.progress) {
-            options_.progress(ProgressEvent{step.direction, revision.id, revision.message, duration, position,
-                                            steps.size()});
+        if (options_.on_event) {
+            options_.on_event(Event{EventKind::revision_finished, step.direction, revision.id, revision.message, duration,
+                                    position, steps.size()});
         }
     }
     commit();

@@ -20,9 +20,29 @@ void validate(const Options& options) {
         throw Error(ErrorKind::bad_option, "invalid version table schema '" + options.version_table_schema +
                                                "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
     }
-    if (options.lock_timeout.count() < 0) {
-        throw Error(ErrorKind::bad_option, "invalid lock timeout: " + std::to_string(options.lock_timeout.count()) + " ms");
+    const auto non_negative = [](std::chrono::milliseconds value, const char* name) {
+        if (value.count() < 0) {
+            throw Error(ErrorKind::bad_option,
+                        std::string("invalid ") + name + ": " + std::to_string(value.count()) + " ms (expected >= 0)");
+        }
+    };
+    non_negative(options.migration_lock_timeout, "migration_lock_timeout");
+    non_negative(options.statement_lock_timeout, "statement_lock_timeout");
+    non_negative(options.lock_retry_delay, "lock_retry_delay");
+    non_negative(options.statement_timeout, "statement_timeout");
+}
+
+const char* event_kind_name(EventKind kind) noexcept {
+    switch (kind) {
+        case EventKind::run_started: return "run_started";
+        case EventKind::revision_starting: return "revision_starting";
+        case EventKind::revision_finished: return "revision_finished";
+        case EventKind::committed: return "committed";
+        case EventKind::lock_wait: return "lock_wait";
+        case EventKind::lock_retry: return "lock_retry";
+        case EventKind::server_notice: return "server_notice";
     }
+    return "unknown";
 }
 
 std::string MigrationResult::to_string() const {

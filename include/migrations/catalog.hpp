@@ -78,6 +78,10 @@ struct RevisionSpec {
     bool transactional;
     /// True for `-- downgrade: irreversible`.
     bool irreversible;
+    /// Where the revision's effect can be used only after a COMMIT (PostgreSQL `ALTER TYPE ...
+    /// ADD VALUE`): bit `dialect` for its upgrade, bit `kDialectCount + dialect` for its
+    /// downgrade. The runtime commits after such a revision whatever the transaction mode.
+    std::uint32_t commit_after;
 };
 
 /// The table of one catalog, as the generator emits it.
@@ -119,6 +123,10 @@ public:
     static const Section* upgrade_section(const RevisionSpec& revision, Dialect dialect) noexcept;
     /// The same for the downgrade; nullptr also when the revision is irreversible.
     static const Section* downgrade_section(const RevisionSpec& revision, Dialect dialect) noexcept;
+
+    /// True when running `revision` up (or down) on `dialect` must be followed by a COMMIT
+    /// before a later revision can use its effect (see RevisionSpec::commit_after).
+    static bool commits_after(const RevisionSpec& revision, bool upgrade, Dialect dialect) noexcept;
 
 private:
     const CatalogSpec* spec_;

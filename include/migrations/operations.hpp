@@ -24,7 +24,7 @@ namespace migrations {
 
 // ---- On an open SQLite connection ---------------------------------------------------------
 // The connection stays the caller's: it is not closed. It must not be inside a transaction
-// (Error(database)). Its busy timeout is set to Options::lock_timeout and left so (SQLite
+// (Error(database)). Its busy timeout is set to Options::migration_lock_timeout and left so (SQLite
 // cannot report a previous busy handler to restore).
 
 /// Applies the revisions missing below `target` (default "head"), in topological order, in one

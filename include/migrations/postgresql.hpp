@@ -10,7 +10,7 @@
 //   - Many processes may upgrade at once: the first to need a change takes a session-level
 //     advisory lock (key derived from the version table's schema and name) by polling
 //     pg_try_advisory_lock, never blocking in pg_advisory_lock; the others wait up to
-//     Options::lock_timeout, then fail with Error(lock_timeout) naming the lock's holder.
+//     Options::migration_lock_timeout, then fail with Error(lock_timeout) naming the lock's holder.
 //   - The version table lives in Options::version_table_schema, else the connection's
 //     current schema.
 //   - Error::database_code() holds the SQLSTATE, packed (see postgresql_sqlstate()).

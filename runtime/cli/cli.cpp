@@ -49,7 +49,8 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     Options options;
     options.command_name = program;
     if (command.verbose) {
-        options.progress = [](const ProgressEvent& event) {
+        options.on_event = [](const Event& event) {
+            if (event.kind != EventKind::revision_finished) return;
             std::cout << "  " << (event.direction == Direction::upgrade ? "upgrade " : "downgrade ") << event.revision
                       << ": " << event.message << " (" << cli::milliseconds(event.duration.count()) << ")\n";
         };

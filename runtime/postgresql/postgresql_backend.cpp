@@ -64,7 +64,7 @@ PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options,
     : connection_(connection),
       location_(std::move(location)),
       table_(options.version_table_schema, options.version_table),
-      lock_timeout_(options.lock_timeout) {}
+      lock_timeout_(options.migration_lock_timeout) {}
 
 PostgresqlBackend::PostgresqlBackend(pqxx::connection_base& connection, const Options& options)
     : PostgresqlBackend(postgresql::raw_connection(connection), options, "postgresql connection") {

@@ -43,7 +43,7 @@ struct StatementGuard {
 SqliteBackend::SqliteBackend(sqlite3* db, const Options& options) : SqliteBackend(db, options, false, "sqlite connection") {}
 
 SqliteBackend::SqliteBackend(sqlite3* db, const Options& options, bool owned, std::string location)
-    : db_(db), owned_(owned), location_(std::move(location)), lock_timeout_(options.lock_timeout) {
+    : db_(db), owned_(owned), location_(std::move(location)), lock_timeout_(options.migration_lock_timeout) {
     validate(options);
     if (db_ == nullptr) throw Error(ErrorKind::database, "no SQLite connection (null sqlite3*)");
     if (!sqlite3_get_autocommit(db_)) {

@@ -17,7 +17,7 @@ namespace migrations::detail {
 
 class SqliteBackend final : public Backend {
 public:
-    /// Uses `db` without owning it. Sets its busy timeout to options.lock_timeout (SQLite
+    /// Uses `db` without owning it. Sets its busy timeout to options.migration_lock_timeout (SQLite
     /// cannot report the previous handler, so it is not restored). Throws Error(bad_option)
     /// for an invalid version table name, Error(database) when `db` is null or inside a
     /// transaction.

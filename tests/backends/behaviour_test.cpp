@@ -222,7 +222,7 @@ TYPED_TEST(Upgrade, ReportsALeftoverPendingRowWithTheRecoveryCommand) {
               (std::vector<std::string>{"a|applied", "n|pending"}));
 
     Options options;
-    options.lock_timeout = std::chrono::milliseconds(100);
+    options.migration_lock_timeout = std::chrono::milliseconds(100);
     const Error pending = expect_error([&] { (void)upgrade(db.connection(), broken, "head", options); });
     EXPECT_EQ(pending.kind(), ErrorKind::pending_revision);
     EXPECT_STREQ(pending.what(),
@@ -261,7 +261,7 @@ TYPED_TEST(Upgrade, WaitsForAPendingRowThatAnotherProcessCompletes) {
         db.exec_elsewhere("UPDATE schema_revisions SET state = 'applied' WHERE revision = 'b'");
     });
     Options options;
-    options.lock_timeout = std::chrono::seconds(5);
+    options.migration_lock_timeout = std::chrono::seconds(5);
     const UpgradeResult result = upgrade(db.connection(), catalog, "head", options);
     other.join();
     EXPECT_EQ(result.revisions, std::vector<std::string>{"c"});

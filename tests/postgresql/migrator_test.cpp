@@ -143,7 +143,8 @@ TEST_F(PostgresqlMigrator, RunsAConcurrentIndexRevisionAloneAndRecordsItApplied)
     const Catalog catalog = b.build();
     std::vector<std::string> progress;
     Options options;
-    options.progress = [&](const ProgressEvent& event) {
+    options.on_event = [&](const Event& event) {
+        if (event.kind != EventKind::revision_finished) return;
         progress.push_back(std::string(event.revision) + ":" + std::to_string(event.index) + "/" +
                            std::to_string(event.count));
     };
@@ -187,7 +188,7 @@ TEST_F(PostgresqlMigrator, TimesOutOnTheLockNamingItsHolder) {
     postgresql::AdvisoryLock held(raw(*other), postgresql::advisory_lock_key("public", "schema_revisions"),
                                   std::chrono::milliseconds(0), "test");
     Options options;
-    options.lock_timeout = std::chrono::milliseconds(200);
+    options.migration_lock_timeout = std::chrono::milliseconds(200);
     const Error error = expect_error([&] { (void)upgrade(*connection_, catalog, "head", options); });
     EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
     const std::regex expected("timed out after 200 ms waiting for the migration lock of \"public\"\\.\"schema_revisions\" "

@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     migrations::Options options;
-    options.lock_timeout = std::chrono::seconds(60);
+    options.migration_lock_timeout = std::chrono::seconds(60);
     try {
         (void)migrations::upgrade(argv[1], migrations::testing::process_catalog(argv[2]), "head", options);
     } catch (const migrations::Error& error) {

@@ -61,7 +61,8 @@ TEST(SqliteUpgrade, RunsANonTransactionalRevisionAloneAndRecordsItApplied) {
     const Catalog catalog = b.build();
     std::vector<std::string> states;
     Options options;
-    options.progress = [&](const ProgressEvent& event) {
+    options.on_event = [&](const Event& event) {
+        if (event.kind != EventKind::revision_finished) return;
         states.push_back(std::string(event.revision) + ":" + std::to_string(event.index) + "/" +
                          std::to_string(event.count));
     };
@@ -79,7 +80,7 @@ TEST(SqliteUpgrade, GivesUpWithLockTimeoutWhenAnotherConnectionHoldsTheWriteLock
     Db other(dir.file("app.db"));
     other.exec("BEGIN IMMEDIATE");
     Options options;
-    options.lock_timeout = std::chrono::milliseconds(150);
+    options.migration_lock_timeout = std::chrono::milliseconds(150);
     const auto started = std::chrono::steady_clock::now();
     const Error error = expect_error([&] { (void)upgrade(db, graph_catalog("a:"), "head", options); });
     EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(140));

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
                                         : scenario == "vacuum" ? migrations::testing::logging_catalog(30, 15)
                                                                : migrations::testing::logging_catalog(30);
     migrations::Options options;
-    options.lock_timeout = std::chrono::seconds(60);
+    options.migration_lock_timeout = std::chrono::seconds(60);
     try {
         (void)migrations::upgrade("sqlite:///" + std::string(argv[1]), catalog, "head", options);
     } catch (const migrations::Error& error) {

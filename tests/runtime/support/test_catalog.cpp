@@ -53,6 +53,10 @@ CatalogBuilder& CatalogBuilder::depends(std::vector<std::string> ids) { defs_.ba
 CatalogBuilder& CatalogBuilder::label(std::string label) { defs_.back().labels.push_back(std::move(label)); return *this; }
 CatalogBuilder& CatalogBuilder::no_transaction() { defs_.back().transactional = false; return *this; }
 CatalogBuilder& CatalogBuilder::irreversible() { defs_.back().irreversible = true; return *this; }
+CatalogBuilder& CatalogBuilder::commit_after(Dialect dialect) {
+    defs_.back().commit_after |= 1U << static_cast<unsigned>(dialect);
+    return *this;
+}
 CatalogBuilder& CatalogBuilder::message(std::string text) { defs_.back().message = std::move(text); return *this; }
 CatalogBuilder& CatalogBuilder::checksum(std::string hex) { defs_.back().checksum = std::move(hex); return *this; }
 CatalogBuilder& CatalogBuilder::file(std::string path, unsigned first_line) {
@@ -101,6 +105,7 @@ Catalog CatalogBuilder::build(std::string name) const {
         spec.checksum[1] = sum;
         spec.transactional = def.transactional;
         spec.irreversible = def.irreversible;
+        spec.commit_after = def.commit_after;
         storage->revisions.push_back(spec);
     }
     for (std::uint32_t i = 0; i < defs_.size(); ++i) storage->by_id.push_back(i);

@@ -19,6 +19,7 @@ struct RevisionDef {
     std::string downgrade;
     bool transactional = true;
     bool irreversible = false;
+    std::uint32_t commit_after = 0;
     std::string file;
     unsigned first_line = 6;
     std::string message;
@@ -37,6 +38,8 @@ public:
     CatalogBuilder& label(std::string label);
     CatalogBuilder& no_transaction();
     CatalogBuilder& irreversible();
+    /// Marks the last revision's upgrade as needing a COMMIT before its effect can be used.
+    CatalogBuilder& commit_after(Dialect dialect);
     CatalogBuilder& file(std::string path, unsigned first_line);
     CatalogBuilder& message(std::string text);
     CatalogBuilder& checksum(std::string hex);
