@@ -26,7 +26,7 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-std::string server_message(const PGresult* result) {
+std::string server_message(const PGresult* result, bool with_context) {
     std::string message = one_line(error_field(result, PG_DIAG_MESSAGE_PRIMARY));
     if (message.empty()) return one_line(PQresultErrorMessage(result));
     if (const std::string detail = error_field(result, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) {
@@ -35,7 +35,7 @@ std::string server_message(const PGresult* result) {
     if (const std::string hint = error_field(result, PG_DIAG_MESSAGE_HINT); !hint.empty()) {
         message += "\n  HINT: " + one_line(hint);
     }
-    if (std::string context = error_field(result, PG_DIAG_CONTEXT); !context.empty()) {
+    if (std::string context = with_context ? error_field(result, PG_DIAG_CONTEXT) : ""; !context.empty()) {
         while (!context.empty() && context.back() == '\n') context.pop_back();
         std::string joined;
         for (std::size_t start = 0; start <= context.size();) {

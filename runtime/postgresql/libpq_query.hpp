@@ -57,8 +57,9 @@ std::string one_line(std::string_view text);
 
 /// The server's error or notice in `result`: its primary message, then "\n  DETAIL: ...",
 /// "\n  HINT: ..." and "\n  CONTEXT: ..." when present, each on one line (CONTEXT's lines
-/// joined with "; "). Without a primary message (a libpq failure), libpq's text on one line.
-std::string server_message(const PGresult* result);
+/// joined with "; "; left out without `context`). Without a primary message (a libpq
+/// failure), libpq's text on one line.
+std::string server_message(const PGresult* result, bool context = true);
 
 /// The field `code` (PG_DIAG_...) of `result`, or "".
 std::string error_field(const PGresult* result, int code);

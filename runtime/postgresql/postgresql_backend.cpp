@@ -334,7 +334,7 @@ void PostgresqlBackend::receive_notice(void* backend, const PGresult* notice) no
     auto* self = static_cast<PostgresqlBackend*>(backend);
     try {
         const std::string message =
-            postgresql::error_field(notice, PG_DIAG_SEVERITY) + ": " + postgresql::server_message(notice);
+            postgresql::error_field(notice, PG_DIAG_SEVERITY) + ": " + postgresql::server_message(notice, false);
         const std::string_view revision = self->running_ != nullptr ? self->running_->id : "";
         self->on_event_(Event{EventKind::server_notice, self->running_direction_, revision, message, {}, 0, 0});
     } catch (...) {
