@@ -213,7 +213,7 @@ TEST_F(PostgresqlMigrator, UsesThePostgresqlSectionOfARevision) {
     static const Section kDown[] = {{"", 12, {{kGeneric, 1}}}};
     static const std::uint32_t kBy[] = {0};
     static const RevisionSpec kRevisions[] = {{"p1", "both sections", "", "migrations/p1.sql", {}, {}, {},
-                                               {kSections, 2}, {kDown, 1}, {"x", "y"}, true, false}};
+                                               {kSections, 2}, {kDown, 1}, {"x", "y"}, true, false, 0}};
     static const CatalogSpec kSpec{"dialect_migrations", {kRevisions, 1}, {kBy, 1}, 3};
     (void)upgrade(*connection_, Catalog(kSpec));
     EXPECT_EQ(tables(), std::vector<std::string>{"public.pg_only,public.schema_revisions"});
