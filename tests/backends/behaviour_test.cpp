@@ -5,11 +5,7 @@
 //
 // Built once per backend: MIGRATIONS_TEST_POSTGRESQL selects PostgresqlBackend (a database on the
 // test cluster), otherwise SqliteBackend (a file in a temporary directory).
-#if defined(MIGRATIONS_TEST_POSTGRESQL)
-#include "postgresql_backend_fixture.hpp"
-#else
-#include "sqlite_backend_fixture.hpp"
-#endif
+#include "backends.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_catalog.hpp"
 
@@ -35,19 +31,8 @@ using testing::CatalogBuilder;
 using testing::expect_error;
 using testing::graph_catalog;
 
-#if defined(MIGRATIONS_TEST_POSTGRESQL)
-using Backends = ::testing::Types<testing::PostgresqlBackend>;
-#else
-using Backends = ::testing::Types<testing::SqliteBackend>;
-#endif
-
-/// Names the instantiations after the backend: Upgrade/Sqlite, Upgrade/Postgresql.
-struct BackendName {
-    template <typename Backend>
-    static std::string GetName(int /*index*/) {
-        return Backend::kName;
-    }
-};
+using testing::BackendName;
+using testing::Backends;
 
 // Five revisions; the third fails on its last statement, at line 8 + 3 of its file.
 Catalog five_with_failing_third() {
