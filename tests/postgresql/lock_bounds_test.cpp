@@ -82,17 +82,51 @@ TEST_F(PostgresqlLockBounds, AStatementWaitingForALockThrowsStatementLockTimeout
     backend.rollback();
 }
 
-TEST_F(PostgresqlLockBounds, AnUpgradeBehindAReaderFailsWithALockTimeoutNamingIt) {
+TEST_F(PostgresqlLockBounds, AnUpgradeBehindAReaderRetriesAndSucceedsOnceTheReaderEnds) {
     const Catalog catalog = alter_catalog();
     (void)upgrade(*connection_, catalog, "a");
     auto reader = start_reader();
+    const std::string blocker = blocked_by(*reader);
+    std::thread ending([&] {
+        std::this_thread::sleep_for(700ms);
+        postgresql::query(raw(*reader), "ROLLBACK");
+    });
+    std::vector<std::string> retries;
     Options options;
-    options.statement_lock_timeout = 300ms;
-    options.lock_retries = 0;
+    options.statement_lock_timeout = 200ms;
+    options.lock_retry_delay = 100ms;
+    options.on_event = [&](const Event& event) {
+        if (event.kind != EventKind::lock_retry) return;
+        retries.push_back(std::string(event.revision) + " attempt " + std::to_string(event.index) + "/" +
+                          std::to_string(event.count) + ": " + std::string(event.message));
+    };
+    const UpgradeResult result = upgrade(database_.url(), catalog, "head", options);
+    ending.join();
+    EXPECT_EQ(result.revisions, std::vector<std::string>{"b"});
+    EXPECT_EQ(scalar(*connection_, "SELECT count(y) FROM t"), "0");  // the column exists
+    ASSERT_GE(retries.size(), 1U);
+    EXPECT_EQ(retries[0], "b attempt 1/6: migrations/b.sql:7: b upgrade failed: canceling statement due to lock "
+                          "timeout" + blocker);
+}
+
+TEST_F(PostgresqlLockBounds, AnUpgradeWhoseRetriesRunOutFailsNamingTheBlocker) {
+    const Catalog catalog = alter_catalog();
+    (void)upgrade(*connection_, catalog, "a");
+    auto reader = start_reader();
+    std::size_t retries = 0;
+    Options options;
+    options.statement_lock_timeout = 200ms;
+    options.lock_retries = 2;
+    options.lock_retry_delay = 50ms;
+    options.on_event = [&](const Event& event) { retries += event.kind == EventKind::lock_retry ? 1 : 0; };
     const Error error = expect_error([&] { (void)upgrade(database_.url(), catalog, "head", options); });
     EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
-    EXPECT_EQ(std::string(error.what()),
-              "migrations/b.sql:7: b upgrade failed: canceling statement due to lock timeout" + blocked_by(*reader));
+    EXPECT_EQ(retries, 2U);
+    const std::string what = error.what();
+    const std::string expected =
+        "migrations/b.sql:7: b upgrade failed: canceling statement due to lock timeout" + blocked_by(*reader);
+    EXPECT_EQ(what.substr(0, expected.size()), expected);
+    EXPECT_NE(what.find("\n  gave up after 3 attempt(s)"), std::string::npos) << what;
     EXPECT_EQ(current(*connection_, catalog), std::vector<std::string>{"a"});
 }
 
