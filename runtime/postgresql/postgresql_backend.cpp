@@ -216,9 +216,7 @@ bool PostgresqlBackend::read_state(const std::function<void(const RowView&)>& vi
 void PostgresqlBackend::lock() {
     if (lock_) return;
     try {
-        table_.resolve(connection_);
-        const std::string schema = table_.resolved_schema(connection_);
-        const std::int64_t key = postgresql::advisory_lock_key(schema, table_.table());
+        const std::int64_t key = postgresql::advisory_lock_key(table_.resolve(connection_), table_.table());
         const std::string what = table_.qualified_name() + " on " + location_;
         postgresql::LockWaitReport report;
         if (on_event_) {

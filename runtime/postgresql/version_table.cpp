@@ -10,7 +10,7 @@
 namespace migrations::postgresql {
 
 VersionTable::VersionTable(std::string schema, std::string table)
-    : schema_(std::move(schema)), table_(std::move(table)), resolved_(!schema_.empty()) {
+    : schema_(std::move(schema)), table_(std::move(table)), resolved_schema_(schema_), resolved_(!schema_.empty()) {
     name(schema_);
 }
 
@@ -106,10 +106,12 @@ std::string VersionTable::resolved_schema(PGconn* connection) const {
     return result.is_null(0, 0) ? std::string() : std::string(result.value(0, 0));
 }
 
-void VersionTable::resolve(PGconn* connection) {
-    if (resolved_) return;
-    name(resolved_schema(connection));
+const std::string& VersionTable::resolve(PGconn* connection) {
+    if (resolved_) return resolved_schema_;
+    resolved_schema_ = resolved_schema(connection);
+    name(resolved_schema_);
     resolved_ = true;
+    return resolved_schema_;
 }
 
 }  // namespace migrations::postgresql

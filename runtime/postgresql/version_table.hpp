@@ -63,8 +63,9 @@ public:
 
     /// Resolves the schema once (resolved_schema) and from then on names the table
     /// schema-qualified in every statement, so that sessions with different search_paths
-    /// read, write and lock the same table. Later calls do nothing. Throws DatabaseError.
-    void resolve(PGconn* connection);
+    /// read, write and lock the same table. Returns the schema; later calls return it without
+    /// a query. Throws DatabaseError.
+    const std::string& resolve(PGconn* connection);
 
     /// The CREATE statement, e.g. for the offline script.
     std::string create_sql() const;
@@ -79,6 +80,7 @@ private:
     std::string select_state_sql_;
     std::string write_sql_;
     std::string erase_sql_;
+    std::string resolved_schema_;
     bool resolved_ = false;
 };
 

@@ -211,6 +211,17 @@ TEST_F(PostgresqlLockBounds, BoundsByDefaultAndLeavesStatementTimeoutAlone) {
     EXPECT_EQ(scalar(*connection_, "SELECT l || ' ' || s FROM seen"), "2s 1min");
 }
 
+TEST_F(PostgresqlLockBounds, AStatementTimeoutFailsTheStatement) {
+    CatalogBuilder builder;
+    builder.add("a").up("CREATE TABLE t (x int);\nSELECT pg_sleep(2);").down("DROP TABLE t;");
+    Options options;
+    options.statement_timeout = 200ms;
+    const Error error = expect_error([&] { (void)upgrade(*connection_, builder.build(), "head", options); });
+    EXPECT_EQ(error.kind(), ErrorKind::statement_failed);
+    EXPECT_STREQ(error.what(), "migrations/a.sql:7: a upgrade failed: canceling statement due to statement timeout");
+    EXPECT_EQ(scalar(*connection_, "SELECT to_regclass('t') IS NULL"), "t");
+}
+
 TEST_F(PostgresqlLockBounds, ReportsTheMigrationLockHolderWhileWaiting) {
     auto other = database_.connect();
     postgresql::query(raw(*other), "SET application_name = 'other-replica'");
