@@ -53,38 +53,6 @@ std::string describe(PGconn* connection) {
 
 void ignore_notice(void*, const char*) {}
 
-// "1500ms": a duration as a GUC value.
-std::string milliseconds(std::chrono::milliseconds value) { return std::to_string(value.count()) + "ms"; }
-
-// `text` cut to about `limit` characters (UTF-8 sequences kept whole), "..." when cut.
-std::string shortened(const std::string& text, std::size_t limit) {
-    const std::size_t cut = postgresql::byte_offset_of_character(text, limit + 1);
-    return cut >= text.size() ? text : text.substr(0, cut) + "...";
-}
-
-// The second connection, to the same server and database as `connection`, or null.
-PGconn* connect_like(PGconn* connection) {
-    PQconninfoOption* options = PQconninfo(connection);
-    if (options == nullptr) return nullptr;
-    std::vector<const char*> keywords;
-    std::vector<const char*> values;
-    for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
-        if (option->val == nullptr || *option->val == '\0') continue;
-        keywords.push_back(option->keyword);
-        values.push_back(option->val);
-    }
-    keywords.push_back(nullptr);
-    values.push_back(nullptr);
-    PGconn* monitor = PQconnectdbParams(keywords.data(), values.data(), 0);
-    PQconninfoFree(options);
-    if (monitor != nullptr && PQstatus(monitor) != CONNECTION_OK) {
-        PQfinish(monitor);
-        return nullptr;
-    }
-    if (monitor != nullptr) PQsetNoticeProcessor(monitor, &ignore_notice, nullptr);
-    return monitor;
-}
-
 // Installs a notice receiver for a scope and puts the previous one back. libpq returns the
 // previous receiver but not its argument; libpq's default receiver (which calls the notice
 // processor libpqxx installs) takes none.
@@ -99,41 +67,6 @@ public:
 private:
     PGconn* connection_;
     PQnoticeReceiver previous_;
-};
-
-// A `transactional: false` revision's bounds: session-level SETs, the previous values put back
-// by the destructor (which never throws: a broken connection has no session to restore).
-class SessionBounds {
-public:
-    SessionBounds(PGconn* connection, std::chrono::milliseconds lock_timeout, std::chrono::milliseconds statement_timeout)
-        : connection_(connection) {
-        std::string sql = "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'),"
-                          " set_config('lock_timeout', $1, false)";
-        std::vector<std::string> parameters{milliseconds(lock_timeout)};
-        if (statement_timeout.count() > 0) {
-            sql += ", set_config('statement_timeout', $2, false)";
-            parameters.push_back(milliseconds(statement_timeout));
-        }
-        const postgresql::QueryResult previous = query(connection_, sql, parameters);
-        lock_timeout_ = previous.value(0, 0);
-        statement_timeout_ = previous.value(0, 1);
-    }
-    ~SessionBounds() {
-        try {
-            (void)query(connection_,
-                        "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)",
-                        {lock_timeout_, statement_timeout_});
-        } catch (...) {
-            // The connection broke: its session, and the settings, are gone.
-        }
-    }
-    SessionBounds(const SessionBounds&) = delete;
-    SessionBounds& operator=(const SessionBounds&) = delete;
-
-private:
-    PGconn* connection_;
-    std::string lock_timeout_;
-    std::string statement_timeout_;
 };
 
 }  // namespace
@@ -152,7 +85,8 @@ PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options,
       lock_timeout_(options.migration_lock_timeout),
       statement_lock_timeout_(options.statement_lock_timeout),
       statement_timeout_(options.statement_timeout),
-      on_event_(options.on_event) {}
+      on_event_(options.on_event),
+      blockers_(connection) {}
 
 PostgresqlBackend::PostgresqlBackend(pqxx::connection_base& connection, const Options& options)
     : PostgresqlBackend(postgresql::raw_connection(connection), options, "postgresql connection") {
@@ -190,7 +124,6 @@ std::unique_ptr<Backend> PostgresqlBackend::open(const DatabaseUrl& url, const O
 PostgresqlBackend::~PostgresqlBackend() {
     rollback();
     lock_.reset();
-    if (monitor_ != nullptr) PQfinish(monitor_);
     if (owned_) PQfinish(connection_);
 }
 
@@ -247,7 +180,7 @@ void PostgresqlBackend::begin() {
         query(connection_, (PQserverVersion(connection_) >= 140000
                                 ? "BEGIN; SET LOCAL client_connection_check_interval = 1000; "
                                 : "BEGIN; ") +
-                               bounds("LOCAL"));
+                               postgresql::bounds_sql("LOCAL", statement_lock_timeout_, statement_timeout_));
         if (create_table_) {
             table_.create(connection_);
             create_table_ = false;
@@ -293,41 +226,6 @@ void PostgresqlBackend::ensure_table() {
     }
 }
 
-std::string PostgresqlBackend::bounds(const char* scope) const {
-    std::string sql = std::string("SET ") + scope + " lock_timeout = '" + milliseconds(statement_lock_timeout_) + "'";
-    if (statement_timeout_.count() > 0) {
-        sql += std::string("; SET ") + scope + " statement_timeout = '" + milliseconds(statement_timeout_) + "'";
-    }
-    return sql;
-}
-
-void PostgresqlBackend::record_blockers() noexcept {
-    try {
-        if (monitor_ == nullptr) {
-            if (monitor_failed_) return;
-            monitor_ = connect_like(connection_);
-            monitor_failed_ = monitor_ == nullptr;
-            if (monitor_ == nullptr) return;
-        }
-        const postgresql::QueryResult result = query(
-            monitor_,
-            "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), coalesce(a.query, '')"
-            " FROM unnest(pg_blocking_pids($1::integer)) AS b(pid) JOIN pg_stat_activity a ON a.pid = b.pid"
-            " ORDER BY a.pid",
-            {std::to_string(PQbackendPID(connection_))});
-        if (result.rows() == 0) return;
-        std::string blockers;
-        for (int row = 0; row < result.rows(); ++row) {
-            blockers += "\n  blocked by pid " + std::string(result.value(row, 0)) + " (application_name '" +
-                        std::string(result.value(row, 1)) + "', state '" + std::string(result.value(row, 2)) +
-                        "', query '" + shortened(postgresql::one_line(result.value(row, 3)), 60) + "')";
-        }
-        blockers_ = std::move(blockers);
-    } catch (...) {
-        // The monitor broke: the message will say the blockers are unknown.
-    }
-}
-
 void PostgresqlBackend::receive_notice(void* backend, const PGresult* notice) noexcept {
     auto* self = static_cast<PostgresqlBackend*>(backend);
     try {
@@ -352,10 +250,10 @@ void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& sec
     postgresql::StallWatch watch;
     if (statement_lock_timeout_.count() > 0) {
         watch.after = std::max(statement_lock_timeout_ / 2, std::chrono::milliseconds(1));
-        watch.call = [this] { record_blockers(); };
+        watch.call = [this] { blockers_.record(); };
     }
     try {
-        std::optional<SessionBounds> session_bounds;
+        std::optional<postgresql::SessionBounds> session_bounds;
         if (!revision.transactional) session_bounds.emplace(connection_, statement_lock_timeout_, statement_timeout_);
         postgresql::run_section(connection_, section.sql.str(), source,
                                 revision.transactional ? postgresql::Submission::whole
@@ -367,9 +265,10 @@ void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& sec
         if (error.sqlstate() == "55P03" && statement_lock_timeout_.count() > 0) {
             throw StatementLockTimeout(
                 ErrorKind::lock_timeout,
-                error.what() + (blockers_.empty() ? std::string("\n  (the blocking sessions could not be named: they "
-                                                                "had released their locks when asked)")
-                                                  : blockers_),
+                error.what() + (blockers_.blockers().empty()
+                                    ? std::string("\n  (the blocking sessions could not be named: they had released "
+                                                  "their locks when asked)")
+                                    : blockers_.blockers()),
                 revision.id, revision.file, error.line(), pack_sqlstate(error.sqlstate()));
         }
         throw Error(ErrorKind::statement_failed, error.what(), revision.id, revision.file, error.line(),

@@ -13,6 +13,7 @@
 
 #include "backend.hpp"
 #include "postgresql/advisory_lock.hpp"
+#include "postgresql/lock_bounds.hpp"
 #include "postgresql/version_table.hpp"
 
 #include <migrations/url.hpp>
@@ -69,11 +70,6 @@ public:
 private:
     PostgresqlBackend(PGconn* connection, const Options& options, std::string location);
     [[noreturn]] void fail(const std::string& what, const std::exception& error) const;
-    /// "SET LOCAL lock_timeout = ...; ..." (`scope` "LOCAL") for begin().
-    std::string bounds(const char* scope) const;
-    /// Asks the monitor connection who blocks our statement; keeps a non-empty answer in
-    /// blockers_. Never throws.
-    void record_blockers() noexcept;
     /// Forwards one notice of the server to on_event_ (libpq's PQnoticeReceiver).
     static void receive_notice(void* backend, const PGresult* notice) noexcept;
 
@@ -87,11 +83,8 @@ private:
     std::chrono::milliseconds statement_timeout_;
     std::function<void(const Event&)> on_event_;
     std::optional<postgresql::AdvisoryLock> lock_;
-    /// The second connection that names blockers, opened on first need; closed with us.
-    PGconn* monitor_ = nullptr;
-    bool monitor_failed_ = false;
-    /// "\n  blocked by pid ..." lines of the last wait seen in the running statement.
-    std::string blockers_;
+    /// Names who blocks a waiting statement (its second connection opened on first need).
+    postgresql::BlockerMonitor blockers_;
     /// The revision executing, for notices.
     const RevisionSpec* running_ = nullptr;
     Direction running_direction_ = Direction::upgrade;
