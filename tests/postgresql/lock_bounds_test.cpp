@@ -31,7 +31,9 @@ using testing::raw;
 using testing::scalar;
 using testing::TestDatabase;
 
-// a creates t; b alters it (its ALTER TABLE on line 7 of migrations/b.sql).
+// a creates t; b alters it (its ALTER TABLE on line 7 of migrations/b.sql). The bounds of the
+// tests that name blockers leave the half bound (when the blockers are asked) to open the
+// second connection on a loaded machine.
 Catalog alter_catalog() {
     CatalogBuilder b;
     b.add("a").up("CREATE TABLE t (x int);\nINSERT INTO t VALUES (1);").down("DROP TABLE t;");
@@ -63,7 +65,7 @@ TEST_F(PostgresqlLockBounds, AStatementWaitingForALockThrowsStatementLockTimeout
     (void)upgrade(*connection_, catalog, "a");
     auto reader = start_reader();
     Options options;
-    options.statement_lock_timeout = 300ms;
+    options.statement_lock_timeout = 500ms;
     detail::PostgresqlBackend backend(*connection_, options);
     backend.lock();
     backend.begin();
@@ -93,7 +95,7 @@ TEST_F(PostgresqlLockBounds, AnUpgradeBehindAReaderRetriesAndSucceedsOnceTheRead
     });
     std::vector<std::string> retries;
     Options options;
-    options.statement_lock_timeout = 200ms;
+    options.statement_lock_timeout = 400ms;
     options.lock_retry_delay = 100ms;
     options.on_event = [&](const Event& event) {
         if (event.kind != EventKind::lock_retry) return;
@@ -115,7 +117,7 @@ TEST_F(PostgresqlLockBounds, AnUpgradeWhoseRetriesRunOutFailsNamingTheBlocker) {
     auto reader = start_reader();
     std::size_t retries = 0;
     Options options;
-    options.statement_lock_timeout = 200ms;
+    options.statement_lock_timeout = 400ms;
     options.lock_retries = 2;
     options.lock_retry_delay = 50ms;
     options.on_event = [&](const Event& event) { retries += event.kind == EventKind::lock_retry ? 1 : 0; };
@@ -138,7 +140,7 @@ TEST_F(PostgresqlLockBounds, ANonTransactionalRevisionIsBoundedToo) {
     (void)upgrade(*connection_, catalog, "a");
     auto reader = start_reader();
     Options options;
-    options.statement_lock_timeout = 300ms;
+    options.statement_lock_timeout = 500ms;
     options.lock_retries = 0;
     const Error error = expect_error([&] { (void)upgrade(database_.url(), catalog, "head", options); });
     EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
