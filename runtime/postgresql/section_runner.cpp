@@ -2,6 +2,7 @@
 #include "postgresql/section_runner.hpp"
 
 #include "postgresql/libpq_query.hpp"
+#include "postgresql/section_checks.hpp"
 #include "postgresql/sql_lexer.hpp"
 
 #include <poll.h>
@@ -219,59 +220,6 @@ std::uint32_t context_line(const PGresult* error, const Lexed& lexed, const Stat
     fail(source, line, error_field(error, PG_DIAG_SQLSTATE), std::move(primary), server_message(error));
 }
 
-// What psql would have done and the server cannot: `COPY ... FROM STDIN` (psql sends the rows
-// that follow) and backslash meta-commands. Throws at the first one's line.
-void refuse_psql_only(const Lexed& lexed, const SectionSource& source) {
-    for (const Statement& statement : lexed.statements) {
-        const std::size_t first = lexed.next(statement, statement.begin);
-        if (lexed.keyword_at(statement, first, "copy")) {
-            for (std::size_t i = first; i < statement.end; i = lexed.next(statement, i + 1)) {
-                if (lexed.keyword_at(statement, i, "from") &&
-                    lexed.keyword_at(statement, lexed.next(statement, i + 1), "stdin")) {
-                    fail(source, source.first_line + statement.line,
-                         "COPY FROM STDIN cannot read data in a revision (the rows that follow it are psql's "
-                         "job): write them as INSERT statements, or COPY from a file the server can read");
-                }
-            }
-        }
-        for (std::size_t i = statement.begin; i < statement.end; ++i) {
-            const Token& token = lexed.tokens[i];
-            if (token.kind != TokenKind::other || lexed.text(token).front() != '\\') continue;
-            std::string command = "\\";
-            if (i + 1 < statement.end && lexed.tokens[i + 1].offset == token.offset + token.length &&
-                lexed.tokens[i + 1].kind == TokenKind::word) {
-                command += lexed.text(lexed.tokens[i + 1]);
-            }
-            fail(source, source.first_line + token.line,
-                 "psql meta-command '" + command + "' is not SQL: a revision is run by the application through "
-                 "libpq, not by psql");
-        }
-    }
-}
-
-// The first top-level statement that ends (or starts) a transaction, or null.
-const Statement* transaction_control(const Lexed& lexed) {
-    for (const Statement& statement : lexed.statements) {
-        const std::size_t first = lexed.next(statement, statement.begin);
-        const std::size_t second = lexed.next(statement, first + 1);
-        for (const char* keyword : {"commit", "end", "abort", "begin"}) {
-            if (lexed.keyword_at(statement, first, keyword)) return &statement;
-        }
-        if (lexed.keyword_at(statement, first, "rollback") && !lexed.keyword_at(statement, second, "to")) return &statement;
-        if ((lexed.keyword_at(statement, first, "start") || lexed.keyword_at(statement, first, "prepare")) &&
-            lexed.keyword_at(statement, second, "transaction")) {
-            return &statement;
-        }
-    }
-    return nullptr;
-}
-
-[[noreturn]] void refuse_transaction_control(const Statement* statement, const SectionSource& source) {
-    fail(source, statement != nullptr ? source.first_line + statement->line : source.first_line,
-         "the revision's SQL ends the migration's transaction (COMMIT, ROLLBACK, END...): transaction control is "
-         "not allowed in a transactional revision (mark the revision 'transactional: false' to run it outside one)");
-}
-
 }  // namespace
 
 SectionError::SectionError(const std::string& what, std::uint32_t line, std::string sqlstate,
@@ -291,10 +239,14 @@ void run_section(PGconn* connection, std::string_view sql, const SectionSource& 
                  const StallWatch& watch) {
     Lexed lexed{sql, lex(sql), {}};
     lexed.statements = split_statements(sql, lexed.tokens);
-    refuse_psql_only(lexed, source);
+    if (const auto refusal = find_psql_only(sql, lexed.tokens, lexed.statements)) {
+        fail(source, source.first_line + refusal->line, refusal->message);
+    }
     const bool in_transaction = PQtransactionStatus(connection) == PQTRANS_INTRANS;
     if (in_transaction) {
-        if (const Statement* control = transaction_control(lexed)) refuse_transaction_control(control, source);
+        if (const auto refusal = find_transaction_control(sql, lexed.tokens, lexed.statements)) {
+            fail(source, source.first_line + refusal->line, refusal->message);
+        }
     }
     if (submission == Submission::whole) {
         const Outcome outcome = submit(connection, std::string(sql), watch);
@@ -314,7 +266,7 @@ void run_section(PGconn* connection, std::string_view sql, const SectionSource& 
     }
     // What the lexer cannot see (e.g. a procedure's COMMIT) still shows in the connection state.
     if (in_transaction && PQtransactionStatus(connection) != PQTRANS_INTRANS) {
-        refuse_transaction_control(nullptr, source);
+        fail(source, source.first_line, kTransactionControlMessage);
     }
 }
 
