@@ -26,21 +26,23 @@ int count_statements(unsigned, void* counter, void*, void*) {
     return 0;
 }
 
-TEST(SqliteUpgrade, AtHeadRunsOneQueryAndWritesNothing) {
+TEST(SqliteUpgrade, AtHeadRunsOneQueryAndWritesNothingWhateverTheOptions) {
     TempDir dir;
     Db db(dir.file("app.db"));
     const Catalog catalog = graph_catalog("a:;b:a;c:b");
     (void)upgrade(db, catalog);
-    int statements = 0;
-    sqlite3_trace_v2(db, SQLITE_TRACE_STMT, count_statements, &statements);
-    const int changes = sqlite3_total_changes(db);
-    const UpgradeResult result = upgrade(db, catalog);
-    sqlite3_trace_v2(db, 0, nullptr, nullptr);
-    EXPECT_TRUE(result.fast_path);
-    EXPECT_TRUE(result.revisions.empty());
-    EXPECT_EQ(result.to, std::vector<std::string>{"c"});
-    EXPECT_EQ(statements, 1);
-    EXPECT_EQ(sqlite3_total_changes(db), changes);
+    for (const Options& options : testing::option_combinations()) {
+        int statements = 0;
+        sqlite3_trace_v2(db, SQLITE_TRACE_STMT, count_statements, &statements);
+        const int changes = sqlite3_total_changes(db);
+        const UpgradeResult result = upgrade(db, catalog, "head", options);
+        sqlite3_trace_v2(db, 0, nullptr, nullptr);
+        EXPECT_TRUE(result.fast_path);
+        EXPECT_TRUE(result.revisions.empty());
+        EXPECT_EQ(result.to, std::vector<std::string>{"c"});
+        EXPECT_EQ(statements, 1);
+        EXPECT_EQ(sqlite3_total_changes(db), changes);
+    }
 }
 
 
