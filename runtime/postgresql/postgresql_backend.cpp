@@ -154,7 +154,8 @@ void PostgresqlBackend::lock() {
         postgresql::LockWaitReport report;
         if (on_event_) {
             report = [this](const std::string& holder, std::chrono::milliseconds waited) {
-                on_event_(Event{EventKind::lock_wait, Direction::upgrade, {}, holder, waited, 0, 0});
+                const std::string message = "held by " + holder;
+                on_event_(Event{EventKind::lock_wait, Direction::upgrade, {}, message, waited, 0, 0});
             };
         }
         lock_.emplace(connection_, key, lock_timeout_, what, report);

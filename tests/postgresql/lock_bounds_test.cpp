@@ -17,6 +17,7 @@
 #include <chrono>
 #include <iostream>
 #include <optional>
+#include <regex>
 #include <thread>
 
 namespace migrations {
@@ -242,9 +243,31 @@ TEST_F(PostgresqlLockBounds, ReportsTheMigrationLockHolderWhileWaiting) {
     (void)upgrade(*connection_, graph_catalog("a:"), "head", options);
     releaser.join();
     ASSERT_EQ(waits.size(), 1U);  // once when the wait starts, then every 5 s
-    const std::string holder = "pid " + std::to_string(PQbackendPID(raw(*other))) +
+    const std::string holder = "held by pid " + std::to_string(PQbackendPID(raw(*other))) +
                                " (application_name 'other-replica', client 127.0.0.1, user postgres, query started ";
     EXPECT_EQ(waits[0].rfind(holder, 0), 0U) << waits[0];
+}
+
+TEST_F(PostgresqlLockBounds, TheCommandLineSaysWhoHoldsTheMigrationLockItWaitsFor) {
+    auto other = database_.connect();
+    postgresql::query(raw(*other), "SET application_name = 'other-replica'");
+    std::optional<postgresql::AdvisoryLock> held;
+    held.emplace(raw(*other), postgresql::advisory_lock_key("public", "schema_revisions"), 0ms, "test");
+    std::thread releaser([&] {
+        std::this_thread::sleep_for(400ms);
+        held.reset();
+    });
+    const std::string url = database_.url();
+    const char* argv[] = {"app", "upgrade", "--database", url.c_str()};
+    ::testing::internal::CaptureStderr();
+    const int status = run_cli(4, argv, graph_catalog("a:"), "sqlite:///unused.db");
+    const std::string printed = ::testing::internal::GetCapturedStderr();
+    releaser.join();
+    EXPECT_EQ(status, 0);
+    const std::regex expected("app: waiting for the migration lock \\([0-9.]+ ms so far\\): held by pid " +
+                              std::to_string(PQbackendPID(raw(*other))) +
+                              " \\(application_name 'other-replica', [^\n]*\napp: running upgrade a \\(revision a\\)\n");
+    EXPECT_TRUE(std::regex_search(printed, expected)) << printed;
 }
 
 }  // namespace
