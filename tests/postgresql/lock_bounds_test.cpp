@@ -149,6 +149,47 @@ TEST_F(PostgresqlLockBounds, ANonTransactionalRevisionIsBoundedToo) {
               "migrations/b.sql:6: b upgrade failed: canceling statement due to lock timeout" + blocked_by(*reader));
 }
 
+TEST_F(PostgresqlLockBounds, AConcurrentIndexBehindAnOlderSnapshotNeedsTheBoundLifted) {
+    const auto catalog = [](const std::string& prefix) {
+        CatalogBuilder builder;
+        builder.add("a").up("CREATE TABLE t (x int);").down("DROP TABLE t;");
+        builder.add("i", {"a"})
+            .up(prefix + "CREATE INDEX CONCURRENTLY t_x ON t (x);")
+            .down("DROP INDEX CONCURRENTLY t_x;")
+            .no_transaction();
+        return builder.build();
+    };
+    postgresql::query(pg_, "SET statement_timeout = '20s'");  // a mistake fails, never hangs
+    (void)upgrade(*connection_, catalog(""), "a");
+    // A snapshot older than the index build, which waits for it to end (a lock wait).
+    auto reader = database_.connect();
+    postgresql::query(raw(*reader), "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM t");
+    Options options;
+    options.statement_lock_timeout = 300ms;
+    const Error error = expect_error([&] { (void)upgrade(database_.url(), catalog(""), "head", options); });
+    EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
+    EXPECT_EQ(std::string(error.what()).rfind("migrations/i.sql:6: i upgrade failed: canceling statement due to lock "
+                                              "timeout\n  blocked by pid " +
+                                                  std::to_string(PQbackendPID(raw(*reader))),
+                                              0),
+              0U)
+        << error.what();
+    EXPECT_EQ(scalar(*connection_, "SELECT indisvalid FROM pg_index WHERE indexrelid = 't_x'::regclass"), "f");
+    postgresql::query(raw(*reader), "COMMIT");
+    postgresql::query(pg_, "DROP INDEX t_x; DELETE FROM schema_revisions WHERE revision = 'i'");
+
+    // The revision lifts the bound for itself: it waits for the reader, then completes.
+    postgresql::query(raw(*reader), "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM t");
+    std::thread ending([&] {
+        std::this_thread::sleep_for(600ms);
+        postgresql::query(raw(*reader), "COMMIT");
+    });
+    EXPECT_EQ(upgrade(database_.url(), catalog("SET lock_timeout = 0;\n"), "head", options).revisions,
+              std::vector<std::string>{"i"});
+    ending.join();
+    EXPECT_EQ(scalar(*connection_, "SELECT indisvalid FROM pg_index WHERE indexrelid = 't_x'::regclass"), "t");
+}
+
 TEST_F(PostgresqlLockBounds, OtherQueriesOnTheTableWaitNoLongerThanTheBound) {
     const Catalog catalog = alter_catalog();
     (void)upgrade(*connection_, catalog, "a");
