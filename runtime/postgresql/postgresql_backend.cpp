@@ -267,8 +267,7 @@ void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& sec
             throw StatementLockTimeout(
                 ErrorKind::lock_timeout,
                 error.what() + (blockers_.blockers().empty()
-                                    ? std::string("\n  (the blocking sessions could not be named: they had released "
-                                                  "their locks when asked)")
+                                    ? std::string("\n  (no blocking session was seen while it waited)")
                                     : blockers_.blockers()),
                 revision.id, revision.file, error.line(), pack_sqlstate(error.sqlstate()));
         }

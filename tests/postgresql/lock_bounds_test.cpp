@@ -85,6 +85,27 @@ TEST_F(PostgresqlLockBounds, AStatementWaitingForALockThrowsStatementLockTimeout
     backend.rollback();
 }
 
+TEST_F(PostgresqlLockBounds, ALockRefusedAtOnceIsALockTimeoutWithoutBlockersNamed) {
+    CatalogBuilder builder;
+    builder.add("a").up("CREATE TABLE t (x int);").down("DROP TABLE t;");
+    builder.add("b", {"a"}).up("LOCK TABLE t IN ACCESS EXCLUSIVE MODE NOWAIT;").down("SELECT 1;");
+    const Catalog catalog = builder.build();
+    (void)upgrade(*connection_, catalog, "a");
+    auto reader = start_reader();
+    detail::PostgresqlBackend backend(*connection_, Options{});
+    backend.lock();
+    backend.begin();
+    const RevisionSpec& b = catalog[1];
+    try {
+        backend.execute(b, *Catalog::upgrade_section(b, Dialect::postgresql), Direction::upgrade);
+        FAIL() << "no lock timeout";
+    } catch (const detail::StatementLockTimeout& error) {
+        EXPECT_STREQ(error.what(), "migrations/b.sql:6: b upgrade failed: could not obtain lock on relation \"t\"\n"
+                                   "  (no blocking session was seen while it waited)");
+    }
+    backend.rollback();
+}
+
 TEST_F(PostgresqlLockBounds, AnUpgradeBehindAReaderRetriesAndSucceedsOnceTheReaderEnds) {
     const Catalog catalog = alter_catalog();
     (void)upgrade(*connection_, catalog, "a");
