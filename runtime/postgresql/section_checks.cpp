@@ -3,28 +3,6 @@
 
 namespace migrations::postgresql {
 
-namespace {
-
-// A statement's tokens without its comments.
-class Words {
-public:
-    Words(std::string_view sql, const std::vector<Token>& tokens, const Statement& statement) : sql_(sql) {
-        for (std::size_t i = statement.begin; i < statement.end; ++i) {
-            if (tokens[i].kind != TokenKind::comment) tokens_.push_back(&tokens[i]);
-        }
-    }
-    std::size_t size() const noexcept { return tokens_.size(); }
-    bool is(std::size_t at, std::string_view keyword) const noexcept {
-        return at < tokens_.size() && is_keyword(sql_, *tokens_[at], keyword);
-    }
-
-private:
-    std::string_view sql_;
-    std::vector<const Token*> tokens_;
-};
-
-}  // namespace
-
 const char* const kTransactionControlMessage =
     "the revision's SQL ends the migration's transaction (COMMIT, ROLLBACK, END...): transaction control is not "
     "allowed in a transactional revision (mark the revision 'transactional: false' to run it outside one)";
@@ -32,7 +10,7 @@ const char* const kTransactionControlMessage =
 std::optional<Refusal> find_psql_only(std::string_view sql, const std::vector<Token>& tokens,
                                       const std::vector<Statement>& statements) {
     for (const Statement& statement : statements) {
-        const Words words(sql, tokens, statement);
+        const StatementWords words(sql, tokens, statement);
         if (words.is(0, "copy")) {
             for (std::size_t i = 1; i + 1 < words.size(); ++i) {
                 if (words.is(i, "from") && words.is(i + 1, "stdin")) {
@@ -62,7 +40,7 @@ std::optional<Refusal> find_psql_only(std::string_view sql, const std::vector<To
 std::optional<Refusal> find_transaction_control(std::string_view sql, const std::vector<Token>& tokens,
                                                 const std::vector<Statement>& statements) {
     for (const Statement& statement : statements) {
-        const Words words(sql, tokens, statement);
+        const StatementWords words(sql, tokens, statement);
         const bool ends = words.is(0, "commit") || words.is(0, "end") || words.is(0, "abort") ||
                           words.is(0, "begin") || (words.is(0, "rollback") && !words.is(1, "to")) ||
                           ((words.is(0, "start") || words.is(0, "prepare")) && words.is(1, "transaction"));

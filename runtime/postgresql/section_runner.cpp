@@ -120,16 +120,6 @@ struct Lexed {
     std::string_view sql;
     std::vector<Token> tokens;
     std::vector<Statement> statements;
-
-    std::string_view text(const Token& token) const { return sql.substr(token.offset, token.length); }
-    // The index of the first non-comment token at or after `i` within `statement`, or its end.
-    std::size_t next(const Statement& statement, std::size_t i) const {
-        while (i < statement.end && tokens[i].kind == TokenKind::comment) ++i;
-        return i;
-    }
-    bool keyword_at(const Statement& statement, std::size_t i, std::string_view keyword) const {
-        return i < statement.end && is_keyword(sql, tokens[i], keyword);
-    }
 };
 
 // The line of a PL/pgSQL body's line `n` (1-based, as CONTEXT counts: line 1 is the rest of the
@@ -148,26 +138,24 @@ const Token* first_body(const Lexed& lexed, const Statement& statement) {
 
 // The body of `CREATE [OR REPLACE] FUNCTION|PROCEDURE [schema.]name` in the section, or null.
 const Token* function_body(const Lexed& lexed, std::string_view name) {
+    const auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
     for (const Statement& statement : lexed.statements) {
-        std::size_t i = lexed.next(statement, statement.begin);
-        if (!lexed.keyword_at(statement, i, "create")) continue;
-        i = lexed.next(statement, i + 1);
-        if (lexed.keyword_at(statement, i, "or")) i = lexed.next(statement, lexed.next(statement, i + 1) + 1);
-        if (!lexed.keyword_at(statement, i, "function") && !lexed.keyword_at(statement, i, "procedure")) continue;
+        const StatementWords words(lexed.sql, lexed.tokens, statement);
+        std::size_t at = words.starts_with({"create", "or", "replace"}) ? 3 : 1;
+        if (!words.is(0, "create") || (!words.is(at, "function") && !words.is(at, "procedure"))) continue;
         // The name: the last word or quoted identifier before the parameter list.
         std::string_view found;
-        for (i = lexed.next(statement, i + 1); i < statement.end && lexed.tokens[i].kind != TokenKind::open_paren;
-             i = lexed.next(statement, i + 1)) {
-            const Token& token = lexed.tokens[i];
-            if (token.kind == TokenKind::word) found = lexed.text(token);
-            if (token.kind == TokenKind::quoted_identifier) found = lexed.text(token).substr(1, token.length - 2);
+        for (++at; at < words.size() && words.token(at).kind != TokenKind::open_paren; ++at) {
+            if (words.token(at).kind == TokenKind::word) found = words.text(at);
+            if (words.token(at).kind == TokenKind::quoted_identifier) {
+                found = words.text(at).substr(1, words.text(at).size() - 2);
+            }
         }
-        if (found.size() == name.size() &&
-            std::equal(found.begin(), found.end(), name.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-            })) {
-            return first_body(lexed, statement);
-        }
+        if (same(found, name)) return first_body(lexed, statement);
     }
     return nullptr;
 }
