@@ -1,5 +1,5 @@
 // @brief run_cli: Alembic's verbs (upgrade, downgrade, stamp, current, history, heads, show,
-// check, sql) over the catalog compiled into the application, parsed with CLI11.
+// check, sql) and Flyway's repair, over the catalog compiled into the application, parsed with CLI11.
 #include "cli/format.hpp"
 
 #include <migrations/cli.hpp>
@@ -65,6 +65,18 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     } else if (verb == "stamp") {
         const auto result = stamp(url, catalog, command.target, options);
         std::cout << shown << ": stamped, now at " << result.to_string() << "\n";
+    } else if (verb == "repair") {
+        const RepairResult result = repair(url, catalog, options);
+        for (const RepairedChecksum& fixed : result.repaired) {
+            std::cout << "  " << fixed.revision << " (" << fixed.file << "): checksum " << fixed.old_checksum.substr(0, 12)
+                      << " -> " << fixed.new_checksum.substr(0, 12) << "\n";
+        }
+        if (result.repaired.empty()) {
+            std::cout << shown << ": nothing to repair, every stored checksum matches\n";
+        } else {
+            std::cout << shown << ": repaired " << result.repaired.size()
+                      << " checksum(s); no revision was run and nothing else changed\n";
+        }
     } else if (verb == "current") {
         std::cout << cli::format_current(catalog, current(url, catalog, options), history(url, catalog, options),
                                          command.verbose);
@@ -114,6 +126,7 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         down->add_option("target", command.target, "-N, <id>-N, base, an id or unique prefix")->required();
         auto* st = app.add_subcommand("stamp", "Set the version table to TARGET without running SQL");
         st->add_option("target", command.target, "a revision, head, heads or base")->required();
+        app.add_subcommand("repair", "Store the catalog's checksums for edited applied revisions; nothing else");
         app.add_subcommand("current", "Show the database's current revision(s)");
         app.add_subcommand("history", "List every revision, newest first, with its state in the database");
         app.add_subcommand("heads", "List the heads of the catalog");
@@ -136,7 +149,7 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
                 const auto subs = app.get_subcommands({});
                 if (std::none_of(subs.begin(), subs.end(), [&](const CLI::App* sub) { return sub->get_name() == arg; })) {
                     std::cerr << program << ": unknown command '" << arg << "'; expected one of upgrade, downgrade, "
-                              << "stamp, current, history, heads, show, check, sql (see " << program << " --help)\n";
+                              << "stamp, repair, current, history, heads, show, check, sql (see " << program << " --help)\n";
                     return kExitUsage;
                 }
                 break;
