@@ -88,8 +88,8 @@ namespace {
 std::string quote_commands(const std::string& cmd, const std::string& verb, const std::vector<std::string>& targets) {
     std::string text;
     for (std::size_t i = 0; i < targets.size(); ++i) {
-        text += std::string(i == 0 ? "" : i + 1 == targets.size() ? " and then " : ", then ") + "`" + cmd + " " +
-                verb + " " + targets[i] + "`";
+        if (i > 0) text += i + 1 == targets.size() ? " and then " : ", then ";
+        text += "`" + cmd + " " + verb + " " + targets[i] + "`";
     }
     return text;
 }
@@ -153,8 +153,8 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
         throw Error(ErrorKind::unknown_revision,
                     "the version table " + table + " of " + backend_.location() +
                         " has a row with an empty revision (NULL or ''), which no migration writes: it was "
-                        "written by hand or by another tool; delete it with `DELETE FROM " + table +
-                        " WHERE revision IS NULL OR revision = ''` and start again");
+                        "written by hand or by another tool; delete it with `DELETE FROM " +
+                        table + " WHERE revision IS NULL OR revision = ''` and start again");
     }
     if (!state.unknown.empty()) {
         std::string list;
@@ -168,7 +168,8 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
                     "the database " + backend_.location() + " has revision(s) " + list +
                         " that this binary does not know (catalog " + catalog_.name() +
                         "): a newer build migrated it; run that build (or a newer one), or, to return to this "
-                        "build, run " + quote_commands(cmd, "downgrade", targets) + " with the build that knows them",
+                        "build, run " +
+                        quote_commands(cmd, "downgrade", targets) + " with the build that knows them",
                     state.unknown.front());
     }
     if (!state.mismatched.empty()) {
@@ -177,7 +178,8 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
                     std::string("revision ") + revision.id + " (" + revision.file +
                         ") was edited after it was applied: its checksum differs from the database's; restore "
                         "the file and put the change in a new revision, or, if the database already has what the "
-                        "edited file does, accept the edit with `" + cmd + " repair` (it rewrites checksums only)",
+                        "edited file does, accept the edit with `" +
+                        cmd + " repair` (it rewrites checksums only)",
                     revision.id, revision.file);
     }
     if (state.pending.empty()) return;
@@ -198,14 +200,17 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
                 (revision.transactional ? "" : " (undo a partial change by hand first)") + ", run " +
                 quote_commands(cmd, "stamp", forget);
     }
+    if (hint.empty()) hint = "correct its row in the version table by hand";  // no stamp sequence fits
     const std::string what = revision.transactional
-                                 ? std::string(" runs in a transaction, yet its row is 'pending', which is only ever "
-                                               "written for a `transactional: false` revision: the row was set by "
-                                               "hand or by another tool. Its upgrade took effect entirely or not at "
-                                               "all: look in the database for the changes of the upgrade section of ")
-                                 : std::string(" was interrupted while running outside a transaction (its row is "
-                                               "'pending'): all, part or none of its upgrade took effect. Compare "
-                                               "the database with the upgrade section of ");
+                                 ? std::string(
+                                       " runs in a transaction, yet its row is 'pending', which is only ever "
+                                       "written for a `transactional: false` revision: the row was set by "
+                                       "hand or by another tool. Its upgrade took effect entirely or not at "
+                                       "all: look in the database for the changes of the upgrade section of ")
+                                 : std::string(
+                                       " was interrupted while running outside a transaction (its row is "
+                                       "'pending'): all, part or none of its upgrade took effect. Compare "
+                                       "the database with the upgrade section of ");
     throw Error(ErrorKind::pending_revision,
                 std::string("revision ") + revision.id + " (" + revision.file + ")" + what + revision.file + ": " +
                     hint + "; then upgrade again",
@@ -354,7 +359,8 @@ RepairResult Migrator::repair() {
     refuse_unsafe(only_unknown(state), true);
     if (!state.mismatched.empty()) {
         std::vector<const AppliedRevision*> row_of(catalog_.size(), nullptr);
-        for (const AppliedRevision& row : state.rows) row_of[static_cast<std::size_t>(catalog_.find(row.revision))] = &row;
+        for (const AppliedRevision& row : state.rows)
+            row_of[static_cast<std::size_t>(catalog_.find(row.revision))] = &row;
         Transaction transaction(backend_);
         for (graph::Index i = 0; i < catalog_.size(); ++i) {
             if (row_of[i] == nullptr || row_of[i]->checksum == checksum(i)) continue;

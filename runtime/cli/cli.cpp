@@ -68,8 +68,8 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     } else if (verb == "repair") {
         const RepairResult result = repair(url, catalog, options);
         for (const RepairedChecksum& fixed : result.repaired) {
-            std::cout << "  " << fixed.revision << " (" << fixed.file << "): checksum " << fixed.old_checksum.substr(0, 12)
-                      << " -> " << fixed.new_checksum.substr(0, 12) << "\n";
+            std::cout << "  " << fixed.revision << " (" << fixed.file << "): checksum "
+                      << fixed.old_checksum.substr(0, 12) << " -> " << fixed.new_checksum.substr(0, 12) << "\n";
         }
         if (result.repaired.empty()) {
             std::cout << shown << ": nothing to repair, every stored checksum matches\n";
@@ -149,7 +149,8 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
                 const auto subs = app.get_subcommands({});
                 if (std::none_of(subs.begin(), subs.end(), [&](const CLI::App* sub) { return sub->get_name() == arg; })) {
                     std::cerr << program << ": unknown command '" << arg << "'; expected one of upgrade, downgrade, "
-                              << "stamp, repair, current, history, heads, show, check, sql (see " << program << " --help)\n";
+                              << "stamp, repair, current, history, heads, show, check, sql (see " << program
+                              << " --help)\n";
                     return kExitUsage;
                 }
                 break;

@@ -357,7 +357,9 @@ TYPED_TEST(History, ListsNewestFirstWithHeadsAndRows) {
 
 /// The database's URL, as a user gives it to run_cli.
 #if defined(MIGRATIONS_TEST_POSTGRESQL)
-std::string url_of(const testing::PostgresqlBackend& db) { return db.location(); }
+std::string url_of(const testing::PostgresqlBackend& db) {
+    return db.location();
+}
 #else
 std::string url_of(const testing::SqliteBackend& db) {
     return std::string("sqlite:///") + sqlite3_db_filename(db.connection(), "main");
@@ -449,8 +451,9 @@ TYPED_TEST(Repair, RewritesOnlyTheChecksumsThatDiffer) {
     db.exec("UPDATE schema_revisions SET checksum = 'stale0123456789' WHERE revision = 'a'");
     db.exec("UPDATE schema_revisions SET checksum = 'old', state = 'pending' WHERE revision = 'c'");
     const auto untouched = [&] {
-        return db.rows("SELECT revision || '|' || state || '|' || applied_at || '|' || duration_ms"
-                       " FROM schema_revisions ORDER BY revision");
+        return db.rows(
+            "SELECT revision || '|' || state || '|' || applied_at || '|' || duration_ms"
+            " FROM schema_revisions ORDER BY revision");
     };
     const auto before = untouched();
     const std::vector<std::string> tables = db.tables();
@@ -465,7 +468,8 @@ TYPED_TEST(Repair, RewritesOnlyTheChecksumsThatDiffer) {
     EXPECT_EQ(result.repaired[1].old_checksum, "old");
     // Checksums now the catalog's; states, times, rows and tables as they were.
     for (const auto& row : applied_revisions(db.connection())) {
-        EXPECT_EQ(row.checksum, catalog[static_cast<std::size_t>(catalog.find(row.revision))].checksum[TypeParam::kChecksum]);
+        EXPECT_EQ(row.checksum,
+                  catalog[static_cast<std::size_t>(catalog.find(row.revision))].checksum[TypeParam::kChecksum]);
     }
     EXPECT_EQ(untouched(), before);
     EXPECT_EQ(db.tables(), tables);
@@ -688,8 +692,9 @@ TYPED_TEST(RecoveryHint, EmptyRevisionRowIsNamedAndTheSuggestedDeleteLetsTheNext
 TYPED_TEST(RecoveryHint, NullRevisionRowIsNamedAsEmpty) {
     const auto& db = this->db_;
     // A version table made by hand (or another tool) without NOT NULL on revision.
-    db.exec("CREATE TABLE schema_revisions (revision TEXT UNIQUE, checksum TEXT NOT NULL, state TEXT NOT NULL,"
-            " applied_at TEXT NOT NULL, duration_ms REAL NOT NULL)");
+    db.exec(
+        "CREATE TABLE schema_revisions (revision TEXT UNIQUE, checksum TEXT NOT NULL, state TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL, duration_ms REAL NOT NULL)");
     db.exec("INSERT INTO schema_revisions VALUES (NULL, 'x', 'applied', '2026-01-01T00:00:00.000Z', 0)");
     const Catalog catalog = graph_catalog("a:;b:a");
     const Error error = expect_error([&] { (void)upgrade(db.connection(), catalog); });

@@ -93,7 +93,7 @@ TEST_F(GraphCommands, ShowRejectsAnAmbiguousPrefixLikeTheRuntime) {
 
 TEST_F(GraphCommands, EveryVerbHasHelp) {
     for (const char* verb : {"init", "revision", "merge", "heads", "branches", "history", "show", "upgrade",
-                             "downgrade", "stamp", "current", "sql", "check", "generate"}) {
+                             "downgrade", "stamp", "repair", "current", "sql", "check", "generate"}) {
         const ToolRun run = run_tool({verb, "--help"});
         EXPECT_EQ(run.code, 0) << verb;
         EXPECT_NE(run.out.find("Usage:"), std::string::npos) << verb << ": " << run.out;
