@@ -20,7 +20,8 @@ bool all_digits(std::string_view text) {
 }
 
 // The password of the user info in `text`, one URL or word: find_user_info's rule, else (text
-// the rule does not read as a URL) whatever lies between a ':' and the last '@'.
+// the rule does not read as a URL: `postgresql:///u:pw@h`) whatever lies between a ':' and the
+// last '@', when that ':' lies after the authority (in the path) and not in a query.
 std::optional<Span> user_info_password(std::string_view text) {
     const std::size_t start = authority_start(text);
     if (const std::optional<UserInfo> info = find_user_info(text, start)) {
@@ -28,9 +29,13 @@ std::optional<Span> user_info_password(std::string_view text) {
         return Span{info->colon + 1, info->at};
     }
     const std::size_t at = text.rfind('@');
-    if (at == npos || at < start) return std::nullopt;
     const std::size_t colon = text.find(':', start);
-    if (colon == npos || colon > at) return std::nullopt;
+    // A ':' in the authority was judged by the rule (a port); one in a query is no user info.
+    const std::size_t path = std::min(text.find_first_of("/?", start), text.size());
+    if (at == npos || at < start || colon == npos || colon > at || colon < path ||
+        text.substr(start, colon - start).find('?') != npos) {
+        return std::nullopt;
+    }
     return Span{colon + 1, at};
 }
 
@@ -64,7 +69,27 @@ void add_password_keys(std::string_view text, std::vector<Span>& spans) {
     }
 }
 
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 }  // namespace
+
+std::string percent_decode(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
 
 std::optional<UserInfo> find_user_info(std::string_view text, std::size_t begin) {
     if (begin > text.size()) return std::nullopt;
@@ -81,8 +106,6 @@ std::optional<UserInfo> find_user_info(std::string_view text, std::size_t begin)
     }
     const std::size_t at = rest.rfind('@');
     if (at == npos) return std::nullopt;
-    const std::size_t question = rest.find('?');
-    if (question < at && rest.substr(question, at - question).find('=') != npos) return std::nullopt;
     return UserInfo{begin + colon, begin + at};
 }
 

@@ -23,10 +23,13 @@ struct UserInfo {
 /// nothing. The rule, shared by parse_url and the redaction: the user info ends at the last
 /// '@' before the first '/' or '?' (so a password may hold raw '@', ':' and '#'); when there is
 /// none, at the last '@' of the text, provided a ':' comes before that first '/' or '?', the
-/// text between them is not a port (digits) and no query parameter ('?' then '=') precedes
-/// the '@' (so a password may hold a raw '/' or '?'). The password is the text after the first
-/// ':' of the user info.
+/// text between them is not a port (digits) and the text does not start with '[' (so a
+/// password may hold a raw '/' or '?'). The password is the text after the first ':' of the
+/// user info.
 std::optional<UserInfo> find_user_info(std::string_view text, std::size_t begin);
+
+/// `text` with every `%XX` escape decoded (a '%' not followed by two hex digits is kept).
+std::string percent_decode(std::string_view text);
 
 /// Where the authority of something URL-like starts: after the first "://", else after the
 /// first "//" (`postgres//u:pw@h`), else after the first ":/" (`postgresql:/u:pw@h`), else 0.
@@ -41,7 +44,7 @@ using Span = std::pair<std::size_t, std::size_t>;
 
 /// The password spans of one URL or connection string taken whole: the password of its user
 /// info (find_user_info from authority_start; when the rule finds none, the text between a
-/// ':' and the last '@' after the authority start, to be safe), and the value of every
+/// ':' in the path and the last '@', to be safe: `postgresql:///u:pw@h`), and the value of every
 /// password key (`password=`, `sslpassword = 'x y'`; in a query the value ends at '&').
 /// Sorted, not overlapping.
 std::vector<Span> password_spans(std::string_view text);

@@ -17,26 +17,6 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::string percent_decode(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() + 0 && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string redact_url(std::string_view url) { return detail::mask_spans(url, detail::password_spans(url)); }
@@ -85,12 +65,12 @@ DatabaseUrl parse_url(std::string_view url) {
     }
     const std::size_t slash = rest.find('/');
     const std::string_view authority = rest.substr(0, slash);
-    if (slash != std::string_view::npos) result.path = percent_decode(rest.substr(slash + 1));
+    if (slash != std::string_view::npos) result.path = detail::percent_decode(rest.substr(slash + 1));
     const std::string_view host_port = authority;
     if (user_info) {
         const auto colon = user_text.find(':');
-        result.user = percent_decode(user_text.substr(0, colon));
-        if (colon != std::string_view::npos) result.password = percent_decode(user_text.substr(colon + 1));
+        result.user = detail::percent_decode(user_text.substr(0, colon));
+        if (colon != std::string_view::npos) result.password = detail::percent_decode(user_text.substr(colon + 1));
     }
     std::size_t port_colon = host_port.rfind(':');
     if (!host_port.empty() && host_port.front() == '[') {

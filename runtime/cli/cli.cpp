@@ -111,6 +111,9 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
     const std::string program = program_name(argc, argv);
     // Everything written to stderr may echo what the user typed: it goes through redaction.
     cli::RedactingStream err(std::cerr);
+    for (int i = 1; i < argc; ++i) err.add_secrets_of(argv[i] != nullptr ? argv[i] : "");
+    if (const char* env = std::getenv("DATABASE_URL"); env != nullptr) err.add_secrets_of(env);
+    err.add_secrets_of(default_url);
     try {
         Command command;
         CLI::App app("Database migrations of " + std::string(catalog.name()) + " (default database " +

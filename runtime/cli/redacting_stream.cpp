@@ -12,9 +12,25 @@ RedactingStreambuf::~RedactingStreambuf() {
     }
 }
 
+void RedactingStreambuf::add_secrets_of(std::string_view input) {
+    constexpr std::size_t kShortest = 4;
+    for (const auto& [first, last] : detail::password_spans(input)) {
+        const std::string_view secret = input.substr(first, last - first);
+        for (std::string text : {std::string(secret), detail::percent_decode(secret)}) {
+            if (text.size() >= kShortest && text != "***") secrets_.push_back(std::move(text));
+        }
+    }
+}
+
 void RedactingStreambuf::write_line() {
     if (line_.empty()) return;
-    const std::string masked = detail::redact_text(line_);
+    std::string masked = line_;
+    for (const std::string& secret : secrets_) {
+        for (std::size_t at = masked.find(secret); at != std::string::npos; at = masked.find(secret, at + 3)) {
+            masked.replace(at, secret.size(), "***");
+        }
+    }
+    masked = detail::redact_text(masked);
     line_.clear();
     target_->sputn(masked.data(), static_cast<std::streamsize>(masked.size()));
     target_->pubsync();

@@ -5,6 +5,8 @@
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace migrations::cli {
 
@@ -17,6 +19,12 @@ public:
     RedactingStreambuf& operator=(const RedactingStreambuf&) = delete;
     ~RedactingStreambuf() override;
 
+    /// Also masks, wherever they appear, the passwords detail::password_spans finds in
+    /// `input` (taken whole, as typed: an argument, $DATABASE_URL), as given and
+    /// percent-decoded; so a password is masked even where the message cut the URL apart
+    /// (a raw space in it). Passwords shorter than 4 bytes are left to the patterns.
+    void add_secrets_of(std::string_view input);
+
 protected:
     int_type overflow(int_type c) override;
     std::streamsize xsputn(const char* text, std::streamsize count) override;
@@ -27,6 +35,7 @@ private:
 
     std::streambuf* target_;
     std::string line_;
+    std::vector<std::string> secrets_;
 };
 
 /// An ostream over a RedactingStreambuf: `RedactingStream err(std::cerr);` then write to
@@ -34,6 +43,9 @@ private:
 class RedactingStream final : public std::ostream {
 public:
     explicit RedactingStream(std::ostream& target) : std::ostream(nullptr), buffer_(target.rdbuf()) { rdbuf(&buffer_); }
+
+    /// See RedactingStreambuf::add_secrets_of.
+    void add_secrets_of(std::string_view input) { buffer_.add_secrets_of(input); }
 
 private:
     RedactingStreambuf buffer_;
