@@ -62,6 +62,22 @@ TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
     EXPECT_TRUE(check(db, testing::logging_catalog(30, 15)).ok);
 }
 
+TEST(Processes, ManyStartingAtOnceWithATransactionPerRevisionApplyEachRevisionOnce) {
+    // Each COMMIT releases SQLite's lock, so processes interleave revision by revision: each
+    // must read the state again before its next revision.
+    TempDir dir;
+    const std::string path = dir.file("per_revision.db");
+    constexpr int kProcesses = 14;
+    std::vector<pid_t> pids;
+    for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "per_revision"));
+    for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0);
+    Db db(path);
+    EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
+    EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "29");
+    EXPECT_EQ(db.value("SELECT count(*) FROM schema_revisions WHERE state = 'applied'"), "30");
+    EXPECT_TRUE(check(db, testing::logging_catalog(30, 15)).ok);
+}
+
 TEST(Processes, KilledMidUpgradeLeavesTheOldRevisionAndTheNextRunCompletes) {
     TempDir dir;
     const std::string path = dir.file("killed.db");
