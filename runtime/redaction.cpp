@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool is_key_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -101,7 +103,8 @@ std::optional<UserInfo> find_user_info(std::string_view text, std::size_t begin)
     }
     // No '@' before the path: a password with a raw '/' or '?', or no user info at all.
     const std::size_t colon = rest.substr(0, end).find(':');
-    if (colon == npos || rest.front() == '[' || (colon + 1 < end && all_digits(rest.substr(colon + 1, end - colon - 1)))) {
+    if (colon == npos || rest.front() == '[' ||
+        (colon + 1 < end && all_digits(rest.substr(colon + 1, end - colon - 1)))) {
         return std::nullopt;
     }
     const std::size_t at = rest.rfind('@');

@@ -1,9 +1,9 @@
 // @brief Formatting of the command lines' output for people: one place for revision text.
 #include "cli/format.hpp"
 
-#include "planner.hpp"
-
 #include <cstdio>
+
+#include "planner.hpp"
 
 namespace migrations::cli {
 
@@ -68,8 +68,10 @@ std::string block_of(const Catalog& catalog, const graph::RevisionGraph& graph, 
     const graph::IndexList& parents = graph.parents(index);
     text += parents.size() >= 2 ? "Merges: " + ids_or(catalog, parents, "") + "\n"
                                 : "Parent: " + ids_or(catalog, parents, "<base>") + "\n";
-    if (!graph.dependencies(index).empty()) text += "Depends on: " + ids_or(catalog, graph.dependencies(index), "") + "\n";
-    if (graph.children(index).size() >= 2) text += "Branches into: " + ids_or(catalog, graph.children(index), "") + "\n";
+    if (!graph.dependencies(index).empty())
+        text += "Depends on: " + ids_or(catalog, graph.dependencies(index), "") + "\n";
+    if (graph.children(index).size() >= 2)
+        text += "Branches into: " + ids_or(catalog, graph.children(index), "") + "\n";
     text += std::string("Path: ") + revision.file + "\n";
     if (revision.created[0] != '\0') text += std::string("Created: ") + revision.created + "\n";
     if (status != nullptr) text += "State: " + state_of(*status) + "\n";

@@ -5,7 +5,6 @@
 
 #include <migrations/catalog.hpp>
 #include <migrations/results.hpp>
-
 #include <string>
 #include <vector>
 

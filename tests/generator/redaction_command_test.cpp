@@ -71,8 +71,9 @@ TEST_F(ToolRedaction, ErrorsNameTheRedactedUrl) {
     const ToolRun run =
         run_tool({"current", "--database", "sqlite://u:S3cretPw@host/x.db", "--dir", dir_.str() + "/migrations"});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err, "migrations: error: bad database URL 'sqlite://u:***@host/x.db': an SQLite URL has no user "
-                       "name or password; use sqlite:///relative.db or sqlite:////absolute/path.db\n");
+    EXPECT_EQ(run.err,
+              "migrations: error: bad database URL 'sqlite://u:***@host/x.db': an SQLite URL has no user "
+              "name or password; use sqlite:///relative.db or sqlite:////absolute/path.db\n");
     const ToolRun typo = run_tool({"current", "--databse", "postgresql://u:S3cretPw@127.0.0.1:1/db"});
     EXPECT_EQ(typo.code, 2);
     EXPECT_NE(typo.err.find("postgresql://u:***@127.0.0.1:1/db"), std::string::npos) << typo.err;

@@ -3,16 +3,15 @@
 // given every way a user can give them (--database before or after the verb, $DATABASE_URL,
 // the default, where a target or the verb was expected, after a misspelt option) to every
 // verb. PostgreSQL URLs name 127.0.0.1 on a closed port: each refusal is immediate.
-#include "support/temp_dir.hpp"
-#include "support/test_catalog.hpp"
-
-#include <migrations/migrations.hpp>
-
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <iostream>
+#include <migrations/migrations.hpp>
 #include <sstream>
+
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
 
 namespace migrations {
 namespace {
@@ -64,7 +63,7 @@ struct Verb {
 };
 
 // Every verb of run_cli.
-const Verb kVerbs[] = {{"upgrade", "head"}, {"downgrade", "base"}, {"stamp", "head"},
+const Verb kVerbs[] = {{"upgrade", "head"},  {"downgrade", "base"}, {"stamp", "head"},
                        {"current", nullptr}, {"history", nullptr},  {"heads", nullptr},
                        {"show", "head"},     {"check", nullptr},    {"sql", "base:head"}};
 
