@@ -1,5 +1,6 @@
 // @brief run_cli: Alembic's verbs (upgrade, downgrade, stamp, current, history, heads, show,
 // check, sql) over the catalog compiled into the application, parsed with CLI11.
+#include "cli/event_printer.hpp"
 #include "cli/format.hpp"
 #include "cli/redacting_stream.hpp"
 
@@ -31,6 +32,8 @@ std::string program_name(int argc, const char* const* argv) {
 struct Command {
     std::string database;
     bool verbose = false;
+    bool quiet = false;
+    bool transaction_per_revision = false;
     std::string target;
     std::string range;
     std::string dialect = "sqlite";
@@ -54,13 +57,10 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     const std::string shown = redact_url(url);
     Options options;
     options.command_name = program;
-    if (command.verbose) {
-        options.on_event = [](const Event& event) {
-            if (event.kind != EventKind::revision_finished) return;
-            std::cout << "  " << (event.direction == Direction::upgrade ? "upgrade " : "downgrade ") << event.revision
-                      << ": " << event.message << " (" << cli::milliseconds(event.duration.count()) << ")\n";
-        };
-    }
+    if (command.transaction_per_revision) options.transaction = TransactionMode::per_revision;
+    options.on_event = cli::event_printer(
+        err, program,
+        command.quiet ? cli::Verbosity::quiet : command.verbose ? cli::Verbosity::verbose : cli::Verbosity::normal);
     const auto verb = app.get_subcommands().front()->get_name();
     if (looks_like_url(command.target) || looks_like_url(command.range)) {
         err << program << ": '" << redact_url(command.target + command.range) << "' is a database URL, not a "
@@ -122,7 +122,10 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         app.fallthrough();
         app.require_subcommand(1, 1);
         app.add_option("--database", command.database, "Database URL (default: $DATABASE_URL, else the default)");
-        app.add_flag("-v,--verbose", command.verbose, "Print each revision as it runs, and more detail");
+        app.add_flag("-v,--verbose", command.verbose, "More detail: while migrating, each revision's time, each commit and server notices; in current and history, dates and files");
+        app.add_flag("-q,--quiet", command.quiet, "Print nothing while migrating (results and errors still)");
+        app.add_flag("--transaction-per-revision", command.transaction_per_revision,
+                     "Commit after each revision instead of once for the whole run");
 
         auto* up = app.add_subcommand("upgrade", "Apply the revisions up to TARGET (default head)");
         up->add_option("target", command.target = "head",

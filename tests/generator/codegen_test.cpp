@@ -70,7 +70,7 @@ TEST(Codegen, EmitsEveryFieldOfARevision) {
         "     {nullptr, 0}, {nullptr, 0}, {kLabels0, 1}, {kUpgrade0, 1}, {nullptr, 0},\n"
         "     {\"" +
         set.checksums[0][0] + "\", \"" + set.checksums[0][1] +
-        "\"}, false, true},\n"
+        "\"}, false, true, 0U},\n"
         "};\n\n"
         "constexpr std::uint32_t kById[] = {0};\n\n"
         "constexpr migrations::CatalogSpec kSpec = {\"app_migrations\", {kRevisions, 1}, {kById, 1}, 3};\n";
