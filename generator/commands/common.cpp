@@ -47,7 +47,7 @@ std::optional<std::uint32_t> parse_dialects(std::string_view list, std::string& 
 }
 
 int usage_error(std::ostream& err, std::string_view verb, std::string_view message) {
-    err << "migrations " << verb << ": error: " << message << "\n";
+    err << "migrations " << verb << ": error: " << escape_control(message) << "\n";
     return kExitUsage;
 }
 
