@@ -321,23 +321,34 @@ void Parser::check_sections() {
     check_statements();
 }
 
-// The checks of the statements (checks/): each section is lexed once per dialect that runs it.
+// The checks of the statements (checks/): each section is lexed once, for every dialect that
+// runs it.
 void Parser::check_statements() {
     for (const bool upgrade : {true, false}) {
         const std::vector<SectionText>& sections = upgrade ? file_.upgrade : file_.downgrade;
-        for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
-            const SectionText* section = selected(dialect) ? effective_section(sections, dialect) : nullptr;
-            if (section == nullptr) continue;
-            const SplitSection split = split_section(section->sql, dialect);
-            if (file_.transactional) report(find_transaction_control(section->sql, split, section->first_line, dialect));
-            if (dialect != Dialect::postgresql) continue;
-            report(find_client_commands(section->sql, split, section->first_line));
+        for (const SectionText& section : sections) {
+            bool runs_on[kDialectCount] = {};
+            bool runs = false;
+            for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
+                runs_on[static_cast<std::size_t>(dialect)] =
+                    selected(dialect) && effective_section(sections, dialect) == &section;
+                runs = runs || runs_on[static_cast<std::size_t>(dialect)];
+            }
+            if (!runs) continue;
+            const SplitSection split = split_section(section.sql);
+            for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
+                if (file_.transactional && runs_on[static_cast<std::size_t>(dialect)]) {
+                    report(find_transaction_control(section.sql, split, section.first_line, dialect));
+                }
+            }
+            if (!runs_on[static_cast<std::size_t>(Dialect::postgresql)]) continue;
+            report(find_client_commands(section.sql, split, section.first_line));
             if (!file_.transactional) continue;
-            report(find_non_transactional_statements(section->sql, split, section->first_line));
-            for (const StatementFinding& found : find_commit_boundaries(section->sql, split, section->first_line)) {
-                const unsigned bit = static_cast<unsigned>(dialect) + (upgrade ? 0U : unsigned{kDialectCount});
+            report(find_non_transactional_statements(section.sql, split, section.first_line));
+            for (const StatementFinding& found : find_commit_boundaries(section.sql, split, section.first_line)) {
+                const unsigned bit = static_cast<unsigned>(Dialect::postgresql) + (upgrade ? 0U : unsigned{kDialectCount});
                 file_.commit_after |= 1U << bit;
-                file_.commit_boundaries.push_back(CommitBoundary{dialect, upgrade, found.line, found.statement});
+                file_.commit_boundaries.push_back(CommitBoundary{Dialect::postgresql, upgrade, found.line, found.statement});
             }
         }
     }

@@ -60,7 +60,7 @@ std::string meta_command(std::string_view sql, std::size_t at) {
 }  // namespace
 
 std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql, std::uint32_t first_line) {
-    return find_non_transactional_statements(sql, split_section(sql, Dialect::postgresql), first_line);
+    return find_non_transactional_statements(sql, split_section(sql), first_line);
 }
 
 std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql, const SplitSection& split,
@@ -78,7 +78,7 @@ std::vector<NonTransactionalStatement> find_non_transactional_statements(std::st
 }
 
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::uint32_t first_line) {
-    return find_commit_boundaries(sql, split_section(sql, Dialect::postgresql), first_line);
+    return find_commit_boundaries(sql, split_section(sql), first_line);
 }
 
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, const SplitSection& split,
@@ -94,7 +94,7 @@ std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, const
 }
 
 std::vector<StatementFinding> find_client_commands(std::string_view sql, std::uint32_t first_line) {
-    return find_client_commands(sql, split_section(sql, Dialect::postgresql), first_line);
+    return find_client_commands(sql, split_section(sql), first_line);
 }
 
 std::vector<StatementFinding> find_client_commands(std::string_view sql, const SplitSection& split,

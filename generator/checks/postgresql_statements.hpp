@@ -28,7 +28,7 @@ using NonTransactionalStatement = StatementFinding;
 /// Never throws except std::bad_alloc.
 std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
                                                                          std::uint32_t first_line);
-/// The same on a section already split (split_section(sql, Dialect::postgresql)).
+/// The same on a section already split (split_section(sql)).
 std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
                                                                          const SplitSection& split,
                                                                          std::uint32_t first_line);
@@ -39,7 +39,7 @@ std::vector<NonTransactionalStatement> find_non_transactional_statements(std::st
 /// VALUE"; `message` is empty (it is not an error: the revision is marked commit_after).
 /// Never throws except std::bad_alloc.
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::uint32_t first_line);
-/// The same on a section already split (split_section(sql, Dialect::postgresql)).
+/// The same on a section already split (split_section(sql)).
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, const SplitSection& split,
                                                      std::uint32_t first_line);
 
@@ -49,7 +49,7 @@ std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, const
 /// what to write instead. Backslashes after a COPY ... FROM STDIN (its data) are not reported
 /// again. Never throws except std::bad_alloc.
 std::vector<StatementFinding> find_client_commands(std::string_view sql, std::uint32_t first_line);
-/// The same on a section already split (split_section(sql, Dialect::postgresql)).
+/// The same on a section already split (split_section(sql)).
 std::vector<StatementFinding> find_client_commands(std::string_view sql, const SplitSection& split,
                                                    std::uint32_t first_line);
 

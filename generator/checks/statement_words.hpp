@@ -1,20 +1,19 @@
 // @brief The top-level statements of a section as lists of words, for the build-time checks
 // that look at a statement's leading keywords (checks/*.cpp).
 //
-// One lexer serves both dialects: the runtime's PostgreSQL lexer (runtime/postgresql/
-// sql_lexer.hpp). Its quoting rules ('...', "...", comments, dollar quotes) cover what SQLite
-// sections use in practice; for SQLite the statements are split with SQLite's own rule for
-// trigger bodies (a `;` inside `CREATE TRIGGER ... BEGIN ... END` does not end the statement,
-// as sqlite3_complete() decides). Known differences, all rare in migrations and documented in
+// One lexer and one split serve both dialects: the runtime's PostgreSQL lexer (runtime/
+// postgresql/sql_lexer.hpp), whose quoting rules ('...', "...", comments, dollar quotes)
+// cover what SQLite sections use in practice, and a split that knows both kinds of statement
+// body holding semicolons: PostgreSQL's `BEGIN ATOMIC ... END` and SQLite's `CREATE TRIGGER
+// ... BEGIN ... END` (as sqlite3_complete() decides). A generic section runs on both
+// dialects, so it is split once. Known differences, rare in migrations and documented in
 // docs/format.md: SQLite's `[bracketed]` and `backtick` identifiers are not quotes here, and
 // SQLite block comments do not nest. The database still decides where statements end when a
 // revision runs; these checks only classify.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <initializer_list>
-#include <migrations/catalog.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,12 +58,12 @@ private:
     std::vector<const postgresql::Token*> tokens_;
 };
 
-/// The top-level statements of `sql` as `dialect` splits them (see the file comment), each
-/// with its 0-based line in `sql`.
+/// The tokens of a section and its top-level statements (see the file comment), each
+/// statement with its 0-based line in the section.
 struct SplitSection {
     std::vector<postgresql::Token> tokens;
     std::vector<postgresql::Statement> statements;
 };
-SplitSection split_section(std::string_view sql, Dialect dialect);
+SplitSection split_section(std::string_view sql);
 
 }  // namespace migrations::generator

@@ -27,7 +27,7 @@ std::string_view classify(const Words& words, Dialect dialect) {
 
 std::vector<StatementFinding> find_transaction_control(std::string_view sql, std::uint32_t first_line,
                                                        Dialect dialect) {
-    return find_transaction_control(sql, split_section(sql, dialect), first_line, dialect);
+    return find_transaction_control(sql, split_section(sql), first_line, dialect);
 }
 
 std::vector<StatementFinding> find_transaction_control(std::string_view sql, const SplitSection& split,

@@ -27,7 +27,7 @@ namespace migrations::generator {
 /// Never throws except std::bad_alloc.
 std::vector<StatementFinding> find_transaction_control(std::string_view sql, std::uint32_t first_line,
                                                        Dialect dialect);
-/// The same on a section already split (split_section(sql, dialect)).
+/// The same on a section already split (split_section(sql)).
 std::vector<StatementFinding> find_transaction_control(std::string_view sql, const SplitSection& split,
                                                        std::uint32_t first_line, Dialect dialect);
 

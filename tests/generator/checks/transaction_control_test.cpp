@@ -52,6 +52,10 @@ const std::vector<Case> kCases = {
      "CREATE TRIGGER t_au AFTER UPDATE ON t BEGIN\n  UPDATE n SET c = CASE WHEN c > 0 THEN 1 ELSE 0 END;\nEND;\n"
      "COMMIT;",
      {{13, "COMMIT"}}},
+    {"a sqlite trigger seen by postgresql in a generic section", kPostgresql,
+     "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN\n  UPDATE n SET c = c + 1;\nEND;", {}},
+    {"a postgresql trigger has no body", kPostgresql,
+     "CREATE TRIGGER t_ai AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION bump();\nCOMMIT;", {{11, "COMMIT"}}},
     {"a column named end", kSqlite, "CREATE TABLE t (\"end\" INTEGER, begin_at TEXT);\nSELECT begin_at FROM t;",
      {}},
 };
