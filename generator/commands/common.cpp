@@ -81,7 +81,7 @@ std::optional<RevisionSet> load_or_report(const LoadOptions& load, std::ostream&
 
 bool report_lines(std::ostream& err, const std::vector<std::string>& lines) {
     std::string text;
-    for (const std::string& line : lines) text += line + "\n";
+    for (const std::string& line : lines) text += escape_control(line) + "\n";
     err << text;
     return !lines.empty();
 }

@@ -39,5 +39,13 @@ TEST(CheckCommand, EscapesControlCharactersOfTheFileInItsDiagnostics) {
         << run.err;
 }
 
+TEST(CheckCommand, EscapesControlCharactersOfAnArgumentInItsUsageError) {
+    TempDir dir;
+    const ToolRun run = run_tool({"check", dir.str(), "--dialects", "sql\x1b[2Jite"});
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err.find('\x1b'), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("unknown dialect 'sql\\x1b[2Jite'"), std::string::npos) << run.err;
+}
+
 }  // namespace
 }  // namespace migrations::generator
