@@ -34,8 +34,9 @@ std::string qualified_version_table(std::string_view schema, std::string_view ta
 std::string create_version_table_sql(Dialect dialect, std::string_view qualified) {
     std::string sql = "CREATE TABLE IF NOT EXISTS ";
     sql += qualified;
-    sql += " (revision TEXT PRIMARY KEY NOT NULL, checksum TEXT NOT NULL,"
-           " state TEXT NOT NULL CHECK (state IN ('applied', 'pending')), applied_at TEXT NOT NULL, duration_ms ";
+    sql +=
+        " (revision TEXT PRIMARY KEY NOT NULL, checksum TEXT NOT NULL,"
+        " state TEXT NOT NULL CHECK (state IN ('applied', 'pending')), applied_at TEXT NOT NULL, duration_ms ";
     sql += dialect == Dialect::sqlite ? "REAL NOT NULL) WITHOUT ROWID" : "DOUBLE PRECISION NOT NULL)";
     return sql;
 }

@@ -59,19 +59,22 @@ std::string meta_command(std::string_view sql, std::size_t at) {
 
 }  // namespace
 
-std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql, std::uint32_t first_line) {
+std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
+                                                                         std::uint32_t first_line) {
     return find_non_transactional_statements(sql, split_section(sql), first_line);
 }
 
-std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql, const SplitSection& split,
-        std::uint32_t first_line) {
+std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
+                                                                         const SplitSection& split,
+                                                                         std::uint32_t first_line) {
     std::vector<NonTransactionalStatement> found;
     for (const postgresql::Statement& statement : split.statements) {
         const std::string_view what = classify(Words(sql, split.tokens, statement));
         if (what.empty()) continue;
         std::string message(what);
-        message += " cannot run inside a transaction block; add `-- transactional: false` to the header of this "
-                   "revision to run it on its own";
+        message +=
+            " cannot run inside a transaction block; add `-- transactional: false` to the header of this "
+            "revision to run it on its own";
         found.push_back(NonTransactionalStatement{first_line + statement.line, std::string(what), std::move(message)});
     }
     return found;
@@ -82,7 +85,7 @@ std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::
 }
 
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, const SplitSection& split,
-        std::uint32_t first_line) {
+                                                     std::uint32_t first_line) {
     std::vector<StatementFinding> found;
     for (const postgresql::Statement& statement : split.statements) {
         const Words words(sql, split.tokens, statement);
@@ -98,7 +101,7 @@ std::vector<StatementFinding> find_client_commands(std::string_view sql, std::ui
 }
 
 std::vector<StatementFinding> find_client_commands(std::string_view sql, const SplitSection& split,
-        std::uint32_t first_line) {
+                                                   std::uint32_t first_line) {
     std::vector<StatementFinding> found;
     std::size_t data_from = sql.size();  // where the first COPY ... FROM STDIN's data starts
     for (const postgresql::Statement& statement : split.statements) {

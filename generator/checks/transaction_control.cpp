@@ -37,10 +37,11 @@ std::vector<StatementFinding> find_transaction_control(std::string_view sql, con
         const std::string_view what = classify(Words(sql, split.tokens, statement), dialect);
         if (what.empty()) continue;
         std::string message(what);
-        message += " in a transactional revision ends the migration's transaction: the statements after it would "
-                   "run outside it and a failure could no longer be rolled back; drop it (the runtime begins and "
-                   "commits the transaction), or add `-- transactional: false` to the header of this revision to "
-                   "run it on its own";
+        message +=
+            " in a transactional revision ends the migration's transaction: the statements after it would "
+            "run outside it and a failure could no longer be rolled back; drop it (the runtime begins and "
+            "commits the transaction), or add `-- transactional: false` to the header of this revision to "
+            "run it on its own";
         found.push_back(StatementFinding{first_line + statement.line, std::string(what), std::move(message)});
     }
     return found;

@@ -25,8 +25,7 @@ namespace migrations::generator {
 /// a transactional revision ends the migration's transaction: ...; drop it (the runtime
 /// begins and commits the transaction), or add `-- transactional: false` ...".
 /// Never throws except std::bad_alloc.
-std::vector<StatementFinding> find_transaction_control(std::string_view sql, std::uint32_t first_line,
-                                                       Dialect dialect);
+std::vector<StatementFinding> find_transaction_control(std::string_view sql, std::uint32_t first_line, Dialect dialect);
 /// The same on a section already split (split_section(sql)).
 std::vector<StatementFinding> find_transaction_control(std::string_view sql, const SplitSection& split,
                                                        std::uint32_t first_line, Dialect dialect);

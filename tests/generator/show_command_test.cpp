@@ -18,9 +18,9 @@ TEST(ShowCommand, SaysWhereTheRuntimeCommitsAfterARevisionAndWhy) {
               "ALTER TYPE mood ADD VALUE 'sad';\n-- upgrade: sqlite\nSELECT 1;\n-- downgrade: irreversible\n");
     const ToolRun run = run_tool({"show", "b2", "--dir", dir.str()});
     ASSERT_EQ(run.code, 0) << run.err;
-    EXPECT_NE(run.out.find("Commits after: postgresql upgrade (ALTER TYPE ... ADD VALUE at " + dir.str() +
-                           "/b.sql:5)\n"),
-              std::string::npos)
+    EXPECT_NE(
+        run.out.find("Commits after: postgresql upgrade (ALTER TYPE ... ADD VALUE at " + dir.str() + "/b.sql:5)\n"),
+        std::string::npos)
         << run.out;
     const ToolRun plain = run_tool({"show", "a1", "--dir", dir.str()});
     EXPECT_EQ(plain.out.find("Commits after"), std::string::npos) << plain.out;
