@@ -346,9 +346,11 @@ void Parser::check_statements() {
             if (!file_.transactional) continue;
             report(find_non_transactional_statements(section.sql, split, section.first_line));
             for (const StatementFinding& found : find_commit_boundaries(section.sql, split, section.first_line)) {
-                const unsigned bit = static_cast<unsigned>(Dialect::postgresql) + (upgrade ? 0U : unsigned{kDialectCount});
+                const unsigned bit =
+                    static_cast<unsigned>(Dialect::postgresql) + (upgrade ? 0U : unsigned{kDialectCount});
                 file_.commit_after |= 1U << bit;
-                file_.commit_boundaries.push_back(CommitBoundary{Dialect::postgresql, upgrade, found.line, found.statement});
+                file_.commit_boundaries.push_back(
+                    CommitBoundary{Dialect::postgresql, upgrade, found.line, found.statement});
             }
         }
     }
@@ -359,8 +361,8 @@ void Parser::report(const std::vector<StatementFinding>& found) {
     for (const StatementFinding& finding : found) {
         bool reported = false;
         for (const Diagnostic& earlier : diagnostics_.all()) {
-            reported = reported || (earlier.line == finding.line && earlier.message == finding.message &&
-                                    earlier.path == path_);
+            reported = reported ||
+                       (earlier.line == finding.line && earlier.message == finding.message && earlier.path == path_);
         }
         if (!reported) error(finding.line, finding.message);
     }

@@ -1,10 +1,10 @@
 // @brief The offline script (`sql [FROM:]TO`), as `alembic upgrade --sql` prints it.
+#include <migrations/error.hpp>
+#include <migrations/operations.hpp>
+
 #include "planner.hpp"
 #include "postgresql/sql_lexer.hpp"
 #include "version_table_sql.hpp"
-
-#include <migrations/error.hpp>
-#include <migrations/operations.hpp>
 
 namespace migrations {
 

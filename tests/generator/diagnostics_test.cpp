@@ -11,7 +11,8 @@ TEST(Diagnostics, FormatsLikeGcc) {
 }
 
 TEST(Diagnostics, FormatsAProblemWithTheFileItselfWithoutALine) {
-    EXPECT_EQ(format({"migrations/fifo.sql", 0, "not a regular file"}), "migrations/fifo.sql: error: not a regular file");
+    EXPECT_EQ(format({"migrations/fifo.sql", 0, "not a regular file"}),
+              "migrations/fifo.sql: error: not a regular file");
 }
 
 TEST(Diagnostics, EscapesControlCharactersEchoedFromFilesAndNames) {

@@ -61,8 +61,10 @@ TEST(Loader, RefusesAFifoAndASymlinkToADeviceWithoutReadingThem) {
     options.dir = dir.str();
     Diagnostics diagnostics;
     EXPECT_FALSE(load_revisions(options, diagnostics).has_value());
-    const std::string reason = ": error: not a regular file (a revision must be a regular file or a symbolic link to one)";
-    EXPECT_EQ(formatted(diagnostics), (std::vector<std::string>{dir.str() + "/b.sql" + reason, dir.str() + "/c.sql" + reason}));
+    const std::string reason =
+        ": error: not a regular file (a revision must be a regular file or a symbolic link to one)";
+    EXPECT_EQ(formatted(diagnostics),
+              (std::vector<std::string>{dir.str() + "/b.sql" + reason, dir.str() + "/c.sql" + reason}));
 }
 
 TEST(Loader, FollowsASymlinkToARegularFile) {

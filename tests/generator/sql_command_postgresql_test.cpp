@@ -92,12 +92,15 @@ TEST_F(SqlCommandOnPostgresql, ScriptRunByPsqlBuildsTheSameSchemaAsUpgrade) {
 
 /// The catalog: an enum, a value added to it, a table using the value.
 void write_enum_revisions(const TempDir& dir) {
-    dir.write("enum/a.sql", "-- revision: a1\n-- down_revision: none\n-- message: mood\n-- upgrade\n"
-                            "CREATE TYPE mood AS ENUM ('ok');\n-- downgrade\nDROP TYPE mood;\n");
-    dir.write("enum/b.sql", "-- revision: b2\n-- down_revision: a1\n-- message: sad\n-- upgrade\n"
-                            "ALTER TYPE mood ADD VALUE 'sad';\n-- downgrade: irreversible\n");
-    dir.write("enum/c.sql", "-- revision: c3\n-- down_revision: b2\n-- message: t\n-- upgrade\n"
-                            "CREATE TABLE t (m mood NOT NULL DEFAULT 'sad');\n-- downgrade\nDROP TABLE t;\n");
+    dir.write("enum/a.sql",
+              "-- revision: a1\n-- down_revision: none\n-- message: mood\n-- upgrade\n"
+              "CREATE TYPE mood AS ENUM ('ok');\n-- downgrade\nDROP TYPE mood;\n");
+    dir.write("enum/b.sql",
+              "-- revision: b2\n-- down_revision: a1\n-- message: sad\n-- upgrade\n"
+              "ALTER TYPE mood ADD VALUE 'sad';\n-- downgrade: irreversible\n");
+    dir.write("enum/c.sql",
+              "-- revision: c3\n-- down_revision: b2\n-- message: t\n-- upgrade\n"
+              "CREATE TABLE t (m mood NOT NULL DEFAULT 'sad');\n-- downgrade\nDROP TABLE t;\n");
 }
 
 TEST_F(SqlCommandOnPostgresql, ScriptCommitsAfterAnEnumValueSoTheNextRevisionCanUseIt) {
@@ -116,8 +119,9 @@ TEST_F(SqlCommandOnPostgresql, ScriptCommitsAfterAnEnumValueSoTheNextRevisionCan
     const ToolRun applied = run_shell(shell_quote(MIGRATIONS_PSQL) + " -X -q -v ON_ERROR_STOP=1 " + shell_quote(url) +
                                       " -f " + shell_quote(dir_.str() + "/enum.sql"));
     ASSERT_EQ(applied.code, 0) << applied.err << script.out;
-    EXPECT_EQ(psql(url, "SELECT revision FROM schema_revisions ORDER BY 1; SELECT column_default FROM "
-                        "information_schema.columns WHERE table_name = 't'")
+    EXPECT_EQ(psql(url,
+                   "SELECT revision FROM schema_revisions ORDER BY 1; SELECT column_default FROM "
+                   "information_schema.columns WHERE table_name = 't'")
                   .out,
               "a1\nb2\nc3\n'sad'::mood\n");
 }
@@ -163,7 +167,8 @@ TEST_F(SqlCommandOnPostgresql, ScriptQualifiesTheVersionTableWithItsSchema) {
     const ToolRun applied = run_shell(shell_quote(MIGRATIONS_PSQL) + " -X -q -v ON_ERROR_STOP=1 " + shell_quote(url) +
                                       " -f " + shell_quote(dir_.str() + "/schema.sql"));
     ASSERT_EQ(applied.code, 0) << applied.err << script;
-    EXPECT_EQ(psql(url, "SELECT revision, state FROM ops.versions ORDER BY 1").out, "a1|applied\nb2|applied\nc3|applied\n");
+    EXPECT_EQ(psql(url, "SELECT revision, state FROM ops.versions ORDER BY 1").out,
+              "a1|applied\nb2|applied\nc3|applied\n");
     EXPECT_EQ(psql(url, "SELECT count(*) FROM pg_tables WHERE tablename = 'versions' AND schemaname <> 'ops'").out,
               "0\n");
 }
