@@ -201,7 +201,7 @@ TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
 }
 
 TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
-    EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head)\n");
+    EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head), revision c3\n");
     const Outcome show = cli(catalog_, url_, {"app", "show", "b"});
     EXPECT_EQ(show.out, "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
                         "Message: revision b2\n");
@@ -209,8 +209,25 @@ TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
     EXPECT_EQ(script.code, 0);
     EXPECT_EQ(script.out.find("CREATE TABLE t_a1"), std::string::npos);
     EXPECT_NE(script.out.find("CREATE TABLE t_b2"), std::string::npos);
-    const Outcome verbose = cli(catalog_, url_, {"app", "-v", "upgrade"});
-    EXPECT_NE(verbose.out.find("  upgrade a1: revision a1 ("), std::string::npos) << verbose.out;
+}
+
+TEST_F(Cli, SaysOnStderrWhatEachRevisionIsAboutToDoUnlessQuiet) {
+    const Outcome verbose = cli(catalog_, url_, {"app", "-v", "upgrade", "b2"});
+    EXPECT_EQ(verbose.code, 0);
+    EXPECT_EQ(verbose.err.find("app: 2 revision(s) to run\napp: running upgrade a1 (revision a1)\napp: upgrade a1 done in "),
+              0U)
+        << verbose.err;
+    EXPECT_NE(verbose.err.find("app: committed (through b2)\n"), std::string::npos) << verbose.err;
+    const Outcome normal = cli(catalog_, url_, {"app", "upgrade"});
+    EXPECT_EQ(normal.err, "app: running upgrade c3 (revision c3)\n");
+    EXPECT_EQ(normal.out.find(url_ + ": upgraded 1 revision to c3 in "), 0U) << normal.out;
+    const Outcome quiet = cli(catalog_, url_, {"app", "-q", "downgrade", "base"});
+    EXPECT_EQ(quiet.code, 0);
+    EXPECT_EQ(quiet.err, "");
+    const Outcome per_revision = cli(catalog_, url_, {"app", "-v", "--transaction-per-revision", "upgrade"});
+    EXPECT_EQ(per_revision.code, 0);
+    EXPECT_NE(per_revision.err.find("app: committed (through a1)\napp: running upgrade b2"), std::string::npos)
+        << per_revision.err;
 }
 
 }  // namespace

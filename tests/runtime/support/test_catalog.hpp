@@ -2,6 +2,7 @@
 #pragma once
 
 #include <migrations/catalog.hpp>
+#include <migrations/options.hpp>
 
 #include <string>
 #include <vector>
@@ -68,5 +69,9 @@ Catalog logging_catalog(int count, int vacuum_at = -1);
 /// Two revisions: "fast1" creates table knob(n); "slow2" inserts (SELECT n FROM knob) rows into
 /// a new table big with a recursive CTE: as slow as the knob says, with the same checksum.
 Catalog slow_catalog();
+
+/// Options in every combination that could plausibly change what a start at head does
+/// (schema check on/off, each transaction mode, events on/off, statement bounds set or not).
+std::vector<Options> option_combinations();
 
 }  // namespace migrations::testing
