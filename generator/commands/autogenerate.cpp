@@ -66,7 +66,7 @@ public:
         try {
             result = schema::autogenerate(sqlite_scripts(*set), *desired, schema_);
         } catch (const schema::SchemaError& failure) {
-            io.err << "migrations autogenerate: error: " << failure.what() << "\n";
+            io.err << "migrations autogenerate: error: " << escape_control(failure.what()) << "\n";
             return kExitDiagnostics;
         }
         if (report_lines(io.err, result.diagnostics)) return kExitDiagnostics;
@@ -91,7 +91,7 @@ public:
             load.dir, revision, banner(std::filesystem::path(schema_).filename().string()) + result.upgrade,
             result.downgrade, error);
         if (!path) {
-            io.err << "migrations autogenerate: error: " << error << "\n";
+            io.err << "migrations autogenerate: error: " << escape_control(error) << "\n";
             return kExitDiagnostics;
         }
         std::string text = "Generated " + *path + " (" + revision.id + ", parent " +

@@ -50,7 +50,8 @@ psql "$base/agreement_offline_$suffix" -q -v ON_ERROR_STOP=1 -f postgresql.sql >
 dump=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/pg_dump
 for db in runtime offline; do
   url="$base/agreement_${db}_$suffix"
-  "$dump" --schema-only --no-owner "$url" | grep -v '^--' | grep -v '^$' >"$db.pg-schema"
+  # pg_dump 15.14+ writes \restrict lines with a random key on every run: not schema.
+  "$dump" --schema-only --no-owner "$url" | grep -v -e '^--' -e '^$' -e '^\\restrict ' -e '^\\unrestrict ' >"$db.pg-schema"
   psql "$url" -qAtc "SELECT revision, checksum, state FROM schema_revisions ORDER BY revision" >"$db.pg-rows"
   psql "$url" -qAtc "SELECT count(*), string_agg(display_name || ':' || status, ',' ORDER BY id) FROM accounts" >"$db.pg-data"
 done
