@@ -82,15 +82,95 @@ bool Migrator::at_all_heads_fast(const DbState& state, std::string_view target, 
     return true;
 }
 
+namespace {
+
+// "`db stamp a`, then `db stamp b`": commands for a message, each quoted so that it can be
+// copied (and parsed by tests) exactly.
+std::string quote_commands(const std::string& cmd, const std::string& verb, const std::vector<std::string>& targets) {
+    std::string text;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        if (i > 0) text += i + 1 == targets.size() ? " and then " : ", then ";
+        text += "`" + cmd + " " + verb + " " + targets[i] + "`";
+    }
+    return text;
+}
+
+// The stamp targets that turn `applied` into `goal`, in order: `first`, which also un-marks its
+// applied descendants, then each head of `goal` that this un-marked. Stamp only moves whole
+// subgraphs, so when a revision to forget shares a parent with another applied branch one
+// stamp is not enough; simulated with the planner, so the hint is exactly what stamp will do.
+// Empty when no such sequence reaches `goal`.
+std::vector<std::string> stamps_reaching(const Planner& planner, const AppliedSet& applied, const std::string& first,
+                                         const AppliedSet& goal) {
+    std::vector<std::string> targets{first};
+    AppliedSet now = planner.stamp(applied, first);
+    for (graph::Index head : planner.current(goal)) {
+        if (now[head]) continue;
+        const std::string id = planner.catalog()[head].id;
+        targets.push_back(id);
+        now = planner.stamp(now, id);
+    }
+    if (now != goal) targets.clear();
+    return targets;
+}
+
+// What stamp needs to forget `revision` (applied or pending) and keep every other applied
+// revision: its parent when that is a head of the rest (one stamp, also for a merge whose
+// other parents stay applied), else a parent followed by the branches it un-marks.
+std::vector<std::string> stamps_forgetting(const Planner& planner, const AppliedSet& applied, graph::Index revision) {
+    AppliedSet goal = applied;
+    goal[revision] = false;
+    const RevisionSpec& spec = planner.catalog()[revision];
+    if (spec.parents.empty()) return stamps_reaching(planner, applied, "base", goal);
+    const graph::IndexList rest = planner.current(goal);
+    std::uint32_t parent = spec.parents[0];
+    for (std::uint32_t candidate : spec.parents) {
+        if (std::find(rest.begin(), rest.end(), candidate) != rest.end()) {
+            parent = candidate;
+            break;
+        }
+    }
+    return stamps_reaching(planner, applied, planner.catalog()[parent].id, goal);
+}
+
+// The rows stamp and repair refuse (revisions unknown to the binary), without the problems
+// they exist to resolve.
+DbState only_unknown(const DbState& state) {
+    DbState unknown = state;
+    unknown.mismatched.clear();
+    unknown.pending.clear();
+    return unknown;
+}
+
+}  // namespace
+
 void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
     const std::string& cmd = options_.command_name;
+    if (std::find(state.unknown.begin(), state.unknown.end(), "") != state.unknown.end()) {
+        // No revision is ever written without an id: a row edited by hand or by another tool.
+        const std::string table = options_.version_table_schema.empty()
+                                      ? options_.version_table
+                                      : options_.version_table_schema + "." + options_.version_table;
+        throw Error(ErrorKind::unknown_revision,
+                    "the version table " + table + " of " + backend_.location() +
+                        " has a row with an empty revision (NULL or ''), which no migration writes: it was "
+                        "written by hand or by another tool; delete it with `DELETE FROM " +
+                        table + " WHERE revision IS NULL OR revision = ''` and start again");
+    }
     if (!state.unknown.empty()) {
         std::string list;
         for (const auto& id : state.unknown) list += (list.empty() ? "" : ", ") + id;
+        // Going back means the newer build reverting what lies above this build's revisions:
+        // a downgrade to each current head of the known ones (base when none is applied).
+        const Planner planner(catalog_);
+        std::vector<std::string> targets = ids(planner.current(state.applied));
+        if (targets.empty()) targets.emplace_back("base");
         throw Error(ErrorKind::unknown_revision,
                     "the database " + backend_.location() + " has revision(s) " + list +
                         " that this binary does not know (catalog " + catalog_.name() +
-                        "): a newer build migrated it; run that build, or one that includes them",
+                        "): a newer build migrated it; run that build (or a newer one), or, to return to this "
+                        "build, run " +
+                        quote_commands(cmd, "downgrade", targets) + " with the build that knows them",
                     state.unknown.front());
     }
     if (!state.mismatched.empty()) {
@@ -98,20 +178,44 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
         throw Error(ErrorKind::checksum_mismatch,
                     std::string("revision ") + revision.id + " (" + revision.file +
                         ") was edited after it was applied: its checksum differs from the database's; restore "
-                        "the file and put the change in a new revision (or accept the edit with `" + cmd +
-                        " stamp " + revision.id + "`)",
+                        "the file and put the change in a new revision, or, if the database already has what the "
+                        "edited file does, accept the edit with `" +
+                        cmd + " repair` (it rewrites checksums only)",
                     revision.id, revision.file);
     }
-    if (!allow_pending && !state.pending.empty()) {
-        const RevisionSpec& revision = catalog_[state.pending.front()];
-        const std::string below = revision.parents.empty() ? "base" : catalog_[revision.parents[0]].id;
-        throw Error(ErrorKind::pending_revision,
-                    std::string("revision ") + revision.id + " (" + revision.file +
-                        ") was interrupted while running outside a transaction (its row is 'pending'): check the "
-                        "database, then run `" + cmd + " stamp " + revision.id + "` if its changes are in place, or `" +
-                        cmd + " stamp " + below + "` if they are not, and upgrade again",
-                    revision.id, revision.file);
+    if (state.pending.empty()) return;
+    // Only a `transactional: false` revision is ever written 'pending' (it runs outside a
+    // transaction); on any other, nobody is running it: refuse at once, without waiting.
+    const auto hand_set = std::find_if(state.pending.begin(), state.pending.end(),
+                                       [&](graph::Index i) { return catalog_[i].transactional; });
+    if (allow_pending && hand_set == state.pending.end()) return;
+    const graph::Index index = hand_set != state.pending.end() ? *hand_set : state.pending.front();
+    const RevisionSpec& revision = catalog_[index];
+    const Planner planner(catalog_);
+    const std::vector<std::string> keep = stamps_reaching(planner, state.applied, revision.id, state.applied);
+    const std::vector<std::string> forget = stamps_forgetting(planner, state.applied, index);
+    std::string hint;
+    if (!keep.empty()) hint += "if all of it is there, run " + quote_commands(cmd, "stamp", keep);
+    if (!forget.empty()) {
+        hint += std::string(hint.empty() ? "" : "; ") + "if none of it is" +
+                (revision.transactional ? "" : " (undo a partial change by hand first)") + ", run " +
+                quote_commands(cmd, "stamp", forget);
     }
+    if (hint.empty()) hint = "correct its row in the version table by hand";  // no stamp sequence fits
+    const std::string what = revision.transactional
+                                 ? std::string(
+                                       " runs in a transaction, yet its row is 'pending', which is only ever "
+                                       "written for a `transactional: false` revision: the row was set by "
+                                       "hand or by another tool. Its upgrade took effect entirely or not at "
+                                       "all: look in the database for the changes of the upgrade section of ")
+                                 : std::string(
+                                       " was interrupted while running outside a transaction (its row is "
+                                       "'pending'): all, part or none of its upgrade took effect. Compare "
+                                       "the database with the upgrade section of ");
+    throw Error(ErrorKind::pending_revision,
+                std::string("revision ") + revision.id + " (" + revision.file + ")" + what + revision.file + ": " +
+                    hint + "; then upgrade again",
+                revision.id, revision.file);
 }
 
 MigrationResult Migrator::upgrade(std::string_view target) { return migrate(Verb::upgrade, target); }
@@ -335,11 +439,7 @@ MigrationResult Migrator::stamp(std::string_view target) {
     MigrationResult result;
     LockGuard lock(backend_);
     DbState state = read();
-    if (!state.unknown.empty()) {
-        DbState unknown_only;
-        unknown_only.unknown = state.unknown;
-        refuse_unsafe(unknown_only, true);
-    }
+    refuse_unsafe(only_unknown(state), true);
     const AppliedSet after = planner().stamp(state.applied, target);
     result.from = ids(planner().current(state.applied));
     if (!state.table_exists) backend_.ensure_table();
@@ -360,6 +460,30 @@ MigrationResult Migrator::stamp(std::string_view target) {
     }
     transaction.commit();
     result.to = ids(planner().current(after));
+    result.elapsed = Clock::now() - started;
+    return result;
+}
+
+RepairResult Migrator::repair() {
+    const auto started = Clock::now();
+    RepairResult result;
+    LockGuard lock(backend_);
+    const DbState state = read(/*details=*/true);
+    refuse_unsafe(only_unknown(state), true);
+    if (!state.mismatched.empty()) {
+        std::vector<const AppliedRevision*> row_of(catalog_.size(), nullptr);
+        for (const AppliedRevision& row : state.rows)
+            row_of[static_cast<std::size_t>(catalog_.find(row.revision))] = &row;
+        Transaction transaction(backend_);
+        for (graph::Index i = 0; i < catalog_.size(); ++i) {
+            if (row_of[i] == nullptr || row_of[i]->checksum == checksum(i)) continue;
+            AppliedRevision row = *row_of[i];  // state, applied_at and duration kept as stored
+            row.checksum = checksum(i);
+            backend_.write_row(row);
+            result.repaired.push_back({row.revision, catalog_[i].file, row_of[i]->checksum, row.checksum});
+        }
+        transaction.commit();
+    }
     result.elapsed = Clock::now() - started;
     return result;
 }

@@ -39,6 +39,7 @@ public:
     MigrationResult upgrade(std::string_view target);
     MigrationResult downgrade(std::string_view target);
     MigrationResult stamp(std::string_view target);
+    RepairResult repair();
     std::vector<std::string> current();
     std::vector<RevisionStatus> history();
     std::vector<AppliedRevision> rows();

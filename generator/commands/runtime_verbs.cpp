@@ -1,4 +1,4 @@
-// @brief `migrations upgrade|downgrade|stamp|current|sql`: the runtime's own verbs (run_cli),
+// @brief `migrations upgrade|downgrade|stamp|repair|current|sql`: the runtime's own verbs (run_cli),
 // run on a Catalog built from the revisions directory instead of a compiled one. Nothing here
 // migrates anything itself: it loads the directory and hands the arguments to the runtime.
 #include <cstdlib>
@@ -98,6 +98,11 @@ std::unique_ptr<Command> make_stamp_command(CLI::App& app) {
     return std::make_unique<RuntimeVerb>(
         app, VerbShape{"stamp", "Set a database's version table to TARGET without running SQL",
                        "a revision, head, heads or base", true});
+}
+
+std::unique_ptr<Command> make_repair_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(
+        app, VerbShape{"repair", "Store the catalog's checksums for edited applied revisions in a database"});
 }
 
 std::unique_ptr<Command> make_current_command(CLI::App& app) {

@@ -77,6 +77,16 @@ TEST(Codegen, EmitsEveryFieldOfARevision) {
     EXPECT_NE(source.find(expected), std::string::npos) << source;
 }
 
+TEST(Codegen, EmitsTheCommitBoundaryOfAnEnumValueAddedOnPostgresql) {
+    const RevisionSet set = make_set({
+        "-- revision: a\n-- down_revision: none\n-- message: m\n-- upgrade\nALTER TYPE mood ADD VALUE 'sad';\n"
+        "-- downgrade: irreversible\n",
+    });
+    // Bit 1: Dialect::postgresql's upgrade (RevisionSpec::commit_after).
+    EXPECT_NE(generate_code(set, kOptions).source.find("}, true, true, 2U},\n"), std::string::npos)
+        << generate_code(set, kOptions).source;
+}
+
 TEST(Codegen, LeavesOutSectionsOfUnselectedDialects) {
     const std::uint32_t sqlite_only = 1U << static_cast<unsigned>(Dialect::sqlite);
     const RevisionSet set = make_set({"-- revision: a\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n"

@@ -89,7 +89,8 @@ TEST_F(Cli, FallsBackToDatabaseUrlThenToTheDefault) {
 }
 
 TEST_F(Cli, PrintsHelpForEveryVerb) {
-    for (const char* verb : {"upgrade", "downgrade", "stamp", "current", "history", "heads", "show", "check", "sql"}) {
+    for (const char* verb :
+         {"upgrade", "downgrade", "stamp", "repair", "current", "history", "heads", "show", "check", "sql"}) {
         const Outcome help = cli(catalog_, url_, {"app", verb, "--help"});
         EXPECT_EQ(help.code, 0) << verb;
         EXPECT_NE(help.out.find(std::string("app ") + verb), std::string::npos) << help.out;
@@ -107,17 +108,23 @@ TEST_F(Cli, ReportsErrorsInOneLineWithANonZeroExit) {
         std::string err;
     };
     const std::vector<Case> cases = {
-        {{"app", "upgrade", "zz"}, 1,
+        {{"app", "upgrade", "zz"},
+         1,
          "app: error: unknown target 'zz': no revision id, id prefix or branch label matches it\n"},
-        {{"app", "--database", "postgresql://u:pw@h/db", "current"}, 1,
+        {{"app", "--database", "postgresql://u:pw@h/db", "current"},
+         1,
          "app: error: no backend for scheme 'postgresql' in this build (URL 'postgresql://u:***@h/db'); this binary "
          "serves: sqlite\n"},
-        {{"app", "--database", "nonsense", "current"}, 1,
+        {{"app", "--database", "nonsense", "current"},
+         1,
          "app: error: bad database URL 'nonsense': expected scheme://..., e.g. sqlite:///app.db or "
          "postgresql://user@host/db\n"},
         {{"app", "downgrade"}, 2, "app: target is required (see app --help)\n"},
-        {{"app", "frobnicate"}, 2, "app: unknown command 'frobnicate'; expected one of upgrade, downgrade, stamp, current, history, heads, "
-                                  "show, check, sql (see app --help)\n"},
+        {{"app", "frobnicate"},
+         2,
+         "app: unknown command 'frobnicate'; expected one of upgrade, downgrade, stamp, repair, current, history, "
+         "heads, "
+         "show, check, sql (see app --help)\n"},
         {{"app"}, 2, "app: A subcommand is required (see app --help)\n"},
     };
     for (const Case& c : cases) {
@@ -201,7 +208,7 @@ TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
 }
 
 TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
-    EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head)\n");
+    EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head), revision c3\n");
     const Outcome show = cli(catalog_, url_, {"app", "show", "b"});
     EXPECT_EQ(show.out, "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
                         "Message: revision b2\n");
