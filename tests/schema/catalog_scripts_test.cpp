@@ -27,9 +27,9 @@ const Section kSections[] = {
 
 const RevisionSpec kRevisions[] = {
     {"a1", "create todos", "", "migrations/a1_create.sql", {}, {}, {}, {&kSections[0], 1}, {&kSections[1], 1},
-     {"", ""}, true, false},
+     {"", ""}, true, false, 0},
     {"b2", "index titles", "", "migrations/b2_index.sql", {kFirstParent, 1}, {}, {}, {&kSections[2], 2},
-     {&kSections[4], 1}, {"", ""}, true, false},
+     {&kSections[4], 1}, {"", ""}, true, false, 0},
 };
 const std::uint32_t kById[] = {0, 1};
 const CatalogSpec kSpec = {"todo", {kRevisions, 2}, {kById, 2}, 1U};
