@@ -124,15 +124,13 @@ bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit,
 }
 
 void SqliteBackend::lock() {
-    const int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) {
-        if (sqlite3_db_readonly(db_, "main") == 1) {
-            throw Error(ErrorKind::database, "the database " + location_ +
-                                                 " is open read-only: upgrade, downgrade and stamp need to write it",
-                        {}, {}, 0, sqlite3_extended_errcode(db_));
-        }
-        fail("cannot begin a transaction");
+    // BEGIN IMMEDIATE succeeds on a read-only connection (?mode=ro): say so before the first write.
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+        throw Error(ErrorKind::database,
+                    "the database " + location_ + " is open read-only: upgrade, downgrade and stamp need to write it", {},
+                    {}, 0, SQLITE_READONLY);
     }
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) fail("cannot begin a transaction");
     in_transaction_ = true;
 }
 

@@ -9,13 +9,14 @@
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::cerr << "usage: upgrade_helper DB_PATH logging|vacuum|slow\n";
+        std::cerr << "usage: upgrade_helper DB_PATH logging|vacuum|slow|exclusive\n";
         return 2;
     }
     const std::string scenario = argv[2];
-    const migrations::Catalog catalog = scenario == "slow"     ? migrations::testing::slow_catalog()
-                                        : scenario == "vacuum" ? migrations::testing::logging_catalog(30, 15)
-                                                               : migrations::testing::logging_catalog(30);
+    const migrations::Catalog catalog = scenario == "slow"        ? migrations::testing::slow_catalog()
+                                        : scenario == "exclusive" ? migrations::testing::exclusive_catalog()
+                                        : scenario == "vacuum"    ? migrations::testing::logging_catalog(30, 15)
+                                                                  : migrations::testing::logging_catalog(30);
     migrations::Options options;
     options.migration_lock_timeout = std::chrono::seconds(60);
     try {
