@@ -70,6 +70,10 @@ function(add_migrations target)
   if(NOT DEFINED arg_DIR)
     message(FATAL_ERROR "DIR is required: the directory of revision files, e.g. DIR migrations")
   endif()
+  if(arg_DIR MATCHES ";")
+    message(FATAL_ERROR "DIR '${arg_DIR}' contains ';', which CMake takes for a list separator and the "
+                        "build rules cannot carry; rename the directory")
+  endif()
   get_filename_component(dir "${arg_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
   if(NOT IS_DIRECTORY "${dir}")
     message(FATAL_ERROR "DIR '${arg_DIR}' is not a directory (looked for ${dir})")
@@ -102,6 +106,7 @@ function(add_migrations target)
   # changes the dependency list and regenerates (sqlx's embed misses added files).
   file(GLOB revision_files LIST_DIRECTORIES false CONFIGURE_DEPENDS "${dir}/*.sql")
   list(SORT revision_files)
+  _migrations_check_file_names("${dir}" "${revision_files}")
 
   set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/_migrations")
   set(header "${out_dir}/${name}.hpp")
@@ -162,6 +167,38 @@ function(_migrations_check_target target)
     message(FATAL_ERROR "'${target}' must be an executable or a library built by this project, "
                         "not an imported, alias or ${type} target")
   endif()
+endfunction()
+
+# Fails when a revision file's name holds a character the build rules cannot carry: ';' (a
+# CMake list separator: the glob's list splits the name), '"', '\' or a newline (quoting in
+# the generated build files). Checked at configure time, with the file named, rather than
+# left to fail the build with an unrelated CMake or Ninja error.
+function(_migrations_check_file_names dir files)
+  file(GLOB with_semicolon LIST_DIRECTORIES false "${dir}/*;*.sql")
+  if(NOT with_semicolon STREQUAL "")
+    string(REGEX REPLACE "^.*/" "" shown "${with_semicolon}")
+    message(FATAL_ERROR "revision file '${shown}' in ${dir} has ';' in its name, which CMake takes for a "
+                        "list separator; rename the file (its '-- revision:' header is its id, not its name)")
+  endif()
+  foreach(file IN LISTS files)
+    foreach(character IN ITEMS "\"" "\\" "\n")
+      string(FIND "${file}" "${character}" found)
+      if(found EQUAL -1)
+        continue()
+      endif()
+      get_filename_component(shown "${file}" NAME)
+      string(REPLACE "\n" "\\n" shown "${shown}")
+      if(character STREQUAL "\"")
+        set(what "a double quote (\")")
+      elseif(character STREQUAL "\\")
+        set(what "a backslash (\\)")
+      else()
+        set(what "a newline")
+      endif()
+      message(FATAL_ERROR "revision file '${shown}' in ${dir} has ${what} in its name, which the build rules "
+                          "cannot carry; rename the file (its '-- revision:' header is its id, not its name)")
+    endforeach()
+  endforeach()
 endfunction()
 
 # Sets <out> to the validated list of dialects, defaulting to all the package supports.

@@ -1,14 +1,21 @@
 // @brief Argument parsing with CLI11 and dispatch to the registered verbs.
 #include "cli.hpp"
 
+#include <cstdlib>
 #include <migrations/error.hpp>
 #include <ostream>
 
+#include "cli/redacting_stream.hpp"
 #include "commands/command.hpp"
 
 namespace migrations::generator {
 
-int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& raw_err) {
+    // Every message may echo what the user typed (CLI11's "arguments were not expected", a
+    // revision argument, a database URL): stderr goes through the runtime's redaction.
+    cli::RedactingStream err(raw_err);
+    for (int i = 1; i < argc; ++i) err.add_secrets_of(argv[i] != nullptr ? argv[i] : "");
+    if (const char* env = std::getenv("DATABASE_URL"); env != nullptr) err.add_secrets_of(env);
     CLI::App app("Alembic-style schema migrations for C++: the build-time and developer tool", "migrations");
     app.require_subcommand(1);
     std::vector<std::unique_ptr<Command>> commands;
@@ -24,8 +31,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         if (!command->subcommand().parsed()) continue;
         try {
             return command->run(io);
-        } catch (const Error& error) {
-            // A revision argument the runtime's planner cannot resolve, and the like.
+        } catch (const std::exception& error) {
+            // A revision argument the runtime's planner cannot resolve (Error), and the like.
             err << "migrations " << command->subcommand().get_name() << ": error: " << error.what() << "\n";
             return kExitDiagnostics;
         }

@@ -7,7 +7,32 @@
 namespace migrations::generator {
 
 std::string format(const Diagnostic& diagnostic) {
-    return diagnostic.path + ":" + std::to_string(diagnostic.line) + ": error: " + diagnostic.message;
+    std::string text = escape_control(diagnostic.path);
+    if (diagnostic.line != 0) text += ":" + std::to_string(diagnostic.line);
+    return text + ": error: " + escape_control(diagnostic.message);
+}
+
+std::string escape_control(std::string_view text) {
+    std::string result;
+    result.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7f) {
+            result += c;
+        } else if (c == '\r') {
+            result += "\\r";
+        } else if (c == '\n') {
+            result += "\\n";
+        } else if (c == '\t') {
+            result += "\\t";
+        } else {
+            constexpr char kHex[] = "0123456789abcdef";
+            result += "\\x";
+            result += kHex[byte >> 4];
+            result += kHex[byte & 0xf];
+        }
+    }
+    return result;
 }
 
 void Diagnostics::error(std::string_view path, std::uint32_t line, std::string message) {
@@ -62,6 +87,10 @@ std::string cannot_open_directory(std::string_view reason) {
     return "cannot open directory: " + std::string(reason);
 }
 
+std::string not_a_regular_file() {
+    return "not a regular file (a revision must be a regular file or a symbolic link to one)";
+}
+
 std::string nul_byte() {
     return "file contains a NUL byte";
 }
@@ -99,6 +128,11 @@ std::string invalid_id(std::string_view id, std::string_view key) {
 
 std::string invalid_label(std::string_view label) {
     return "invalid branch label " + quoted(label) + ": use only letters, digits and '_'";
+}
+
+std::string id_too_long(std::size_t length, std::size_t limit) {
+    return "revision id of " + std::to_string(length) + " characters is too long: at most " + std::to_string(limit) +
+           " (the version table stores and indexes it; the `revision` command makes 12)";
 }
 
 std::string invalid_bool(std::string_view key, std::string_view value) {

@@ -12,14 +12,21 @@ namespace migrations::generator {
 /// One problem found in a revision file.
 struct Diagnostic {
     std::string path;     ///< The file as the tool was given it (--dir joined with the name).
-    std::uint32_t line;   ///< 1-based; file-level problems are reported on line 1.
+    std::uint32_t line;   ///< 1-based; 0 for a problem with the file itself (not a regular file).
     std::string message;  ///< Without the `error: ` prefix.
 
     friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-/// `path:LINE: error: message`, the form GCC uses, so IDEs link to the place.
+/// `path:LINE: error: message`, the form GCC uses, so IDEs link to the place; `path: error:
+/// message` for line 0 (a problem with the file itself, not with a line of it). Control
+/// characters in the path and message are escaped (escape_control), so text echoed from a
+/// file can neither rewrite the terminal line (CR) nor send escape sequences.
 std::string format(const Diagnostic& diagnostic);
+
+/// `text` with every control character (bytes 0x00-0x1f and 0x7f) written as an escape:
+/// `\r`, `\n`, `\t`, else `\xHH` (`\x1b` for ESC). Other bytes, UTF-8 included, are kept.
+std::string escape_control(std::string_view text);
 
 /// Collects every diagnostic of a run, so all of them are reported before the tool exits.
 class Diagnostics {
@@ -44,6 +51,7 @@ namespace message {
 
 std::string cannot_read(std::string_view reason);
 std::string cannot_open_directory(std::string_view reason);
+std::string not_a_regular_file();
 std::string nul_byte();
 std::string not_a_revision();
 std::string sql_before_section();
@@ -52,6 +60,7 @@ std::string duplicate_key(std::string_view key, std::uint32_t first_line);
 std::string missing_key(std::string_view key);
 std::string empty_value(std::string_view key);
 std::string invalid_id(std::string_view id, std::string_view key);
+std::string id_too_long(std::size_t length, std::size_t limit);
 std::string invalid_label(std::string_view label);
 std::string invalid_bool(std::string_view key, std::string_view value);
 std::string duplicate_reference(std::string_view id, std::string_view key);

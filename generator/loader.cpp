@@ -62,17 +62,26 @@ std::string relative_to(const std::string& path, const std::string& root) {
     return result;
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::optional<std::string> read_file(const std::string& path, std::string& error, bool* regular) {
+    // O_NONBLOCK: opening a FIFO without a writer must not wait; the file type is checked on
+    // the descriptor, so what is read is what was checked.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         error = std::generic_category().message(errno);
         return std::nullopt;
     }
+    struct stat info {};
+    const bool stated = ::fstat(fd, &info) == 0;
+    if (!stated || !S_ISREG(info.st_mode)) {
+        error = stated ? message::not_a_regular_file() : std::generic_category().message(errno);
+        if (regular != nullptr) *regular = !stated;
+        ::close(fd);
+        return std::nullopt;
+    }
     // System calls dominate on 10,000 small files: ask for one byte more than the size, so
     // that a single short read proves the end of the file.
-    struct stat info {};
     std::size_t capacity = 4096;
-    if (::fstat(fd, &info) == 0 && info.st_size > 0) capacity = static_cast<std::size_t>(info.st_size) + 1;
+    if (info.st_size > 0) capacity = static_cast<std::size_t>(info.st_size) + 1;
     std::string content(capacity, '\0');
     std::size_t size = 0;
     for (;;) {
@@ -102,9 +111,14 @@ void load_range(const LoadOptions& options, const std::vector<std::string>& name
     for (std::size_t i = begin; i < end; ++i) {
         const std::string path = display_path(options.dir, names[i]);
         std::string error;
-        const std::optional<std::string> text = read_file(path, error);
+        bool regular = true;
+        const std::optional<std::string> text = read_file(path, error, &regular);
         if (!text) {
-            diagnostics.error(path, 1, message::cannot_read(error));
+            if (regular) {
+                diagnostics.error(path, 1, message::cannot_read(error));
+            } else {
+                diagnostics.error(path, 0, error);  // no line: `path: error: not a regular file`
+            }
             files[i].path = path;  // kept without an id: the validator knows a file is missing
             continue;
         }

@@ -30,8 +30,11 @@ std::string display_path(const std::string& dir, const std::string& name);
 /// `path` relative to `root`, with '/' separators (lexically, after making both absolute).
 std::string relative_to(const std::string& path, const std::string& root);
 
-/// The whole file, or nothing with `error` set to the system's reason.
-std::optional<std::string> read_file(const std::string& path, std::string& error);
+/// The whole file, or nothing with `error` set to the reason: the system's, or
+/// message::not_a_regular_file() for anything but a regular file (a symbolic link is
+/// followed), which is refused before reading: a FIFO would block the build forever and
+/// /dev/zero would fill memory. `regular` (when given) is set to false in that case.
+std::optional<std::string> read_file(const std::string& path, std::string& error, bool* regular = nullptr);
 
 /// Lists, reads, parses and validates the directory. Returns the set, or nothing when any
 /// diagnostic was reported (all of them are in `diagnostics`).

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "checks/postgresql_statements.hpp"
+#include "checks/transaction_control.hpp"
 #include "suggest.hpp"
 
 namespace migrations::generator {
@@ -104,7 +105,8 @@ private:
     void open_section(const Marker& marker, std::string_view line, std::uint32_t number, std::size_t start);
     void close_section(std::string_view text, std::size_t end);
     void check_sections();
-    void check_postgresql_transaction_blocks();
+    void check_statements();
+    void report(const std::vector<StatementFinding>& found);
     bool selected(Dialect dialect) const { return (dialects_ >> static_cast<unsigned>(dialect)) & 1U; }
 
     std::string_view path_;
@@ -178,6 +180,7 @@ void Parser::header_value(std::string_view key, std::string_view value, std::uin
     if (value.empty() && required) return error(number, message::empty_value(key));
     if (key == "revision") {
         if (!is_valid_id(value)) return error(number, message::invalid_id(value, key));
+        if (value.size() > kMaxIdLength) return error(number, message::id_too_long(value.size(), kMaxIdLength));
         file_.id = std::string(value);
         file_.id_line = number;
     } else if (key == "down_revision") {
@@ -315,17 +318,53 @@ void Parser::check_sections() {
             }
         }
     }
-    if (file_.transactional && selected(Dialect::postgresql)) check_postgresql_transaction_blocks();
+    check_statements();
 }
 
-void Parser::check_postgresql_transaction_blocks() {
-    for (const std::vector<SectionText>* sections : {&file_.upgrade, &file_.downgrade}) {
-        const SectionText* section = effective_section(*sections, Dialect::postgresql);
-        if (section == nullptr) continue;
-        for (const NonTransactionalStatement& found :
-             find_non_transactional_statements(section->sql, section->first_line)) {
-            error(found.line, found.message);
+// The checks of the statements (checks/): each section is lexed once, for every dialect that
+// runs it.
+void Parser::check_statements() {
+    for (const bool upgrade : {true, false}) {
+        const std::vector<SectionText>& sections = upgrade ? file_.upgrade : file_.downgrade;
+        for (const SectionText& section : sections) {
+            bool runs_on[kDialectCount] = {};
+            bool runs = false;
+            for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
+                runs_on[static_cast<std::size_t>(dialect)] =
+                    selected(dialect) && effective_section(sections, dialect) == &section;
+                runs = runs || runs_on[static_cast<std::size_t>(dialect)];
+            }
+            if (!runs) continue;
+            const SplitSection split = split_section(section.sql);
+            for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
+                if (file_.transactional && runs_on[static_cast<std::size_t>(dialect)]) {
+                    report(find_transaction_control(section.sql, split, section.first_line, dialect));
+                }
+            }
+            if (!runs_on[static_cast<std::size_t>(Dialect::postgresql)]) continue;
+            report(find_client_commands(section.sql, split, section.first_line));
+            if (!file_.transactional) continue;
+            report(find_non_transactional_statements(section.sql, split, section.first_line));
+            for (const StatementFinding& found : find_commit_boundaries(section.sql, split, section.first_line)) {
+                const unsigned bit =
+                    static_cast<unsigned>(Dialect::postgresql) + (upgrade ? 0U : unsigned{kDialectCount});
+                file_.commit_after |= 1U << bit;
+                file_.commit_boundaries.push_back(
+                    CommitBoundary{Dialect::postgresql, upgrade, found.line, found.statement});
+            }
         }
+    }
+}
+
+// Reports each finding once: a generic section is checked for both dialects.
+void Parser::report(const std::vector<StatementFinding>& found) {
+    for (const StatementFinding& finding : found) {
+        bool reported = false;
+        for (const Diagnostic& earlier : diagnostics_.all()) {
+            reported = reported ||
+                       (earlier.line == finding.line && earlier.message == finding.message && earlier.path == path_);
+        }
+        if (!reported) error(finding.line, finding.message);
     }
 }
 

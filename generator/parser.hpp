@@ -22,6 +22,10 @@ RevisionFile parse_revision(std::string_view text, std::string_view path, std::u
 /// True when `sql` holds nothing but white space and SQL comments (`--` and `/* */`).
 bool is_blank_sql(std::string_view sql);
 
+/// The longest revision id accepted (docs/format.md): ids are stored and indexed in the
+/// version table, and PostgreSQL refuses a btree entry over about 2,700 bytes.
+inline constexpr std::size_t kMaxIdLength = 128;
+
 /// True for `[0-9A-Za-z_]+`.
 bool is_valid_id(std::string_view id);
 

@@ -31,6 +31,16 @@ struct SectionText {
     std::string sql;
 };
 
+/// A statement after which the revision needs a COMMIT before its effect can be used (found
+/// by the checks, e.g. PostgreSQL `ALTER TYPE ... ADD VALUE`), for `migrations show`.
+struct CommitBoundary {
+    Dialect dialect;
+    bool upgrade;
+    /// Line of the statement in the file, and what it is ("ALTER TYPE ... ADD VALUE").
+    std::uint32_t line;
+    std::string statement;
+};
+
 /// What the checks make of an upgrade section without SQL.
 enum class EmptyUpgrade { refused, accepted };
 
@@ -54,6 +64,8 @@ struct RevisionFile {
     bool irreversible = false;
     /// RevisionSpec::commit_after: set by the checks of the statements (checks/), not parsed.
     std::uint32_t commit_after = 0;
+    /// Why commit_after is set: each statement that needs the commit, in file order.
+    std::vector<CommitBoundary> commit_boundaries;
 
     std::vector<SectionText> upgrade;
     /// Without the `-- downgrade: irreversible` marker, which only sets `irreversible`.

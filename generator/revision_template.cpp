@@ -38,7 +38,7 @@ std::string slug(std::string_view message) {
     return text;
 }
 
-std::string utc_now() {
+std::string created_now() {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
 #ifdef _WIN32

@@ -27,8 +27,9 @@ std::string fresh_revision_id(const std::vector<std::string>& taken);
 /// digits as one '_', at most 40 characters ("Add email to users!" -> "add_email_to_users").
 std::string slug(std::string_view message);
 
-/// The current time in UTC as `YYYY-MM-DD HH:MM:SS+00:00`.
-std::string utc_now();
+/// The `created:` value of a revision written now: UTC as `YYYY-MM-DD HH:MM:SS+00:00`, as
+/// Alembic's "Create Date" (not the version table's applied_at, detail::utc_now).
+std::string created_now();
 
 /// `<id>_<slug>.sql`, or `<id>.sql` when the slug is empty.
 std::string revision_file_name(const NewRevision& revision);

@@ -53,6 +53,12 @@ public:
     virtual void lock() = 0;
     /// Releases the lock; discards an uncommitted transaction. Never throws.
     virtual void unlock() noexcept = 0;
+    /// True when the lock survives COMMIT (PostgreSQL's session advisory lock). False when
+    /// COMMIT releases it (SQLite, whose lock is the write transaction): another process may
+    /// then migrate before the next begin() takes it again, so the migrator reads the state
+    /// again, and a `pending` row seen under the lock may be another process's revision still
+    /// running rather than an interrupted one.
+    virtual bool keeps_lock_across_commits() const noexcept { return false; }
 
     /// Starts a transaction (SQLite: reuses the one lock() opened, else BEGIN IMMEDIATE).
     virtual void begin() = 0;
@@ -107,6 +113,11 @@ public:
     void commit() {
         open_ = false;  // a failed COMMIT has already been rolled back by the backend
         backend_.commit();
+    }
+    /// Rolls back now rather than at the end of the scope.
+    void rollback() noexcept {
+        if (open_) backend_.rollback();
+        open_ = false;
     }
 
 private:

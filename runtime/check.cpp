@@ -32,7 +32,7 @@ CheckResult Migrator::check() {
     }
     // Only when the rows are trustworthy: an unknown, edited or pending revision means the SQL
     // that ran is not the catalog's, and that problem is already reported.
-    if (options_.check_schema && state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
+    if (options_.check_schema && state.trusted()) {
         std::vector<std::size_t> applied;  // catalog order is topological: an application order
         for (graph::Index i = 0; i < catalog_.size(); ++i) {
             if (state.applied[i]) applied.push_back(i);

@@ -4,12 +4,14 @@
 
 #include <migrations/error.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
 namespace migrations::detail {
 
 using Clock = std::chrono::steady_clock;
+
 using Millis = std::chrono::duration<double, std::milli>;
 
 Migrator::Migrator(Backend& backend, const Catalog& catalog, const Options& options)
@@ -80,15 +82,95 @@ bool Migrator::at_all_heads_fast(const DbState& state, std::string_view target, 
     return true;
 }
 
+namespace {
+
+// "`db stamp a`, then `db stamp b`": commands for a message, each quoted so that it can be
+// copied (and parsed by tests) exactly.
+std::string quote_commands(const std::string& cmd, const std::string& verb, const std::vector<std::string>& targets) {
+    std::string text;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        if (i > 0) text += i + 1 == targets.size() ? " and then " : ", then ";
+        text += "`" + cmd + " " + verb + " " + targets[i] + "`";
+    }
+    return text;
+}
+
+// The stamp targets that turn `applied` into `goal`, in order: `first`, which also un-marks its
+// applied descendants, then each head of `goal` that this un-marked. Stamp only moves whole
+// subgraphs, so when a revision to forget shares a parent with another applied branch one
+// stamp is not enough; simulated with the planner, so the hint is exactly what stamp will do.
+// Empty when no such sequence reaches `goal`.
+std::vector<std::string> stamps_reaching(const Planner& planner, const AppliedSet& applied, const std::string& first,
+                                         const AppliedSet& goal) {
+    std::vector<std::string> targets{first};
+    AppliedSet now = planner.stamp(applied, first);
+    for (graph::Index head : planner.current(goal)) {
+        if (now[head]) continue;
+        const std::string id = planner.catalog()[head].id;
+        targets.push_back(id);
+        now = planner.stamp(now, id);
+    }
+    if (now != goal) targets.clear();
+    return targets;
+}
+
+// What stamp needs to forget `revision` (applied or pending) and keep every other applied
+// revision: its parent when that is a head of the rest (one stamp, also for a merge whose
+// other parents stay applied), else a parent followed by the branches it un-marks.
+std::vector<std::string> stamps_forgetting(const Planner& planner, const AppliedSet& applied, graph::Index revision) {
+    AppliedSet goal = applied;
+    goal[revision] = false;
+    const RevisionSpec& spec = planner.catalog()[revision];
+    if (spec.parents.empty()) return stamps_reaching(planner, applied, "base", goal);
+    const graph::IndexList rest = planner.current(goal);
+    std::uint32_t parent = spec.parents[0];
+    for (std::uint32_t candidate : spec.parents) {
+        if (std::find(rest.begin(), rest.end(), candidate) != rest.end()) {
+            parent = candidate;
+            break;
+        }
+    }
+    return stamps_reaching(planner, applied, planner.catalog()[parent].id, goal);
+}
+
+// The rows stamp and repair refuse (revisions unknown to the binary), without the problems
+// they exist to resolve.
+DbState only_unknown(const DbState& state) {
+    DbState unknown = state;
+    unknown.mismatched.clear();
+    unknown.pending.clear();
+    return unknown;
+}
+
+}  // namespace
+
 void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
     const std::string& cmd = options_.command_name;
+    if (std::find(state.unknown.begin(), state.unknown.end(), "") != state.unknown.end()) {
+        // No revision is ever written without an id: a row edited by hand or by another tool.
+        const std::string table = options_.version_table_schema.empty()
+                                      ? options_.version_table
+                                      : options_.version_table_schema + "." + options_.version_table;
+        throw Error(ErrorKind::unknown_revision,
+                    "the version table " + table + " of " + backend_.location() +
+                        " has a row with an empty revision (NULL or ''), which no migration writes: it was "
+                        "written by hand or by another tool; delete it with `DELETE FROM " +
+                        table + " WHERE revision IS NULL OR revision = ''` and start again");
+    }
     if (!state.unknown.empty()) {
         std::string list;
         for (const auto& id : state.unknown) list += (list.empty() ? "" : ", ") + id;
+        // Going back means the newer build reverting what lies above this build's revisions:
+        // a downgrade to each current head of the known ones (base when none is applied).
+        const Planner planner(catalog_);
+        std::vector<std::string> targets = ids(planner.current(state.applied));
+        if (targets.empty()) targets.emplace_back("base");
         throw Error(ErrorKind::unknown_revision,
                     "the database " + backend_.location() + " has revision(s) " + list +
                         " that this binary does not know (catalog " + catalog_.name() +
-                        "): a newer build migrated it; run that build, or one that includes them",
+                        "): a newer build migrated it; run that build (or a newer one), or, to return to this "
+                        "build, run " +
+                        quote_commands(cmd, "downgrade", targets) + " with the build that knows them",
                     state.unknown.front());
     }
     if (!state.mismatched.empty()) {
@@ -96,20 +178,44 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
         throw Error(ErrorKind::checksum_mismatch,
                     std::string("revision ") + revision.id + " (" + revision.file +
                         ") was edited after it was applied: its checksum differs from the database's; restore "
-                        "the file and put the change in a new revision (or accept the edit with `" + cmd +
-                        " stamp " + revision.id + "`)",
+                        "the file and put the change in a new revision, or, if the database already has what the "
+                        "edited file does, accept the edit with `" +
+                        cmd + " repair` (it rewrites checksums only)",
                     revision.id, revision.file);
     }
-    if (!allow_pending && !state.pending.empty()) {
-        const RevisionSpec& revision = catalog_[state.pending.front()];
-        const std::string below = revision.parents.empty() ? "base" : catalog_[revision.parents[0]].id;
-        throw Error(ErrorKind::pending_revision,
-                    std::string("revision ") + revision.id + " (" + revision.file +
-                        ") was interrupted while running outside a transaction (its row is 'pending'): check the "
-                        "database, then run `" + cmd + " stamp " + revision.id + "` if its changes are in place, or `" +
-                        cmd + " stamp " + below + "` if they are not, and upgrade again",
-                    revision.id, revision.file);
+    if (state.pending.empty()) return;
+    // Only a `transactional: false` revision is ever written 'pending' (it runs outside a
+    // transaction); on any other, nobody is running it: refuse at once, without waiting.
+    const auto hand_set = std::find_if(state.pending.begin(), state.pending.end(),
+                                       [&](graph::Index i) { return catalog_[i].transactional; });
+    if (allow_pending && hand_set == state.pending.end()) return;
+    const graph::Index index = hand_set != state.pending.end() ? *hand_set : state.pending.front();
+    const RevisionSpec& revision = catalog_[index];
+    const Planner planner(catalog_);
+    const std::vector<std::string> keep = stamps_reaching(planner, state.applied, revision.id, state.applied);
+    const std::vector<std::string> forget = stamps_forgetting(planner, state.applied, index);
+    std::string hint;
+    if (!keep.empty()) hint += "if all of it is there, run " + quote_commands(cmd, "stamp", keep);
+    if (!forget.empty()) {
+        hint += std::string(hint.empty() ? "" : "; ") + "if none of it is" +
+                (revision.transactional ? "" : " (undo a partial change by hand first)") + ", run " +
+                quote_commands(cmd, "stamp", forget);
     }
+    if (hint.empty()) hint = "correct its row in the version table by hand";  // no stamp sequence fits
+    const std::string what = revision.transactional
+                                 ? std::string(
+                                       " runs in a transaction, yet its row is 'pending', which is only ever "
+                                       "written for a `transactional: false` revision: the row was set by "
+                                       "hand or by another tool. Its upgrade took effect entirely or not at "
+                                       "all: look in the database for the changes of the upgrade section of ")
+                                 : std::string(
+                                       " was interrupted while running outside a transaction (its row is "
+                                       "'pending'): all, part or none of its upgrade took effect. Compare "
+                                       "the database with the upgrade section of ");
+    throw Error(ErrorKind::pending_revision,
+                std::string("revision ") + revision.id + " (" + revision.file + ")" + what + revision.file + ": " +
+                    hint + "; then upgrade again",
+                revision.id, revision.file);
 }
 
 MigrationResult Migrator::upgrade(std::string_view target) { return migrate(Verb::upgrade, target); }
@@ -118,16 +224,9 @@ MigrationResult Migrator::downgrade(std::string_view target) { return migrate(Ve
 MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
     const auto started = Clock::now();
     MigrationResult result;
-    const auto finish = [&](const DbState& state) {
-        result.from = ids(planner().current(state.applied));
-        result.to = result.from;
-        result.fast_path = true;
-        result.elapsed = Clock::now() - started;
-        return result;
-    };
     // Fast path: one read; at the target with nothing wrong -> return, no lock, no write.
     DbState state = read();
-    if (options_.check_schema && state.unknown.empty() && state.mismatched.empty() && state.pending.empty()) {
+    if (state.trusted()) {
         if (verb == Verb::upgrade && at_all_heads_fast(state, target, result)) {
             result.fast_path = true;
             result.elapsed = Clock::now() - started;
@@ -135,7 +234,13 @@ MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
         }
         const auto steps = verb == Verb::upgrade ? planner().upgrade(state.applied, target)
                                                  : planner().downgrade(state.applied, target);
-        if (steps.empty()) return finish(state);
+        if (steps.empty()) {
+            result.from = ids(planner().current(state.applied));
+            result.to = result.from;
+            result.fast_path = true;
+            result.elapsed = Clock::now() - started;
+            return result;
+        }
     } else {
         refuse_unsafe(state, /*allow_pending=*/true);
     }
@@ -144,20 +249,20 @@ MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
     for (;;) {
         LockGuard lock(backend_);
         state = read();
-        refuse_unsafe(state, /*allow_pending=*/Clock::now() < deadline);
+        // A pending row under the lock: with PostgreSQL's advisory lock its writer is gone (it
+        // was interrupted); with SQLite's, another process may still be running it: wait.
+        refuse_unsafe(state, /*allow_pending=*/!backend_.keeps_lock_across_commits() && Clock::now() < deadline);
         if (!state.pending.empty()) {
-            // Another process may be running a non-transactional revision: wait for it.
             backend_.unlock();
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
             continue;
         }
-        const auto steps = verb == Verb::upgrade ? planner().upgrade(state.applied, target)
-                                                 : planner().downgrade(state.applied, target);
+        auto steps = verb == Verb::upgrade ? planner().upgrade(state.applied, target)
+                                           : planner().downgrade(state.applied, target);
         result.from = ids(planner().current(state.applied));
         if (!steps.empty()) {
             if (!state.table_exists) backend_.ensure_table();
-            run(steps, result);
-            for (const Step& step : steps) state.applied[step.revision] = step.direction == Direction::upgrade;
+            run(std::move(steps), state.applied, result);
         }
         result.to = ids(planner().current(state.applied));
         result.elapsed = Clock::now() - started;
@@ -165,55 +270,168 @@ MigrationResult Migrator::migrate(Verb verb, std::string_view target) {
     }
 }
 
-void Migrator::run(const std::vector<Step>& steps, MigrationResult& result) {
-    const Dialect dialect = backend_.dialect();
-    auto transaction = std::make_unique<Transaction>(backend_);
-    // Rows of the open transaction, written together just before it commits.
-    std::vector<AppliedRevision> rows;
-    rows.reserve(steps.size());
-    const auto commit = [&] {
-        backend_.write_rows(rows);
-        rows.clear();
-        transaction->commit();
-        transaction.reset();
-    };
-    std::size_t position = 0;
-    for (const Step& step : steps) {
-        ++position;
+void Migrator::emit(const Event& event) const {
+    if (options_.on_event) options_.on_event(event);
+}
+
+std::size_t Migrator::segment_end(const std::vector<Step>& steps, std::size_t next) const {
+    // The transactional steps from `next` that share one transaction: up to a commit point.
+    std::size_t end = next;
+    while (end < steps.size()) {
+        const Step& step = steps[end];
         const RevisionSpec& revision = catalog_[step.revision];
-        const bool up = step.direction == Direction::upgrade;
-        const Section* section = up ? Catalog::upgrade_section(revision, dialect)
-                                    : Catalog::downgrade_section(revision, dialect);
-        if (section == nullptr) {
-            throw Error(ErrorKind::bad_catalog,
-                        std::string("revision ") + revision.id + " (" + revision.file + ") has no " +
-                            (up ? "upgrade" : "downgrade") + " section for " + dialect_name(dialect),
-                        revision.id, revision.file);
-        }
-        const auto started = Clock::now();
-        if (!revision.transactional) {
-            // Alone, outside any transaction: the row says 'pending' while it runs, so an
-            // interruption is visible and reported with its recovery command.
-            rows.push_back({revision.id, checksum(step.revision), "pending", utc_now(), 0});
-            commit();
-            backend_.execute(revision, *section, step.direction);
-            transaction = std::make_unique<Transaction>(backend_);
-        } else {
-            backend_.execute(revision, *section, step.direction);
-        }
-        const Millis duration = Clock::now() - started;
-        if (up) {
-            rows.push_back({revision.id, checksum(step.revision), "applied", utc_now(), duration.count()});
-        } else {
-            backend_.delete_row(revision.id);
-        }
-        result.revisions.emplace_back(revision.id);
-        if (options_.on_event) {
-            options_.on_event(Event{EventKind::revision_finished, step.direction, revision.id, revision.message, duration,
-                                    position, steps.size()});
+        if (!revision.transactional) break;
+        ++end;
+        if (options_.transaction == TransactionMode::per_revision ||
+            Catalog::commits_after(revision, step.direction == Direction::upgrade, backend_.dialect())) {
+            break;
         }
     }
-    commit();
+    return end;
+}
+
+bool Migrator::catch_up(std::vector<Step>& steps, std::size_t next, AppliedSet& applied, TimePoint deadline) {
+    if (!lock_released_) return true;
+    // The lock was released by a COMMIT and taken again by the transaction just begun: another
+    // process may have run some of the remaining steps meanwhile. Drop those; wait while one
+    // of its non-transactional revisions is still running.
+    const DbState state = read();
+    refuse_unsafe(state, /*allow_pending=*/Clock::now() < deadline);
+    if (!state.pending.empty()) return false;
+    applied = state.applied;
+    steps.erase(std::remove_if(steps.begin() + static_cast<std::ptrdiff_t>(next), steps.end(),
+                               [&](const Step& step) {
+                                   return applied[step.revision] != (step.direction == Direction::downgrade);
+                               }),
+                steps.end());
+    lock_released_ = false;
+    return true;
+}
+
+double Migrator::run_step(const Step& step, std::size_t position, std::size_t count) {
+    const RevisionSpec& revision = catalog_[step.revision];
+    const bool up = step.direction == Direction::upgrade;
+    const Dialect dialect = backend_.dialect();
+    const Section* section =
+        up ? Catalog::upgrade_section(revision, dialect) : Catalog::downgrade_section(revision, dialect);
+    if (section == nullptr) {
+        throw Error(ErrorKind::bad_catalog,
+                    std::string("revision ") + revision.id + " (" + revision.file + ") has no " +
+                        (up ? "upgrade" : "downgrade") + " section for " + dialect_name(dialect),
+                    revision.id, revision.file);
+    }
+    emit(Event{EventKind::revision_starting, step.direction, revision.id, revision.message, {}, position, count});
+    const auto started = Clock::now();
+    backend_.execute(revision, *section, step.direction);
+    const Millis duration = Clock::now() - started;
+    emit(Event{EventKind::revision_finished, step.direction, revision.id, revision.message, duration, position, count});
+    return duration.count();
+}
+
+void Migrator::run_alone(const Step& step, std::size_t position, std::size_t count, AppliedSet& applied,
+                         MigrationResult& result) {
+    // Outside any transaction: the row says 'pending' while it runs, so an interruption is
+    // visible and reported with its recovery command. The row turns 'applied' (or goes, for a
+    // downgrade) in a transaction of its own as soon as the revision completes: that work is
+    // committed, whatever fails after it.
+    const RevisionSpec& revision = catalog_[step.revision];
+    const bool up = step.direction == Direction::upgrade;
+    const double duration = run_step(step, position, count);
+    Transaction transaction(backend_);
+    if (up) {
+        backend_.write_row({revision.id, checksum(step.revision), "applied", utc_now(), duration});
+    } else {
+        backend_.delete_row(revision.id);
+    }
+    transaction.commit();
+    lock_released_ = !backend_.keeps_lock_across_commits();
+    applied[step.revision] = up;
+    result.revisions.emplace_back(revision.id);
+    emit(Event{EventKind::committed, step.direction, revision.id, {}, {}, position, count});
+}
+
+void Migrator::run(std::vector<Step> steps, AppliedSet& applied, MigrationResult& result) {
+    emit(Event{EventKind::run_started, steps.front().direction, {}, {}, {}, 0, steps.size()});
+    lock_released_ = false;
+    const std::size_t count = steps.size();
+    std::size_t next = 0;       // the first step not committed yet
+    unsigned attempt = 1;       // of the transaction starting at `next`
+    auto retry_delay = options_.lock_retry_delay;
+    auto pending_deadline = Clock::now() + options_.migration_lock_timeout;
+    try {
+        while (next < steps.size()) {
+            Transaction transaction(backend_);  // SQLite: takes the write lock again after a COMMIT
+            if (!catch_up(steps, next, applied, pending_deadline)) {
+                transaction.rollback();
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                continue;
+            }
+            pending_deadline = Clock::now() + options_.migration_lock_timeout;
+            if (next == steps.size()) break;
+            const std::size_t skipped = count - steps.size();
+            const Step& first = steps[next];
+            if (!catalog_[first.revision].transactional) {
+                backend_.write_row({catalog_[first.revision].id, checksum(first.revision), "pending", utc_now(), 0});
+                transaction.commit();
+                lock_released_ = !backend_.keeps_lock_across_commits();
+                run_alone(first, skipped + next + 1, count, applied, result);
+                ++next;
+                continue;
+            }
+            const std::size_t end = segment_end(steps, next);
+            std::vector<AppliedRevision> rows;
+            try {
+                for (std::size_t i = next; i < end; ++i) {
+                    const Step& step = steps[i];
+                    const double duration = run_step(step, skipped + i + 1, count);
+                    const RevisionSpec& revision = catalog_[step.revision];
+                    if (step.direction == Direction::upgrade) {
+                        rows.push_back({revision.id, checksum(step.revision), "applied", utc_now(), duration});
+                    } else {
+                        backend_.delete_row(revision.id);
+                    }
+                }
+                backend_.write_rows(rows);
+                transaction.commit();
+            } catch (const StatementLockTimeout& error) {
+                // A statement waited too long for a table lock: give the blockers room, then run
+                // the whole transaction again.
+                transaction.rollback();
+                lock_released_ = !backend_.keeps_lock_across_commits();
+                if (attempt > options_.lock_retries) {
+                    throw Error(ErrorKind::lock_timeout,
+                                std::string(error.what()) + "\n  gave up after " + std::to_string(attempt) +
+                                    " attempt(s); the blockers above held their locks longer than "
+                                    "Options::statement_lock_timeout each time",
+                                error.revision(), error.file(), error.line(), error.database_code());
+                }
+                emit(Event{EventKind::lock_retry, first.direction, error.revision(), error.what(), retry_delay,
+                           attempt, options_.lock_retries + 1});
+                std::this_thread::sleep_for(retry_delay);
+                retry_delay = std::min<std::chrono::milliseconds>(retry_delay * 2, std::chrono::seconds(30));
+                ++attempt;
+                continue;
+            }
+            lock_released_ = !backend_.keeps_lock_across_commits();
+            for (std::size_t i = next; i < end; ++i) {
+                applied[steps[i].revision] = steps[i].direction == Direction::upgrade;
+                result.revisions.emplace_back(catalog_[steps[i].revision].id);
+            }
+            emit(Event{EventKind::committed, first.direction, catalog_[steps[end - 1].revision].id, {}, {},
+                       skipped + end, count});
+            next = end;
+            attempt = 1;
+            retry_delay = options_.lock_retry_delay;
+        }
+    } catch (const Error& error) {
+        if (result.revisions.empty()) throw;
+        // Work committed before the failure stays: say so, so nobody looks for a full rollback.
+        throw Error(error.kind(),
+                    std::string(error.what()) + "\n  committed before the failure and kept: " +
+                        std::to_string(result.revisions.size()) + " revision(s), the database is now at " +
+                        join_ids(catalog_, planner().current(applied)),
+                    error.revision(), error.file(), error.line(), error.database_code());
+    }
 }
 
 MigrationResult Migrator::stamp(std::string_view target) {
@@ -221,11 +439,7 @@ MigrationResult Migrator::stamp(std::string_view target) {
     MigrationResult result;
     LockGuard lock(backend_);
     DbState state = read();
-    if (!state.unknown.empty()) {
-        DbState unknown_only;
-        unknown_only.unknown = state.unknown;
-        refuse_unsafe(unknown_only, true);
-    }
+    refuse_unsafe(only_unknown(state), true);
     const AppliedSet after = planner().stamp(state.applied, target);
     result.from = ids(planner().current(state.applied));
     if (!state.table_exists) backend_.ensure_table();
@@ -246,6 +460,30 @@ MigrationResult Migrator::stamp(std::string_view target) {
     }
     transaction.commit();
     result.to = ids(planner().current(after));
+    result.elapsed = Clock::now() - started;
+    return result;
+}
+
+RepairResult Migrator::repair() {
+    const auto started = Clock::now();
+    RepairResult result;
+    LockGuard lock(backend_);
+    const DbState state = read(/*details=*/true);
+    refuse_unsafe(only_unknown(state), true);
+    if (!state.mismatched.empty()) {
+        std::vector<const AppliedRevision*> row_of(catalog_.size(), nullptr);
+        for (const AppliedRevision& row : state.rows)
+            row_of[static_cast<std::size_t>(catalog_.find(row.revision))] = &row;
+        Transaction transaction(backend_);
+        for (graph::Index i = 0; i < catalog_.size(); ++i) {
+            if (row_of[i] == nullptr || row_of[i]->checksum == checksum(i)) continue;
+            AppliedRevision row = *row_of[i];  // state, applied_at and duration kept as stored
+            row.checksum = checksum(i);
+            backend_.write_row(row);
+            result.repaired.push_back({row.revision, catalog_[i].file, row_of[i]->checksum, row.checksum});
+        }
+        transaction.commit();
+    }
     result.elapsed = Clock::now() - started;
     return result;
 }

@@ -7,6 +7,7 @@
 
 #include <migrations/results.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,10 @@ struct DbState {
     std::vector<graph::Index> pending;    // state 'pending'
     std::size_t applied_count = 0;
     std::vector<AppliedRevision> rows;    // only when read with details
+
+    /// True when the rows can be trusted: no unknown, edited or pending revision. Only then
+    /// may upgrade() take the fast path and check() compare schemas.
+    bool trusted() const noexcept { return unknown.empty() && mismatched.empty() && pending.empty(); }
 };
 
 class Migrator {
@@ -34,6 +39,7 @@ public:
     MigrationResult upgrade(std::string_view target);
     MigrationResult downgrade(std::string_view target);
     MigrationResult stamp(std::string_view target);
+    RepairResult repair();
     std::vector<std::string> current();
     std::vector<RevisionStatus> history();
     std::vector<AppliedRevision> rows();
@@ -47,7 +53,14 @@ private:
     MigrationResult migrate(Verb verb, std::string_view target);
     bool at_all_heads_fast(const DbState& state, std::string_view target, MigrationResult& result) const;
     void refuse_unsafe(const DbState& state, bool allow_pending) const;
-    void run(const std::vector<Step>& steps, MigrationResult& result);
+    using TimePoint = std::chrono::steady_clock::time_point;
+    void run(std::vector<Step> steps, AppliedSet& applied, MigrationResult& result);
+    bool catch_up(std::vector<Step>& steps, std::size_t next, AppliedSet& applied, TimePoint deadline);
+    std::size_t segment_end(const std::vector<Step>& steps, std::size_t next) const;
+    void run_alone(const Step& step, std::size_t position, std::size_t count, AppliedSet& applied,
+                   MigrationResult& result);
+    double run_step(const Step& step, std::size_t position, std::size_t count);
+    void emit(const Event& event) const;
     const Planner& planner();
     std::vector<std::string> ids(const graph::IndexList& indices) const;
     const char* checksum(graph::Index index) const;
@@ -56,6 +69,9 @@ private:
     const Catalog& catalog_;
     const Options& options_;
     std::optional<Planner> planner_;  // built only off the fast path
+    /// A COMMIT released the lock (see Backend::keeps_lock_across_commits): read the state
+    /// again before the next step.
+    bool lock_released_ = false;
 };
 
 }  // namespace migrations::detail

@@ -1,38 +1,28 @@
 // @brief The offline script (`sql [FROM:]TO`), as `alembic upgrade --sql` prints it.
-#include "planner.hpp"
-
 #include <migrations/error.hpp>
 #include <migrations/operations.hpp>
+
+#include "planner.hpp"
+#include "postgresql/sql_lexer.hpp"
+#include "version_table_sql.hpp"
 
 namespace migrations {
 
 namespace {
 
-std::string quote(std::string_view text) {
-    std::string out = "'";
-    for (char c : text) {
-        out += c;
-        if (c == '\'') out += '\'';
+/// `sql` ending with a `;`: PostgreSQL's lexer finds its last token (comments left out), and a
+/// `;` goes right after it when it is not one, so that the version row's INSERT that follows
+/// is a statement of its own even after `SELECT 1` or a `DO $$ ... $$` block without `;`, and
+/// whatever trailing comment the section has. SQLite text lexes the same way for this purpose
+/// (docs/migrations-tool.md).
+std::string terminated(std::string sql) {
+    const std::vector<postgresql::Token> tokens = postgresql::lex(sql);
+    for (auto token = tokens.rbegin(); token != tokens.rend(); ++token) {
+        if (token->kind == postgresql::TokenKind::comment) continue;
+        if (token->kind != postgresql::TokenKind::semicolon) sql.insert(token->offset + token->length, ";");
+        break;
     }
-    return out + "'";
-}
-
-std::string table_ddl(const std::string& table, Dialect dialect) {
-    if (dialect == Dialect::sqlite) {
-        return "CREATE TABLE IF NOT EXISTS " + table +
-               " (revision TEXT PRIMARY KEY NOT NULL, checksum TEXT NOT NULL,"
-               " state TEXT NOT NULL CHECK (state IN ('applied', 'pending')),"
-               " applied_at TEXT NOT NULL, duration_ms REAL NOT NULL) WITHOUT ROWID;\n";
-    }
-    return "CREATE TABLE IF NOT EXISTS " + table +
-           " (revision TEXT PRIMARY KEY NOT NULL, checksum TEXT NOT NULL,"
-           " state TEXT NOT NULL CHECK (state IN ('applied', 'pending')),"
-           " applied_at TEXT NOT NULL, duration_ms DOUBLE PRECISION NOT NULL);\n";
-}
-
-const char* now_expression(Dialect dialect) {
-    return dialect == Dialect::sqlite ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-                                      : "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+    return sql;
 }
 
 }  // namespace
@@ -46,9 +36,13 @@ std::string sql(const Catalog& catalog, std::string_view from, std::string_view 
     std::vector<detail::Step> steps = down ? planner.downgrade(applied, to) : planner.upgrade(applied, to);
     if (!down && steps.empty()) steps = planner.downgrade(applied, to);
 
-    const std::string table = "\"" + options.version_table + "\"";
+    // version_table_schema is PostgreSQL's (Options); SQLite has one schema per file.
+    const std::string schema = dialect == Dialect::postgresql ? options.version_table_schema : std::string();
+    const std::string table = detail::qualified_version_table(schema, options.version_table);
     std::string script = "-- " + std::string(catalog.name()) + ": " + std::string(from) + " -> " + std::string(to) +
-                         " (" + dialect_name(dialect) + ")\n\nBEGIN;\n\n" + table_ddl(table, dialect);
+                         " (" + dialect_name(dialect) + ")\n\nBEGIN;\n\n";
+    if (!schema.empty()) script += detail::create_schema_sql(schema) + ";\n";
+    script += detail::create_version_table_sql(dialect, table) + ";\n";
     bool in_transaction = true;
     for (const detail::Step& step : steps) {
         const RevisionSpec& revision = catalog[step.revision];
@@ -70,19 +64,15 @@ std::string sql(const Catalog& catalog, std::string_view from, std::string_view 
         }
         script += std::string("\n-- ") + (up ? "Running upgrade " : "Running downgrade ") + revision.id + ": " +
                   revision.message + " (" + revision.file + ")\n\n";
-        std::string text = section->sql.str();
+        std::string text = terminated(section->sql.str());
         while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
         script += text + "\n\n";
-        if (up) {
-            script += "INSERT INTO " + table + " (revision, checksum, state, applied_at, duration_ms) VALUES (" +
-                      quote(revision.id) + ", " +
-                      quote(revision.checksum[static_cast<std::size_t>(dialect)]
-                                ? revision.checksum[static_cast<std::size_t>(dialect)]
-                                : "") +
-                      ", 'applied', " + now_expression(dialect) + ", 0);\n";
-        } else {
-            script += "DELETE FROM " + table + " WHERE revision = " + quote(revision.id) + ";\n";
-        }
+        const char* checksum = revision.checksum[static_cast<std::size_t>(dialect)];
+        script += (up ? detail::insert_applied_row_sql(dialect, table, revision.id, checksum ? checksum : "")
+                      : detail::delete_row_sql(table, revision.id)) +
+                  ";\n";
+        // A commit boundary (ALTER TYPE ... ADD VALUE): what follows may use its effect.
+        if (in_transaction && Catalog::commits_after(revision, up, dialect)) script += "\nCOMMIT;\nBEGIN;\n";
     }
     if (in_transaction) script += "\nCOMMIT;\n";
     return script;

@@ -25,6 +25,11 @@ MigrationResult stamp(std::string_view url, const Catalog& catalog, std::string_
     return Migrator(*backend, catalog, options).stamp(target);
 }
 
+RepairResult repair(std::string_view url, const Catalog& catalog, const Options& options) {
+    const auto backend = open_backend(url, options);
+    return Migrator(*backend, catalog, options).repair();
+}
+
 std::vector<std::string> current(std::string_view url, const Catalog& catalog, const Options& options) {
     const auto backend = open_backend(url, options, detail::Access::read);
     return Migrator(*backend, catalog, options).current();

@@ -1,68 +1,15 @@
-// @brief Finding statements that cannot run in a PostgreSQL transaction block.
+// @brief Finding PostgreSQL statements that cannot run in a transaction block, that need a
+// commit before their effect is used, or that only psql understands.
 #include "checks/postgresql_statements.hpp"
 
-#include "postgresql/sql_lexer.hpp"
-
-#include <initializer_list>
+#include <algorithm>
 
 namespace migrations::generator {
 
 namespace {
 
-using postgresql::is_keyword;
 using postgresql::Token;
 using postgresql::TokenKind;
-
-// The words of a statement (comments left out), for matching its leading keywords.
-class Words {
-public:
-    Words(std::string_view sql, const std::vector<Token>& tokens, const postgresql::Statement& statement)
-        : sql_(sql) {
-        for (std::size_t i = statement.begin; i < statement.end; ++i) {
-            if (tokens[i].kind != TokenKind::comment) tokens_.push_back(&tokens[i]);
-        }
-    }
-
-    std::size_t size() const noexcept { return tokens_.size(); }
-
-    /// True when token `at` is the keyword (lower-case).
-    bool is(std::size_t at, std::string_view keyword) const noexcept {
-        return at < tokens_.size() && is_keyword(sql_, *tokens_[at], keyword);
-    }
-
-    /// True when the statement starts with `keywords`, in order.
-    bool starts_with(std::initializer_list<std::string_view> keywords) const noexcept {
-        std::size_t at = 0;
-        for (const std::string_view keyword : keywords) {
-            if (!is(at++, keyword)) return false;
-        }
-        return true;
-    }
-
-    /// True when `keyword` appears as a word anywhere in the statement.
-    bool contains(std::string_view keyword) const noexcept {
-        for (std::size_t at = 0; at < tokens_.size(); ++at) {
-            if (is(at, keyword)) return true;
-        }
-        return false;
-    }
-
-    /// Index of the first token after a parenthesised group that starts at `at`, or `at`
-    /// when none starts there.
-    std::size_t skip_parens(std::size_t at) const noexcept {
-        if (at >= tokens_.size() || tokens_[at]->kind != TokenKind::open_paren) return at;
-        int depth = 0;
-        for (; at < tokens_.size(); ++at) {
-            if (tokens_[at]->kind == TokenKind::open_paren) ++depth;
-            if (tokens_[at]->kind == TokenKind::close_paren && --depth == 0) return at + 1;
-        }
-        return at;
-    }
-
-private:
-    std::string_view sql_;
-    std::vector<const Token*> tokens_;
-};
 
 // What the statement is when PostgreSQL refuses it in a transaction block, else "".
 std::string_view classify(const Words& words) {
@@ -92,20 +39,92 @@ std::string_view classify(const Words& words) {
     return {};
 }
 
+// True when the words hold `first` immediately followed by `second`.
+bool has_pair(const Words& words, std::string_view first, std::string_view second) {
+    for (std::size_t at = 0; at + 1 < words.size(); ++at) {
+        if (words.is(at, first) && words.is(at + 1, second)) return true;
+    }
+    return false;
+}
+
+// The meta-command starting at the backslash `at` of `sql` ("\i", "\set", "\."), for messages.
+std::string meta_command(std::string_view sql, std::size_t at) {
+    std::size_t end = at + 1;
+    while (end < sql.size() && end - at < 32 && sql[end] != ' ' && sql[end] != '\t' && sql[end] != '\n' &&
+           sql[end] != '\r') {
+        ++end;
+    }
+    return std::string(sql.substr(at, end - at));
+}
+
 }  // namespace
 
 std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
                                                                          std::uint32_t first_line) {
+    return find_non_transactional_statements(sql, split_section(sql), first_line);
+}
+
+std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
+                                                                         const SplitSection& split,
+                                                                         std::uint32_t first_line) {
     std::vector<NonTransactionalStatement> found;
-    const std::vector<Token> tokens = postgresql::lex(sql);
-    for (const postgresql::Statement& statement : postgresql::split_statements(sql, tokens)) {
-        const std::string_view what = classify(Words(sql, tokens, statement));
+    for (const postgresql::Statement& statement : split.statements) {
+        const std::string_view what = classify(Words(sql, split.tokens, statement));
         if (what.empty()) continue;
         std::string message(what);
-        message += " cannot run inside a transaction block; add `-- transactional: false` to the header of this "
-                   "revision to run it on its own";
+        message +=
+            " cannot run inside a transaction block; add `-- transactional: false` to the header of this "
+            "revision to run it on its own";
         found.push_back(NonTransactionalStatement{first_line + statement.line, std::string(what), std::move(message)});
     }
+    return found;
+}
+
+std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::uint32_t first_line) {
+    return find_commit_boundaries(sql, split_section(sql), first_line);
+}
+
+std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, const SplitSection& split,
+                                                     std::uint32_t first_line) {
+    std::vector<StatementFinding> found;
+    for (const postgresql::Statement& statement : split.statements) {
+        const Words words(sql, split.tokens, statement);
+        if (words.starts_with({"alter", "type"}) && has_pair(words, "add", "value")) {
+            found.push_back(StatementFinding{first_line + statement.line, "ALTER TYPE ... ADD VALUE", {}});
+        }
+    }
+    return found;
+}
+
+std::vector<StatementFinding> find_client_commands(std::string_view sql, std::uint32_t first_line) {
+    return find_client_commands(sql, split_section(sql), first_line);
+}
+
+std::vector<StatementFinding> find_client_commands(std::string_view sql, const SplitSection& split,
+                                                   std::uint32_t first_line) {
+    std::vector<StatementFinding> found;
+    std::size_t data_from = sql.size();  // where the first COPY ... FROM STDIN's data starts
+    for (const postgresql::Statement& statement : split.statements) {
+        const Words words(sql, split.tokens, statement);
+        if (!words.starts_with({"copy"}) || !has_pair(words, "from", "stdin")) continue;
+        found.push_back(StatementFinding{
+            first_line + statement.line, "COPY ... FROM STDIN",
+            "COPY ... FROM STDIN reads its rows from the client, which only psql sends: a revision has no data "
+            "to send; write the rows as INSERT statements, COPY FROM a file on the database server, or load them "
+            "from the application"});
+        data_from = std::min(data_from, split.tokens[statement.begin].offset);
+    }
+    for (const Token& token : split.tokens) {
+        if (token.kind != TokenKind::other || sql[token.offset] != '\\' || token.offset > data_from) continue;
+        const std::string command = meta_command(sql, token.offset);
+        found.push_back(StatementFinding{
+            first_line + token.line, command,
+            "psql meta-command '" + command +
+                "' is not SQL: only psql understands backslash commands, the server does not; write the SQL "
+                "itself in the revision (e.g. the statements of an \\i file, or INSERT instead of \\copy)"});
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const StatementFinding& a, const StatementFinding& b) { return a.line < b.line; });
     return found;
 }
 

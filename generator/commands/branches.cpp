@@ -1,8 +1,8 @@
 // @brief `migrations branches`: every branch point with the revisions it branches into.
 #include <ostream>
 
+#include "cli/format.hpp"
 #include "commands/common.hpp"
-#include "commands/graph_text.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -24,10 +24,10 @@ public:
         for (std::size_t k = catalog.size(); k-- > 0;) {
             const auto index = static_cast<graph::Index>(k);
             if (graph.children(index).size() < 2) continue;
-            io.out << revision_line(catalog, graph, index, false) << "\n";
+            io.out << cli::revision_line(catalog, graph, index, false) << "\n";
             const std::string indent(std::string(catalog[index].id).size(), ' ');
             for (graph::Index child : graph.children(index)) {
-                io.out << indent << " -> " << revision_line(catalog, graph, child, false) << "\n";
+                io.out << indent << " -> " << cli::revision_line(catalog, graph, child, false) << "\n";
             }
         }
         return kExitOk;

@@ -50,6 +50,7 @@ std::unique_ptr<Command> make_show_command(CLI::App& app);
 std::unique_ptr<Command> make_upgrade_command(CLI::App& app);
 std::unique_ptr<Command> make_downgrade_command(CLI::App& app);
 std::unique_ptr<Command> make_stamp_command(CLI::App& app);
+std::unique_ptr<Command> make_repair_command(CLI::App& app);
 std::unique_ptr<Command> make_current_command(CLI::App& app);
 std::unique_ptr<Command> make_sql_command(CLI::App& app);
 std::unique_ptr<Command> make_verify_command(CLI::App& app);

@@ -47,7 +47,7 @@ std::optional<std::uint32_t> parse_dialects(std::string_view list, std::string& 
 }
 
 int usage_error(std::ostream& err, std::string_view verb, std::string_view message) {
-    err << "migrations " << verb << ": error: " << message << "\n";
+    err << "migrations " << verb << ": error: " << escape_control(message) << "\n";
     return kExitUsage;
 }
 
@@ -81,7 +81,7 @@ std::optional<RevisionSet> load_or_report(const LoadOptions& load, std::ostream&
 
 bool report_lines(std::ostream& err, const std::vector<std::string>& lines) {
     std::string text;
-    for (const std::string& line : lines) text += line + "\n";
+    for (const std::string& line : lines) text += escape_control(line) + "\n";
     err << text;
     return !lines.empty();
 }

@@ -28,7 +28,8 @@ struct ValidationFlags {
 /// "sqlite,postgresql" as a Dialect bit mask; nothing for an unknown or empty list.
 std::optional<std::uint32_t> parse_dialects(std::string_view list, std::string& error);
 
-/// Prints `migrations <verb>: error: <message>` to `err` and returns kExitUsage.
+/// Prints `migrations <verb>: error: <message>` to `err` (control characters of the message
+/// escaped) and returns kExitUsage.
 int usage_error(std::ostream& err, std::string_view verb, std::string_view message);
 
 /// Prints every diagnostic, sorted, one per line, to `err`.
@@ -49,7 +50,8 @@ void add_dir_options(CLI::App& command, std::string& dir);
 /// diagnostics to `err`.
 std::optional<RevisionSet> load_or_report(const LoadOptions& load, std::ostream& err);
 
-/// Prints each line of `lines` to `err` and says whether there was any.
+/// Prints each line of `lines` to `err`, control characters escaped (escape_control), and
+/// says whether there was any.
 bool report_lines(std::ostream& err, const std::vector<std::string>& lines);
 
 /// A directory loaded for the developer verbs: its validated revisions and the run-time

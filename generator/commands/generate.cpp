@@ -58,7 +58,7 @@ public:
         if (write_if_changed(header_, code.header, error) == WriteResult::failed ||
             write_if_changed(source_, code.source, error) == WriteResult::failed ||
             (!stamp_.empty() && !touch(stamp_, error))) {
-            io.err << "migrations generate: error: " << error << "\n";
+            io.err << "migrations generate: error: " << escape_control(error) << "\n";
             return kExitDiagnostics;
         }
         return kExitOk;

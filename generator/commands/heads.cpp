@@ -1,8 +1,8 @@
 // @brief `migrations heads`: the revisions no other names as parent.
 #include <ostream>
 
+#include "cli/format.hpp"
 #include "commands/common.hpp"
-#include "commands/graph_text.hpp"
 
 namespace migrations::generator {
 namespace {
@@ -22,8 +22,8 @@ public:
         if (!loaded) return kExitDiagnostics;
         const graph::RevisionGraph graph(loaded->catalog);
         for (graph::Index head : graph.heads()) {
-            io.out << (verbose_ ? revision_block(loaded->catalog, graph, head)
-                                : revision_line(loaded->catalog, graph, head, false) + "\n");
+            io.out << (verbose_ ? cli::revision_block(loaded->catalog, graph, head)
+                                : cli::revision_line(loaded->catalog, graph, head, false) + "\n");
         }
         return kExitOk;
     }

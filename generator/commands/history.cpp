@@ -1,9 +1,11 @@
-// @brief `migrations history [--verbose] [FROM:TO]`: the revisions newest first, as
-// `alembic history` prints them, without a database.
+// @brief `migrations history [--verbose] [--database URL] [FROM:TO]`: the revisions newest
+// first, as `alembic history` prints them; with a database, each one's state in it, in the very
+// lines `history` of run_cli prints (both use the runtime's presenter, cli/format.hpp).
+#include <migrations/operations.hpp>
 #include <ostream>
 
+#include "cli/format.hpp"
 #include "commands/common.hpp"
-#include "commands/graph_text.hpp"
 #include "planner.hpp"
 
 namespace migrations::generator {
@@ -18,6 +20,9 @@ public:
                              "to TO, both included");
         add_dir_option(*command_, dir_);
         command_->add_flag("-v,--verbose", verbose_, "Print parents, children, path, created time and message");
+        command_->add_option("--database", database_,
+                             "Also show each revision's state in this database (read only), as the application's "
+                             "`history` does");
     }
 
     const CLI::App& subcommand() const override { return *command_; }
@@ -46,12 +51,13 @@ public:
                 for (std::size_t k = 0; k < selected.size(); ++k) selected[k] = selected[k] && below[k];
             }
         }
-        for (std::size_t k = catalog.size(); k-- > 0;) {
-            if (!selected[k]) continue;
-            const auto index = static_cast<graph::Index>(k);
-            io.out << (verbose_ ? revision_block(catalog, graph, index)
-                                : revision_line(catalog, graph, index, true) + "\n");
+        std::vector<RevisionStatus> statuses;
+        if (!database_.empty()) {
+            Options options;
+            options.command_name = "migrations history";
+            statuses = history(database_, catalog, options);
         }
+        io.out << cli::format_history(catalog, selected, database_.empty() ? nullptr : &statuses, verbose_);
         return kExitOk;
     }
 
@@ -59,6 +65,7 @@ private:
     CLI::App* command_ = nullptr;
     std::string range_;
     std::string dir_;
+    std::string database_;
     bool verbose_ = false;
 };
 

@@ -53,7 +53,7 @@ public:
         for (graph::Index index : parents) revision.parents.push_back(set.revisions[index].id);
         revision.id = fresh_revision_id(taken_ids(set.revisions));
         revision.message = message_;
-        revision.created = utc_now();
+        revision.created = created_now();
         return write_new_revision(dir, revision, io, "merge");
     }
 

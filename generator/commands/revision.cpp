@@ -54,7 +54,7 @@ public:
         }
         revision.id = fresh_revision_id(taken_ids(set.revisions));
         revision.message = message_;
-        revision.created = utc_now();
+        revision.created = created_now();
         revision.irreversible = empty_downgrade_ == "irreversible";
         return write_new_revision(dir, revision, io, "revision");
     }

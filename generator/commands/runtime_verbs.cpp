@@ -1,4 +1,4 @@
-// @brief `migrations upgrade|downgrade|stamp|current|sql`: the runtime's own verbs (run_cli),
+// @brief `migrations upgrade|downgrade|stamp|repair|current|sql`: the runtime's own verbs (run_cli),
 // run on a Catalog built from the revisions directory instead of a compiled one. Nothing here
 // migrates anything itself: it loads the directory and hands the arguments to the runtime.
 #include <cstdlib>
@@ -31,7 +31,10 @@ public:
         add_dir_option(*command_, dir_);
         if (shape.database) {
             command_->add_option("--database", database_, "Database URL (default: $DATABASE_URL)");
-            command_->add_flag("-v,--verbose", verbose_, "Print each revision as it runs, and file names");
+            command_->add_flag("-v,--verbose", verbose_, "More detail: each revision's time, commits, notices; file names");
+            command_->add_flag("-q,--quiet", quiet_, "Print nothing while migrating (results and errors still)");
+            command_->add_flag("--transaction-per-revision", per_revision_,
+                               "Commit after each revision instead of once for the whole run");
         } else {
             command_->add_option("--dialect", dialect_, "sqlite or postgresql")
                 ->check(CLI::IsMember({"sqlite", "postgresql"}))
@@ -50,6 +53,8 @@ public:
             }
             if (!database_.empty()) args.insert(args.end(), {"--database", database_});
             if (verbose_) args.emplace_back("-v");
+            if (quiet_) args.emplace_back("-q");
+            if (per_revision_) args.emplace_back("--transaction-per-revision");
         } else {
             args.insert(args.end(), {"--dialect", dialect_});
         }
@@ -72,6 +77,8 @@ private:
     std::string database_;
     std::string dialect_ = "sqlite";
     bool verbose_ = false;
+    bool quiet_ = false;
+    bool per_revision_ = false;
 };
 
 }  // namespace
@@ -91,6 +98,11 @@ std::unique_ptr<Command> make_stamp_command(CLI::App& app) {
     return std::make_unique<RuntimeVerb>(
         app, VerbShape{"stamp", "Set a database's version table to TARGET without running SQL",
                        "a revision, head, heads or base", true});
+}
+
+std::unique_ptr<Command> make_repair_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(
+        app, VerbShape{"repair", "Store the catalog's checksums for edited applied revisions in a database"});
 }
 
 std::unique_ptr<Command> make_current_command(CLI::App& app) {

@@ -1,10 +1,9 @@
 // @brief `migrations show REV`: one revision's details (the runtime's `show`), its children,
-// and its SQL sections as the file has them.
+// where the runtime commits after it (and why), and its SQL sections as the file has them.
 #include <ostream>
 
 #include "cli/format.hpp"
 #include "commands/common.hpp"
-#include "commands/graph_text.hpp"
 #include "planner.hpp"
 
 namespace migrations::generator {
@@ -29,9 +28,15 @@ public:
         for (std::size_t k = 0; k < found.size(); ++k) {
             const graph::Index index = found[k];
             const RevisionFile& file = loaded->set.revisions[index];
-            const std::string children = join_ids(catalog, planner.graph().children(index));
+            const graph::IndexList& children = planner.graph().children(index);
             io.out << (k == 0 ? "" : "\n") << cli::format_show(catalog, file.id)
-                   << "Children: " << (children.empty() ? "none" : children) << "\n";
+                   << "Children: " << (children.empty() ? "none" : detail::join_ids(catalog, children)) << "\n";
+            // Where the runtime commits after this revision, and the statement that needs it.
+            for (const CommitBoundary& boundary : file.commit_boundaries) {
+                io.out << "Commits after: " << dialect_name(boundary.dialect)
+                       << (boundary.upgrade ? " upgrade (" : " downgrade (") << boundary.statement << " at "
+                       << file.path << ":" << boundary.line << ")\n";
+            }
             for (const auto* sections : {&file.upgrade, &file.downgrade}) {
                 for (const SectionText& section : *sections) io.out << "\n" << section.marker << "\n" << section.sql;
             }

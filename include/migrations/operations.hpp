@@ -1,4 +1,4 @@
-// @brief The operations on a database: upgrade, downgrade, stamp, current, history, check, for an
+// @brief The operations on a database: upgrade, downgrade, stamp, repair, current, history, check, for an
 // open sqlite3 connection or a database URL; and the offline ones (heads, sql).
 //
 // Every function takes the catalog compiled into the binary. Targets are Alembic's:
@@ -48,6 +48,14 @@ DowngradeResult downgrade(sqlite3* db, const Catalog& catalog, std::string_view 
 /// Throws Error: unknown_revision, bad_target, lock_timeout, database.
 MigrationResult stamp(sqlite3* db, const Catalog& catalog, std::string_view target, const Options& options = {});
 
+/// Flyway's repair: rewrites the stored checksum of every applied (or pending) revision whose
+/// checksum differs from the catalog's, under the migration lock, in one transaction, and
+/// changes nothing else: no row added or removed, states and times untouched, no revision SQL
+/// run. This is how an intended edit of an applied revision is accepted (the checksum_mismatch
+/// error points here). Returns what changed. A missing version table is nothing to repair.
+/// Throws Error: unknown_revision (nothing changed), lock_timeout, database.
+RepairResult repair(sqlite3* db, const Catalog& catalog, const Options& options = {});
+
 /// The current revisions (heads of the applied set) in catalog order; empty at base or when
 /// the version table does not exist. Revisions unknown to the catalog are listed too, last.
 /// Throws Error(database) when the table cannot be read.
@@ -80,6 +88,7 @@ DowngradeResult downgrade(std::string_view url, const Catalog& catalog, std::str
                           const Options& options = {});
 MigrationResult stamp(std::string_view url, const Catalog& catalog, std::string_view target,
                       const Options& options = {});
+RepairResult repair(std::string_view url, const Catalog& catalog, const Options& options = {});
 std::vector<std::string> current(std::string_view url, const Catalog& catalog, const Options& options = {});
 std::vector<RevisionStatus> history(std::string_view url, const Catalog& catalog, const Options& options = {});
 std::vector<AppliedRevision> applied_revisions(std::string_view url, const Options& options = {});

@@ -48,6 +48,7 @@ DowngradeResult downgrade(pqxx::connection_base& connection, const Catalog& cata
                           const Options& options = {});
 MigrationResult stamp(pqxx::connection_base& connection, const Catalog& catalog, std::string_view target,
                       const Options& options = {});
+RepairResult repair(pqxx::connection_base& connection, const Catalog& catalog, const Options& options = {});
 std::vector<std::string> current(pqxx::connection_base& connection, const Catalog& catalog,
                                  const Options& options = {});
 std::vector<RevisionStatus> history(pqxx::connection_base& connection, const Catalog& catalog,

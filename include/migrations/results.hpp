@@ -1,4 +1,4 @@
-// @brief What operations return: applied revisions, results of upgrade/downgrade/stamp, and the
+// @brief What operations return: applied revisions, results of upgrade/downgrade/stamp/repair, and the
 // rows of history.
 #pragma once
 
@@ -43,6 +43,24 @@ struct MigrationResult {
 /// Upgrade and downgrade results are the same shape.
 using UpgradeResult = MigrationResult;
 using DowngradeResult = MigrationResult;
+
+/// One stored checksum that repair() rewrote.
+struct RepairedChecksum {
+    std::string revision;
+    /// The revision's file, relative to the consumer's source dir.
+    std::string file;
+    /// The checksum the version table held, and the catalog's, which replaced it.
+    std::string old_checksum;
+    std::string new_checksum;
+};
+
+/// What repair() did: the checksums it rewrote, in catalog order (empty when every stored
+/// checksum already matched). Nothing else is ever changed.
+struct RepairResult {
+    std::vector<RepairedChecksum> repaired;
+    /// Wall time of the whole operation, lock included.
+    std::chrono::duration<double, std::milli> elapsed{0};
+};
 
 /// One revision of the catalog, with what the database says about it.
 struct RevisionStatus {

@@ -26,15 +26,20 @@ struct DatabaseUrl {
 
 /// Parses `url`. Accepts `scheme://[user[:password]@][host][:port]/path[?query]`, and for
 /// SQLite `sqlite:///relative.db`, `sqlite:////absolute.db` and `sqlite://:memory:` (also
-/// `sqlite:///:memory:`). Percent-escapes in user and password are decoded.
-/// Throws Error(bad_url) naming the redacted URL when the text is not such a URL or an
-/// SQLite URL has no path. Does not check that a backend serves the scheme.
+/// `sqlite:///:memory:`). The user info ends at the last '@' before the first '/' or '?', so a
+/// password may hold raw '@', ':' and '#'; when no '@' comes before them, at the last '@' of
+/// the URL provided a ':' that is not followed by a port comes first (a password with a raw
+/// '/' or '?'). redact_url finds the user info by the same rule. Percent-escapes in user and
+/// password are decoded. Throws Error(bad_url) naming the redacted URL when the text is not
+/// such a URL, an SQLite URL has a user info or no path, or the port is not a number. Does not
+/// check that a backend serves the scheme.
 DatabaseUrl parse_url(std::string_view url);
 
-/// `url` with the password (the text between `user:` and `@` in the authority, and any
-/// `password=` key in a query or libpq keyword string) replaced by "***". Never throws
-/// for malformed input: text it cannot parse is returned with anything that might be a
-/// password masked.
+/// `url` with the password (the user info's, found as parse_url finds it, and the value of
+/// every key ending in `password` — `password=`, `sslpassword=` — in a query or libpq keyword
+/// string) replaced by "***". Never throws for malformed input: in text that is not a URL
+/// (`postgresql:/u:pw@h`, `postgres//u:pw@h`, `postgresql:///u:pw@h`, `u:pw@h`) the text
+/// between `user:` and '@' is masked too.
 std::string redact_url(std::string_view url);
 
 }  // namespace migrations

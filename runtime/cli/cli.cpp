@@ -1,6 +1,8 @@
 // @brief run_cli: Alembic's verbs (upgrade, downgrade, stamp, current, history, heads, show,
-// check, sql) over the catalog compiled into the application, parsed with CLI11.
+// check, sql) and Flyway's repair, over the catalog compiled into the application, parsed with CLI11.
+#include "cli/event_printer.hpp"
 #include "cli/format.hpp"
+#include "cli/redacting_stream.hpp"
 
 #include <migrations/cli.hpp>
 #include <migrations/error.hpp>
@@ -30,6 +32,8 @@ std::string program_name(int argc, const char* const* argv) {
 struct Command {
     std::string database;
     bool verbose = false;
+    bool quiet = false;
+    bool transaction_per_revision = false;
     std::string target;
     std::string range;
     std::string dialect = "sqlite";
@@ -42,20 +46,27 @@ std::string database_url(const Command& command, std::string_view default_url) {
     return std::string(default_url);
 }
 
+// A database URL typed where a target was expected (`app upgrade postgresql://...`).
+bool looks_like_url(const std::string& text) {
+    return text.find("//") != std::string::npos || text.find(":/") != std::string::npos;
+}
+
 int run(CLI::App& app, const Command& command, const Catalog& catalog, std::string_view default_url,
-        const std::string& program) {
+        const std::string& program, std::ostream& err) {
     const std::string url = database_url(command, default_url);
     const std::string shown = redact_url(url);
     Options options;
     options.command_name = program;
-    if (command.verbose) {
-        options.on_event = [](const Event& event) {
-            if (event.kind != EventKind::revision_finished) return;
-            std::cout << "  " << (event.direction == Direction::upgrade ? "upgrade " : "downgrade ") << event.revision
-                      << ": " << event.message << " (" << cli::milliseconds(event.duration.count()) << ")\n";
-        };
-    }
+    if (command.transaction_per_revision) options.transaction = TransactionMode::per_revision;
+    options.on_event = cli::event_printer(
+        err, program,
+        command.quiet ? cli::Verbosity::quiet : command.verbose ? cli::Verbosity::verbose : cli::Verbosity::normal);
     const auto verb = app.get_subcommands().front()->get_name();
+    if (looks_like_url(command.target) || looks_like_url(command.range)) {
+        err << program << ": '" << redact_url(command.target + command.range) << "' is a database URL, not a "
+            << (verb == "sql" ? "range" : "target") << "; give it with --database URL (see " << program << " --help)\n";
+        return kExitUsage;
+    }
     if (verb == "upgrade") {
         const auto result = upgrade(url, catalog, command.target, options);
         std::cout << cli::describe_result(shown, "upgraded", "applied", result) << "\n";
@@ -65,13 +76,26 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     } else if (verb == "stamp") {
         const auto result = stamp(url, catalog, command.target, options);
         std::cout << shown << ": stamped, now at " << result.to_string() << "\n";
+    } else if (verb == "repair") {
+        const RepairResult result = repair(url, catalog, options);
+        for (const RepairedChecksum& fixed : result.repaired) {
+            std::cout << "  " << fixed.revision << " (" << fixed.file << "): checksum "
+                      << fixed.old_checksum.substr(0, 12) << " -> " << fixed.new_checksum.substr(0, 12) << "\n";
+        }
+        if (result.repaired.empty()) {
+            std::cout << shown << ": nothing to repair, every stored checksum matches\n";
+        } else {
+            std::cout << shown << ": repaired " << result.repaired.size()
+                      << " checksum(s); no revision was run and nothing else changed\n";
+        }
     } else if (verb == "current") {
         std::cout << cli::format_current(catalog, current(url, catalog, options), history(url, catalog, options),
                                          command.verbose);
     } else if (verb == "history") {
-        std::cout << cli::format_history(history(url, catalog, options), command.verbose);
+        const std::vector<RevisionStatus> statuses = history(url, catalog, options);
+        std::cout << cli::format_history(catalog, {}, &statuses, command.verbose);
     } else if (verb == "heads") {
-        for (const auto& id : heads(catalog)) std::cout << id << " (head)\n";
+        std::cout << cli::format_heads(catalog);
     } else if (verb == "show") {
         std::cout << cli::format_show(catalog, command.target);
     } else if (verb == "check") {
@@ -79,7 +103,7 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
         if (!result.ok) {
             std::string text;
             for (const auto& problem : result.problems) text += (text.empty() ? "" : "; ") + problem;
-            std::cerr << program << ": check failed for " << shown << ": " << text << "\n";
+            err << program << ": check failed for " << shown << ": " << text << "\n";
             return kExitCheckFailed;
         }
         std::cout << shown << ": at head, nothing modified\n";
@@ -97,6 +121,11 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
 
 int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::string_view default_url) noexcept {
     const std::string program = program_name(argc, argv);
+    // Everything written to stderr may echo what the user typed: it goes through redaction.
+    cli::RedactingStream err(std::cerr);
+    for (int i = 1; i < argc; ++i) err.add_secrets_of(argv[i] != nullptr ? argv[i] : "");
+    if (const char* env = std::getenv("DATABASE_URL"); env != nullptr) err.add_secrets_of(env);
+    err.add_secrets_of(default_url);
     try {
         Command command;
         CLI::App app("Database migrations of " + std::string(catalog.name()) + " (default database " +
@@ -105,7 +134,10 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         app.fallthrough();
         app.require_subcommand(1, 1);
         app.add_option("--database", command.database, "Database URL (default: $DATABASE_URL, else the default)");
-        app.add_flag("-v,--verbose", command.verbose, "Print each revision as it runs, and more detail");
+        app.add_flag("-v,--verbose", command.verbose, "More detail: while migrating, each revision's time, each commit and server notices; in current and history, dates and files");
+        app.add_flag("-q,--quiet", command.quiet, "Print nothing while migrating (results and errors still)");
+        app.add_flag("--transaction-per-revision", command.transaction_per_revision,
+                     "Commit after each revision instead of once for the whole run");
 
         auto* up = app.add_subcommand("upgrade", "Apply the revisions up to TARGET (default head)");
         up->add_option("target", command.target = "head",
@@ -114,6 +146,7 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         down->add_option("target", command.target, "-N, <id>-N, base, an id or unique prefix")->required();
         auto* st = app.add_subcommand("stamp", "Set the version table to TARGET without running SQL");
         st->add_option("target", command.target, "a revision, head, heads or base")->required();
+        app.add_subcommand("repair", "Store the catalog's checksums for edited applied revisions; nothing else");
         app.add_subcommand("current", "Show the database's current revision(s)");
         app.add_subcommand("history", "List every revision, newest first, with its state in the database");
         app.add_subcommand("heads", "List the heads of the catalog");
@@ -135,8 +168,10 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
             } else if (!arg.empty() && arg[0] != '-') {
                 const auto subs = app.get_subcommands({});
                 if (std::none_of(subs.begin(), subs.end(), [&](const CLI::App* sub) { return sub->get_name() == arg; })) {
-                    std::cerr << program << ": unknown command '" << arg << "'; expected one of upgrade, downgrade, "
-                              << "stamp, current, history, heads, show, check, sql (see " << program << " --help)\n";
+                    err << program << ": unknown command '" << redact_url(arg) << "'; expected one of upgrade, "
+                        << "downgrade, stamp, repair, current, history, heads, show, check, sql"
+                        << (looks_like_url(arg) ? "; give a database URL with --database URL" : "") << " (see "
+                        << program << " --help)\n";
                     return kExitUsage;
                 }
                 break;
@@ -153,18 +188,18 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         } catch (const CLI::ParseError& error) {
             std::string message = error.what();
             if (message.empty()) message = error.get_name();
-            std::cerr << program << ": " << message << " (see " << program << " --help)\n";
+            err << program << ": " << message << " (see " << program << " --help)\n";
             return kExitUsage;
         }
-        return run(app, command, catalog, default_url, program);
+        return run(app, command, catalog, default_url, program, err);
     } catch (const Error& error) {
-        std::cerr << program << ": error: " << error.what() << "\n";
+        err << program << ": error: " << error.what() << "\n";
         return kExitError;
     } catch (const std::exception& error) {
-        std::cerr << program << ": error: " << error.what() << "\n";
+        err << program << ": error: " << error.what() << "\n";
         return kExitError;
     } catch (...) {
-        std::cerr << program << ": error: unexpected failure\n";
+        err << program << ": error: unexpected failure\n";
         return kExitError;
     }
 }

@@ -1,9 +1,9 @@
-// @brief Formatting of the command line's output for people.
+// @brief Formatting of the command lines' output for people: one place for revision text.
 #include "cli/format.hpp"
 
-#include "planner.hpp"
-
 #include <cstdio>
+
+#include "planner.hpp"
 
 namespace migrations::cli {
 
@@ -28,11 +28,54 @@ std::string state_of(const RevisionStatus& status) {
     return "applied " + status.row.applied_at;
 }
 
-std::string marks(const RevisionStatus& status) {
+// " (head)", " (branchpoint)", " (mergepoint)": where the revision stands in the graph.
+std::string marks(const graph::RevisionGraph& graph, graph::Index index) {
     std::string text;
-    if (status.is_head) text += " (head)";
-    if (status.is_current) text += " (current)";
+    if (graph.children(index).empty()) text += " (head)";
+    if (graph.children(index).size() >= 2) text += " (branchpoint)";
+    if (graph.parents(index).size() >= 2) text += " (mergepoint)";
     return text;
+}
+
+std::string labels(const RevisionSpec& revision) {
+    std::string text;
+    for (const char* label : revision.branch_labels) text += (text.empty() ? "" : ", ") + std::string(label);
+    return text.empty() ? text : " (" + text + ")";
+}
+
+// The ids of `indices`, or `none` when there is none.
+std::string ids_or(const Catalog& catalog, const graph::IndexList& indices, const char* none) {
+    return indices.empty() ? std::string(none) : detail::join_ids(catalog, indices);
+}
+
+std::string line_of(const Catalog& catalog, const graph::RevisionGraph& graph, graph::Index index, bool with_parents,
+                    const RevisionStatus* status) {
+    const RevisionSpec& revision = catalog[index];
+    std::string text;
+    if (with_parents) text += ids_or(catalog, graph.parents(index), "<base>") + " -> ";
+    text += revision.id + labels(revision) + marks(graph, index);
+    if (status != nullptr && status->is_current) text += " (current)";
+    text += std::string(", ") + revision.message;
+    if (status != nullptr) text += "  [" + state_of(*status) + "]";
+    return text;
+}
+
+std::string block_of(const Catalog& catalog, const graph::RevisionGraph& graph, graph::Index index,
+                     const RevisionStatus* status) {
+    const RevisionSpec& revision = catalog[index];
+    std::string text = std::string("Rev: ") + revision.id + labels(revision) + marks(graph, index) +
+                       (status != nullptr && status->is_current ? " (current)" : "") + "\n";
+    const graph::IndexList& parents = graph.parents(index);
+    text += parents.size() >= 2 ? "Merges: " + ids_or(catalog, parents, "") + "\n"
+                                : "Parent: " + ids_or(catalog, parents, "<base>") + "\n";
+    if (!graph.dependencies(index).empty())
+        text += "Depends on: " + ids_or(catalog, graph.dependencies(index), "") + "\n";
+    if (graph.children(index).size() >= 2)
+        text += "Branches into: " + ids_or(catalog, graph.children(index), "") + "\n";
+    text += std::string("Path: ") + revision.file + "\n";
+    if (revision.created[0] != '\0') text += std::string("Created: ") + revision.created + "\n";
+    if (status != nullptr) text += "State: " + state_of(*status) + "\n";
+    return text + "\n    " + revision.message + "\n\n";
 }
 
 }  // namespace
@@ -57,35 +100,51 @@ std::string format_current(const Catalog& catalog, const std::vector<std::string
     return text;
 }
 
-std::string format_history(const std::vector<RevisionStatus>& history, bool verbose) {
-    std::string text;
-    for (const auto& status : history) {
-        std::string parents;
-        for (const auto& parent : status.parents) parents += (parents.empty() ? "" : ", ") + parent;
-        text += (parents.empty() ? "<base>" : parents) + " -> " + status.revision + marks(status) + ", " +
-                status.message + "  [" + state_of(status) + "]";
-        if (verbose) {
-            text += "  " + status.file;
-            for (const auto& label : status.branch_labels) text += " #" + label;
+std::string revision_line(const Catalog& catalog, const graph::RevisionGraph& graph, graph::Index index,
+                          bool with_parents) {
+    return line_of(catalog, graph, index, with_parents, nullptr);
+}
+
+std::string revision_block(const Catalog& catalog, const graph::RevisionGraph& graph, graph::Index index) {
+    return block_of(catalog, graph, index, nullptr);
+}
+
+std::string format_history(const Catalog& catalog, const std::vector<bool>& selected,
+                           const std::vector<RevisionStatus>* database, bool verbose) {
+    const graph::RevisionGraph graph(catalog);
+    std::vector<const RevisionStatus*> status_of(catalog.size(), nullptr);
+    if (database != nullptr) {
+        for (const RevisionStatus& status : *database) {
+            const std::ptrdiff_t found = catalog.find(status.revision);
+            if (found >= 0) status_of[static_cast<std::size_t>(found)] = &status;
         }
-        text += "\n";
     }
+    std::string text;
+    for (std::size_t k = catalog.size(); k-- > 0;) {
+        if (!selected.empty() && !selected[k]) continue;
+        const auto index = static_cast<graph::Index>(k);
+        text += verbose ? block_of(catalog, graph, index, status_of[k])
+                        : line_of(catalog, graph, index, true, status_of[k]) + "\n";
+    }
+    return text;
+}
+
+std::string format_heads(const Catalog& catalog) {
+    const graph::RevisionGraph graph(catalog);
+    std::string text;
+    for (graph::Index head : graph.heads()) text += revision_line(catalog, graph, head, false) + "\n";
     return text;
 }
 
 std::string format_show(const Catalog& catalog, const std::string& target) {
     const detail::Planner planner(catalog);
+    const graph::RevisionGraph& graph = planner.graph();
     std::string text;
     for (graph::Index i : planner.resolve(target)) {
         const RevisionSpec& revision = catalog[i];
-        const auto list = [&](const Array<std::uint32_t>& indices) {
-            std::string out;
-            for (std::uint32_t j : indices) out += (out.empty() ? "" : ", ") + std::string(catalog[j].id);
-            return out.empty() ? std::string("<base>") : out;
-        };
-        text += std::string("Revision: ") + revision.id + (planner.graph().children(i).empty() ? " (head)" : "") + "\n";
-        text += "Parent: " + list(revision.parents) + "\n";
-        if (!revision.depends_on.empty()) text += "Depends on: " + list(revision.depends_on) + "\n";
+        text += std::string("Revision: ") + revision.id + marks(graph, i) + "\n";
+        text += "Parent: " + ids_or(catalog, graph.parents(i), "<base>") + "\n";
+        if (!graph.dependencies(i).empty()) text += "Depends on: " + ids_or(catalog, graph.dependencies(i), "") + "\n";
         if (!revision.branch_labels.empty()) {
             text += "Branch labels:";
             for (const char* label : revision.branch_labels) text += std::string(" ") + label;

@@ -1,11 +1,14 @@
-// @brief Human-readable output of the command line: results, current, history, show.
+// @brief Human-readable output of the command lines: results, current, and the one presenter
+// of revision text (history lines and blocks, heads, show) that run_cli and the `migrations`
+// tool both print with.
 #pragma once
 
 #include <migrations/catalog.hpp>
 #include <migrations/results.hpp>
-
 #include <string>
 #include <vector>
+
+#include "graph/revision_graph.hpp"
 
 namespace migrations::cli {
 
@@ -21,10 +24,32 @@ std::string describe_result(const std::string& url, const char* verb, const char
 std::string format_current(const Catalog& catalog, const std::vector<std::string>& current,
                            const std::vector<RevisionStatus>& history, bool verbose);
 
-/// One line per revision, newest first: "b -> c (head) (current), add users  [applied ...]".
-std::string format_history(const std::vector<RevisionStatus>& history, bool verbose);
+/// One line, Alembic's form: "b, c -> d (main) (head) (mergepoint), merge heads";
+/// "<base> -> a (branchpoint), first". Without `with_parents`, the part before the id is left
+/// out. Branch labels follow the id in parentheses.
+std::string revision_line(const Catalog& catalog, const graph::RevisionGraph& graph, graph::Index index,
+                          bool with_parents);
 
-/// The details of the revision `target` names (throws Error(bad_target) as the planner).
+/// The verbose form, as `alembic history --verbose`: "Rev: d (main) (mergepoint)", then
+/// "Parent:"/"Merges:", "Depends on:", "Branches into:" at a branch point, "Path:", "Created:"
+/// and the message indented, and a blank line.
+std::string revision_block(const Catalog& catalog, const graph::RevisionGraph& graph, graph::Index index);
+
+/// `history` of both command lines: the revisions `selected` marks (every one when
+/// `selected` is empty), newest first, one revision_line each, or one revision_block each when
+/// `verbose`. With `database` (history() of a database over the same catalog), each revision
+/// the database has at its head is marked " (current)" and its state follows: the line ends
+/// with "  [applied 2026-11-23T09:15:02.120Z]" ("[not applied]", "[pending since ...]"), the
+/// block has a "State: ..." line.
+std::string format_history(const Catalog& catalog, const std::vector<bool>& selected,
+                           const std::vector<RevisionStatus>* database, bool verbose);
+
+/// The heads of the catalog, one revision_line (without parents) each, oldest first.
+std::string format_heads(const Catalog& catalog);
+
+/// The details of the revision `target` names (throws Error(bad_target) as the planner):
+/// "Revision: d4 (mergepoint)", "Parent:", "Depends on:", "Branch labels:", "File:",
+/// "Created:", "Transactional:", "Reversible:", "Message:".
 std::string format_show(const Catalog& catalog, const std::string& target);
 
 }  // namespace migrations::cli

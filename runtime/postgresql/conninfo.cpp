@@ -1,6 +1,8 @@
 // @brief Recognising, redacting and preparing PostgreSQL connection strings.
 #include "postgresql/conninfo.hpp"
 
+#include "redaction.hpp"
+
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -30,33 +32,7 @@ bool starts_with_icase(std::string_view text, std::string_view prefix) noexcept 
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-using Span = std::pair<std::size_t, std::size_t>;  // [first, last) byte range of a password
-
-// The password spans of a URL: user info `user:PASSWORD@` and query `password=PASSWORD`.
-std::vector<Span> url_password_spans(std::string_view url) {
-    std::vector<Span> spans;
-    const std::size_t authority = url.find("://") + 3;
-    const std::size_t query = std::min(url.find('?', authority), url.size());
-    // The last '@' before the query ends the user info: a password with a raw '/' or '@'
-    // is malformed, but is still masked whole.
-    const std::size_t at = url.substr(0, query).rfind('@');
-    if (at != std::string_view::npos && at >= authority) {
-        const std::size_t colon = url.substr(0, at).find(':', authority);
-        if (colon != std::string_view::npos) spans.emplace_back(colon + 1, at);
-    }
-    std::size_t param = query + 1;
-    while (param < url.size()) {
-        std::size_t next = url.find('&', param);
-        if (next == std::string_view::npos) next = url.size();
-        const std::string_view pair = url.substr(param, next - param);
-        const std::size_t equals = pair.find('=');
-        if (equals != std::string_view::npos && iequals(pair.substr(0, equals), "password")) {
-            spans.emplace_back(param + equals + 1, next);
-        }
-        param = next + 1;
-    }
-    return spans;
-}
+using detail::Span;  // [first, last) byte range of a password
 
 // The password spans of a keyword string. When the text stops making sense after a
 // `password` key, everything from there on is masked.
@@ -71,7 +47,7 @@ std::vector<Span> keyword_password_spans(std::string_view text) {
         if (i >= text.size()) break;
         const std::size_t key_start = i;
         while (i < text.size() && text[i] != '=' && !is_space(text[i])) ++i;
-        const bool is_password = iequals(text.substr(key_start, i - key_start), "password");
+        const bool is_password = detail::is_password_key(text.substr(key_start, i - key_start));
         skip_space();
         if (i >= text.size() || text[i] != '=') {
             if (is_password || text.substr(key_start).find("assword") != std::string_view::npos) {
@@ -96,21 +72,9 @@ std::vector<Span> keyword_password_spans(std::string_view text) {
 }
 
 std::vector<Span> password_spans(std::string_view text) {
-    if (text.find("://") != std::string_view::npos) return url_password_spans(text);
+    // A URL: the runtime's rule (the one parse_url uses), so the two redactions cannot differ.
+    if (text.find("://") != std::string_view::npos) return detail::password_spans(text);
     return keyword_password_spans(text);
-}
-
-std::string mask(std::string_view text, const std::vector<Span>& spans) {
-    std::string out;
-    std::size_t copied = 0;
-    for (const auto& [first, last] : spans) {
-        if (first < copied) continue;
-        out.append(text.substr(copied, first - copied));
-        out.append(kMask);
-        copied = last;
-    }
-    out.append(text.substr(std::min(copied, text.size())));
-    return out;
 }
 
 // `message` with every occurrence of the passwords in `text` masked.
@@ -174,7 +138,7 @@ bool is_keyword_conninfo(std::string_view text) noexcept {
     return i < text.size() && text[i] == '=';
 }
 
-std::string redact_conninfo(std::string_view text) { return mask(text, password_spans(text)); }
+std::string redact_conninfo(std::string_view text) { return detail::mask_spans(text, password_spans(text)); }
 
 std::string keyword_conninfo_to_url(std::string_view text) {
     const auto bad = [&](const std::string& why) {

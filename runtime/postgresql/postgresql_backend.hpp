@@ -43,6 +43,7 @@ public:
     bool read_state(const std::function<void(const RowView&)>& visit, bool details) override;
     void lock() override;
     void unlock() noexcept override;
+    bool keeps_lock_across_commits() const noexcept override { return true; }
     void begin() override;
     void commit() override;
     void rollback() noexcept override;

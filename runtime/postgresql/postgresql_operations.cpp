@@ -30,6 +30,11 @@ MigrationResult stamp(pqxx::connection_base& connection, const Catalog& catalog,
     return Migrator(backend, catalog, options).stamp(target);
 }
 
+RepairResult repair(pqxx::connection_base& connection, const Catalog& catalog, const Options& options) {
+    PostgresqlBackend backend(connection, options);
+    return Migrator(backend, catalog, options).repair();
+}
+
 std::vector<std::string> current(pqxx::connection_base& connection, const Catalog& catalog, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).current();

@@ -2,6 +2,7 @@
 #include "postgresql/version_table.hpp"
 
 #include "postgresql/libpq_query.hpp"
+#include "version_table_sql.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -23,10 +24,7 @@ VersionTable::VersionTable(std::string schema, std::string table)
 }
 
 std::string VersionTable::create_sql() const {
-    return "CREATE TABLE IF NOT EXISTS " + qualified_ +
-           " (revision TEXT PRIMARY KEY NOT NULL, checksum TEXT NOT NULL,"
-           " state TEXT NOT NULL CHECK (state IN ('applied', 'pending')),"
-           " applied_at TEXT NOT NULL, duration_ms DOUBLE PRECISION NOT NULL)";
+    return detail::create_version_table_sql(Dialect::postgresql, qualified_);
 }
 
 bool VersionTable::read(PGconn* connection, const std::function<void(const VersionRow&)>& visit,
@@ -51,7 +49,7 @@ bool VersionTable::read(PGconn* connection, const std::function<void(const Versi
 }
 
 void VersionTable::create(PGconn* connection) const {
-    if (!schema_.empty()) query(connection, "CREATE SCHEMA IF NOT EXISTS " + quote_identifier(schema_));
+    if (!schema_.empty()) query(connection, detail::create_schema_sql(schema_));
     query(connection, create_sql());
 }
 

@@ -1,5 +1,6 @@
 // @brief The SQLite backend: version table verbs, the write lock, and statement execution.
 #include "sqlite/sqlite_backend.hpp"
+#include "version_table_sql.hpp"
 
 #include <migrations/error.hpp>
 
@@ -158,11 +159,7 @@ void SqliteBackend::rollback() noexcept {
 }
 
 void SqliteBackend::ensure_table() {
-    const std::string sql = "CREATE TABLE IF NOT EXISTS " + table_ +
-                            " (revision TEXT PRIMARY KEY NOT NULL, checksum TEXT NOT NULL,"
-                            " state TEXT NOT NULL CHECK (state IN ('applied', 'pending')),"
-                            " applied_at TEXT NOT NULL, duration_ms REAL NOT NULL) WITHOUT ROWID";
-    exec(sql.c_str());
+    exec(detail::create_version_table_sql(Dialect::sqlite, table_).c_str());
 }
 
 void SqliteBackend::execute(const RevisionSpec& revision, const Section& section, Direction direction) {

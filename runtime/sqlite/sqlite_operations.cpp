@@ -24,6 +24,11 @@ MigrationResult stamp(sqlite3* db, const Catalog& catalog, std::string_view targ
     return Migrator(backend, catalog, options).stamp(target);
 }
 
+RepairResult repair(sqlite3* db, const Catalog& catalog, const Options& options) {
+    SqliteBackend backend(db, options);
+    return Migrator(backend, catalog, options).repair();
+}
+
 std::vector<std::string> current(sqlite3* db, const Catalog& catalog, const Options& options) {
     SqliteBackend backend(db, options);
     return Migrator(backend, catalog, options).current();

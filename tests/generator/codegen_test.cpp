@@ -70,11 +70,21 @@ TEST(Codegen, EmitsEveryFieldOfARevision) {
         "     {nullptr, 0}, {nullptr, 0}, {kLabels0, 1}, {kUpgrade0, 1}, {nullptr, 0},\n"
         "     {\"" +
         set.checksums[0][0] + "\", \"" + set.checksums[0][1] +
-        "\"}, false, true},\n"
+        "\"}, false, true, 0U},\n"
         "};\n\n"
         "constexpr std::uint32_t kById[] = {0};\n\n"
         "constexpr migrations::CatalogSpec kSpec = {\"app_migrations\", {kRevisions, 1}, {kById, 1}, 3};\n";
     EXPECT_NE(source.find(expected), std::string::npos) << source;
+}
+
+TEST(Codegen, EmitsTheCommitBoundaryOfAnEnumValueAddedOnPostgresql) {
+    const RevisionSet set = make_set({
+        "-- revision: a\n-- down_revision: none\n-- message: m\n-- upgrade\nALTER TYPE mood ADD VALUE 'sad';\n"
+        "-- downgrade: irreversible\n",
+    });
+    // Bit 1: Dialect::postgresql's upgrade (RevisionSpec::commit_after).
+    EXPECT_NE(generate_code(set, kOptions).source.find("}, true, true, 2U},\n"), std::string::npos)
+        << generate_code(set, kOptions).source;
 }
 
 TEST(Codegen, LeavesOutSectionsOfUnselectedDialects) {

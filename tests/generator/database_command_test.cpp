@@ -1,4 +1,4 @@
-// @brief `migrations upgrade|downgrade|stamp|current` on a real SQLite file, through the built
+// @brief `migrations upgrade|downgrade|stamp|repair|current` on a real SQLite file, through the built
 // executable: the runtime's verbs over the directory's revisions.
 #include <gtest/gtest.h>
 
@@ -59,6 +59,31 @@ TEST_F(DatabaseCommands, DowngradeRevertsAndStampMovesTheVersionWithoutSql) {
 
     ASSERT_EQ(tool({"stamp", "base", "--database", url()}).code, 0);
     EXPECT_EQ(tool({"current", "--database", url()}).out, "base (nothing applied)\n");
+}
+
+TEST_F(DatabaseCommands, RepairAcceptsAnEditedAppliedRevisionThatTheErrorPointsTo) {
+    ASSERT_EQ(tool({"upgrade", "b2", "--database", url()}).code, 0);
+    // a1, below the applied head b2, gets a comment: its checksum changes, its effect does not.
+    write_schema_revisions(dir_);
+    dir_.write("migrations/a.sql",
+               "-- revision: a1\n-- down_revision: none\n-- message: create users\n\n-- upgrade\n"
+               "-- users of the application\n"
+               "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n\n-- downgrade\nDROP TABLE users;\n");
+    const ToolRun refused = tool({"upgrade", "--database", url()});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("accept the edit with `migrations repair`"), std::string::npos) << refused.err;
+
+    const ToolRun repair = tool({"repair", "--database", url()});
+    ASSERT_EQ(repair.code, 0) << repair.err;
+    EXPECT_TRUE(
+        std::regex_match(repair.out, std::regex("  a1 \\(.*/migrations/a\\.sql\\): checksum [0-9a-f]{12} -> [0-9a-f]{12}\n"
+                                                ".*: repaired 1 checksum\\(s\\); no revision was run and "
+                                                "nothing else changed\n")))
+        << repair.out;
+    EXPECT_EQ(objects(), "table|schema_revisions\ntable|users\n");  // repair ran no SQL
+    const ToolRun upgrade = tool({"upgrade", "--database", url()});
+    ASSERT_EQ(upgrade.code, 0) << upgrade.err;
+    EXPECT_EQ(objects(), "table|schema_revisions\ntable|users\nindex|users_email\n");
 }
 
 TEST_F(DatabaseCommands, UpgradeStopsAtTheTargetGivenByPrefix) {

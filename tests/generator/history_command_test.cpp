@@ -76,7 +76,7 @@ TEST_F(GraphCommands, BranchesListsEachBranchPointWithItsChildren) {
 TEST_F(GraphCommands, ShowPrintsParentsChildrenLabelsPathMessageCreatedAndSql) {
     const ToolRun run = tool({"show", "d"});
     EXPECT_EQ(run.code, 0) << run.err;
-    EXPECT_EQ(run.out, "Revision: d4\nParent: b2, c3\nBranch labels: main\nFile: " + dir_.str() +
+    EXPECT_EQ(run.out, "Revision: d4 (mergepoint)\nParent: b2, c3\nBranch labels: main\nFile: " + dir_.str() +
                            "/d.sql\nCreated: 2026-11-23 10:00:00+00:00\nTransactional: yes\nReversible: yes\n"
                            "Message: merge heads\nChildren: e5\n\n-- upgrade\n\n\n-- downgrade\n");
     const ToolRun head = tool({"show", "head"});
@@ -93,7 +93,7 @@ TEST_F(GraphCommands, ShowRejectsAnAmbiguousPrefixLikeTheRuntime) {
 
 TEST_F(GraphCommands, EveryVerbHasHelp) {
     for (const char* verb : {"init", "revision", "merge", "heads", "branches", "history", "show", "upgrade",
-                             "downgrade", "stamp", "current", "sql", "check", "generate"}) {
+                             "downgrade", "stamp", "repair", "current", "sql", "check", "generate"}) {
         const ToolRun run = run_tool({verb, "--help"});
         EXPECT_EQ(run.code, 0) << verb;
         EXPECT_NE(run.out.find("Usage:"), std::string::npos) << verb << ": " << run.out;

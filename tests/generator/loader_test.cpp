@@ -2,6 +2,7 @@
 #include "loader.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "test_files.hpp"
 
@@ -48,6 +49,34 @@ TEST(Loader, ReportsAnUnreadableFile) {
     EXPECT_FALSE(load_revisions(options, diagnostics).has_value());
     EXPECT_EQ(formatted(diagnostics),
               (std::vector<std::string>{dir.str() + "/b.sql:1: error: cannot read file: No such file or directory"}));
+}
+
+TEST(Loader, RefusesAFifoAndASymlinkToADeviceWithoutReadingThem) {
+    // Before: the FIFO blocked the build forever and /dev/zero filled memory.
+    TempDir dir;
+    dir.write("a.sql", revision_text("a", "none"));
+    ASSERT_EQ(::mkfifo((dir.path() / "b.sql").c_str(), 0600), 0);
+    std::filesystem::create_symlink("/dev/zero", dir.path() / "c.sql");
+    LoadOptions options;
+    options.dir = dir.str();
+    Diagnostics diagnostics;
+    EXPECT_FALSE(load_revisions(options, diagnostics).has_value());
+    const std::string reason =
+        ": error: not a regular file (a revision must be a regular file or a symbolic link to one)";
+    EXPECT_EQ(formatted(diagnostics),
+              (std::vector<std::string>{dir.str() + "/b.sql" + reason, dir.str() + "/c.sql" + reason}));
+}
+
+TEST(Loader, FollowsASymlinkToARegularFile) {
+    TempDir dir;
+    dir.write("elsewhere/a.txt", revision_text("a", "none"));
+    std::filesystem::create_symlink(dir.path() / "elsewhere/a.txt", dir.path() / "a.sql");
+    LoadOptions options;
+    options.dir = dir.str();
+    Diagnostics diagnostics;
+    const auto set = load_revisions(options, diagnostics);
+    ASSERT_TRUE(set.has_value()) << format(diagnostics.all().front());
+    EXPECT_EQ(set->revisions[0].id, "a");
 }
 
 TEST(Loader, ReportsAFileThatIsNotARevision) {

@@ -246,9 +246,86 @@ INSTANTIATE_TEST_SUITE_P(
                   "'-- downgrade: irreversible' conflicts with the downgrade section on line 6"},
         ErrorCase{"IrreversibleWithSql", kHeader + "-- upgrade\nSELECT 1;\n-- downgrade: irreversible\nSELECT 2;\n", 6,
                   "'-- downgrade: irreversible' must not be followed by SQL"},
+        ErrorCase{"IdTooLong",
+                  "-- revision: " + std::string(129, 'a') + "\n-- down_revision: none\n-- message: m\n" + kSections, 1,
+                  "revision id of 129 characters is too long: at most 128 (the version table stores and indexes it; "
+                  "the `revision` command makes 12)"},
+        ErrorCase{"CommitInATransactionalRevision",
+                  kHeader + "-- upgrade\nCREATE TABLE t (x INT);\nCOMMIT;\n"
+                            "-- downgrade\nDROP TABLE t;\n",
+                  6,
+                  "COMMIT in a transactional revision ends the migration's transaction: the statements after it "
+                  "would run outside it and a failure could no longer be rolled back; drop it (the runtime begins and "
+                  "commits the transaction), or add `-- transactional: false` to the header of this revision to run "
+                  "it on its own"},
+        ErrorCase{"CopyFromStdin",
+                  kHeader + "-- transactional: false\n-- upgrade\nCOPY t FROM stdin;\n"
+                            "-- downgrade\nDELETE FROM t;\n",
+                  6,
+                  "COPY ... FROM STDIN reads its rows from the client, which only psql sends: a revision has no data "
+                  "to send; write the rows as INSERT statements, COPY FROM a file on the database server, or load "
+                  "them from the application"},
+        ErrorCase{"PsqlMetaCommand",
+                  kHeader + "-- upgrade: postgresql\n\\i seed.sql\n-- upgrade: sqlite\nSELECT 1;\n"
+                            "-- downgrade\nSELECT 2;\n",
+                  5,
+                  "psql meta-command '\\i' is not SQL: only psql understands backslash commands, the server does not; "
+                  "write the SQL itself in the revision (e.g. the statements of an \\i file, or INSERT instead of "
+                  "\\copy)"},
         ErrorCase{"NulByte", kHeader + std::string("-- upgrade\nSELECT '\0';\n-- downgrade\nSELECT 2;\n", 46), 5,
                   "file contains a NUL byte"}),
     [](const testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.name); });
+
+TEST(RevisionParser, AcceptsAnIdOfTheMaximumLength) {
+    const Parsed parsed =
+        parse("-- revision: " + std::string(kMaxIdLength, 'a') +
+              "\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n-- downgrade\nSELECT 2;\n");
+    EXPECT_TRUE(parsed.diagnostics.empty());
+    EXPECT_EQ(parsed.file.id.size(), 128U);
+}
+
+const std::string kEnumValue =
+    "-- revision: b\n-- down_revision: a\n-- message: m\n-- upgrade\nSELECT 1;\nALTER TYPE mood ADD VALUE 'sad';\n"
+    "-- downgrade: irreversible\n";
+
+TEST(RevisionParser, MarksACommitAfterAnEnumValueAddedOnPostgresql) {
+    const Parsed parsed = parse(kEnumValue);
+    ASSERT_TRUE(parsed.diagnostics.empty()) << format(parsed.diagnostics.front());
+    EXPECT_EQ(parsed.file.commit_after, 1U << static_cast<unsigned>(Dialect::postgresql));
+    ASSERT_EQ(parsed.file.commit_boundaries.size(), 1U);
+    EXPECT_EQ(parsed.file.commit_boundaries[0].line, 6U);
+    EXPECT_TRUE(parsed.file.commit_boundaries[0].upgrade);
+    EXPECT_EQ(parsed.file.commit_boundaries[0].statement, "ALTER TYPE ... ADD VALUE");
+}
+
+TEST(RevisionParser, MarksTheDowngradeDirectionAndNeitherOnSqliteNorOutsideATransaction) {
+    const Parsed down = parse(
+        "-- revision: b\n-- down_revision: a\n-- message: m\n-- upgrade\nSELECT 1;\n"
+        "-- downgrade: postgresql\nALTER TYPE mood ADD VALUE 'ok';\n-- downgrade: sqlite\n"
+        "SELECT 2;\n");
+    ASSERT_TRUE(down.diagnostics.empty()) << format(down.diagnostics.front());
+    EXPECT_EQ(down.file.commit_after, 1U << (kDialectCount + static_cast<unsigned>(Dialect::postgresql)));
+    EXPECT_EQ(parse("-- transactional: false\n" + kEnumValue).file.commit_after, 0U);
+    EXPECT_EQ(parse(kEnumValue, 1U << static_cast<unsigned>(Dialect::sqlite)).file.commit_after, 0U);
+}
+
+TEST(RevisionParser, ReportsTransactionControlInAGenericSectionOnceAndAcceptsItOutsideATransaction) {
+    const std::string text =
+        "-- revision: a\n-- down_revision: none\n-- message: m\n-- upgrade\nBEGIN;\n"
+        "CREATE TABLE t (x INT);\nEND;\n-- downgrade\nDROP TABLE t;\n";
+    const Parsed parsed = parse(text);
+    ASSERT_EQ(parsed.diagnostics.size(), 2U);
+    EXPECT_EQ(parsed.diagnostics[0].line, 5U);
+    EXPECT_EQ(parsed.diagnostics[1].line, 7U);
+    EXPECT_TRUE(parse("-- transactional: false\n" + text).diagnostics.empty());
+}
+
+TEST(RevisionParser, AcceptsCommitInsideAPlpgsqlProcedure) {
+    EXPECT_TRUE(parse("-- revision: a\n-- down_revision: none\n-- message: m\n-- upgrade: postgresql\n"
+                      "CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN COMMIT; END $$;\n-- upgrade: sqlite\n"
+                      "SELECT 1;\n-- downgrade\nSELECT 2;\n")
+                    .diagnostics.empty());
+}
 
 TEST(RevisionParser, AcceptsAnEmptyUpgradeOnlyWhenAskedForARevisionStillBeingWritten) {
     const std::string text = kHeader + "-- upgrade\n\n-- downgrade\n\n";

@@ -47,7 +47,7 @@ TEST(RevisionTemplate, MakesTwelveHexDigitsNotAlreadyTaken) {
 
 TEST(RevisionTemplate, WritesTheCreatedTimeInUtc) {
     EXPECT_TRUE(
-        std::regex_match(utc_now(), std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\+00:00")));
+        std::regex_match(created_now(), std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\+00:00")));
 }
 
 TEST(RevisionTemplate, RendersARevisionWhoseOnlyProblemIsTheEmptyUpgrade) {

@@ -70,6 +70,44 @@ TEST_F(SqlCommand, DowngradeScriptUndoesTheUpgrade) {
     EXPECT_EQ(listing("db").find("users"), std::string::npos) << listing("db");
 }
 
+TEST_F(SqlCommand, EndsASectionWhoseLastStatementHasNoSemicolonSoTheVersionRowIsAStatementOfItsOwn) {
+    // Before: `select 1` + the INSERT of the version row made one statement, a syntax error.
+    dir_.write("migrations/d.sql",
+               "-- revision: d4\n-- down_revision: c3\n-- message: no semicolons\n-- upgrade\n"
+               "CREATE TABLE counts (n INTEGER);\n"
+               "CREATE TRIGGER users_ai AFTER INSERT ON users BEGIN UPDATE counts SET n = n + 1; END\n"
+               "-- downgrade\nDROP TRIGGER users_ai;\nDROP TABLE counts  -- the last one\n");
+    dir_.write("migrations/e.sql",
+               "-- revision: e5\n-- down_revision: d4\n-- message: select\n-- upgrade\nselect 1 -- done\n"
+               "-- downgrade\nselect 2\n");
+    const ToolRun script = tool({"sql", "--dialect", "sqlite", "head"});
+    ASSERT_EQ(script.code, 0) << script.err;
+    EXPECT_NE(script.out.find("select 1; -- done\n"), std::string::npos) << script.out;
+    EXPECT_NE(script.out.find("UPDATE counts SET n = n + 1; END;\n"), std::string::npos) << script.out;
+    run_script("offline.db", script.out);
+    ASSERT_EQ(
+        run_tool({"upgrade", "--dir", dir_.str() + "/migrations", "--database", "sqlite:///" + database("online.db")})
+            .code,
+        0);
+    EXPECT_EQ(listing("offline.db"), listing("online.db"));
+    EXPECT_NE(listing("offline.db").find("e5|applied|"), std::string::npos) << listing("offline.db");
+
+    const ToolRun down = tool({"sql", "--dialect", "sqlite", "head:c3"});
+    ASSERT_EQ(down.code, 0) << down.err;
+    EXPECT_NE(down.out.find("DROP TABLE counts;  -- the last one\n"), std::string::npos) << down.out;
+    run_script("offline.db", down.out);
+    EXPECT_EQ(listing("offline.db").find("counts"), std::string::npos) << listing("offline.db");
+}
+
+TEST_F(SqlCommand, WritesTheVersionTableFromItsOneDefinition) {
+    const std::string script = tool({"sql", "--dialect", "sqlite", "head"}).out;
+    EXPECT_NE(script.find("CREATE TABLE IF NOT EXISTS \"schema_revisions\" (revision TEXT PRIMARY KEY NOT NULL, "
+                          "checksum TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('applied', 'pending')), "
+                          "applied_at TEXT NOT NULL, duration_ms REAL NOT NULL) WITHOUT ROWID;\n"),
+              std::string::npos)
+        << script;
+}
+
 TEST_F(SqlCommand, RejectsAnUnknownDialect) {
     const ToolRun run = tool({"sql", "--dialect", "mysql", "head"});
     EXPECT_EQ(run.code, 2);

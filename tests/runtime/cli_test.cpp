@@ -90,7 +90,8 @@ TEST_F(Cli, FallsBackToDatabaseUrlThenToTheDefault) {
 }
 
 TEST_F(Cli, PrintsHelpForEveryVerb) {
-    for (const char* verb : {"upgrade", "downgrade", "stamp", "current", "history", "heads", "show", "check", "sql"}) {
+    for (const char* verb :
+         {"upgrade", "downgrade", "stamp", "repair", "current", "history", "heads", "show", "check", "sql"}) {
         const Outcome help = cli(catalog_, url_, {"app", verb, "--help"});
         EXPECT_EQ(help.code, 0) << verb;
         EXPECT_NE(help.out.find(std::string("app ") + verb), std::string::npos) << help.out;
@@ -108,17 +109,23 @@ TEST_F(Cli, ReportsErrorsInOneLineWithANonZeroExit) {
         std::string err;
     };
     const std::vector<Case> cases = {
-        {{"app", "upgrade", "zz"}, 1,
+        {{"app", "upgrade", "zz"},
+         1,
          "app: error: unknown target 'zz': no revision id, id prefix or branch label matches it\n"},
-        {{"app", "--database", "postgresql://u:pw@h/db", "current"}, 1,
+        {{"app", "--database", "postgresql://u:pw@h/db", "current"},
+         1,
          "app: error: no backend for scheme 'postgresql' in this build (URL 'postgresql://u:***@h/db'); this binary "
          "serves: sqlite\n"},
-        {{"app", "--database", "nonsense", "current"}, 1,
+        {{"app", "--database", "nonsense", "current"},
+         1,
          "app: error: bad database URL 'nonsense': expected scheme://..., e.g. sqlite:///app.db or "
          "postgresql://user@host/db\n"},
         {{"app", "downgrade"}, 2, "app: target is required (see app --help)\n"},
-        {{"app", "frobnicate"}, 2, "app: unknown command 'frobnicate'; expected one of upgrade, downgrade, stamp, current, history, heads, "
-                                  "show, check, sql (see app --help)\n"},
+        {{"app", "frobnicate"},
+         2,
+         "app: unknown command 'frobnicate'; expected one of upgrade, downgrade, stamp, repair, current, history, "
+         "heads, "
+         "show, check, sql (see app --help)\n"},
         {{"app"}, 2, "app: A subcommand is required (see app --help)\n"},
     };
     for (const Case& c : cases) {
@@ -203,7 +210,7 @@ TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
 }
 
 TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
-    EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head)\n");
+    EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head), revision c3\n");
     const Outcome show = cli(catalog_, url_, {"app", "show", "b"});
     EXPECT_EQ(show.out, "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
                         "Message: revision b2\n");
@@ -211,8 +218,25 @@ TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
     EXPECT_EQ(script.code, 0);
     EXPECT_EQ(script.out.find("CREATE TABLE t_a1"), std::string::npos);
     EXPECT_NE(script.out.find("CREATE TABLE t_b2"), std::string::npos);
-    const Outcome verbose = cli(catalog_, url_, {"app", "-v", "upgrade"});
-    EXPECT_NE(verbose.out.find("  upgrade a1: revision a1 ("), std::string::npos) << verbose.out;
+}
+
+TEST_F(Cli, SaysOnStderrWhatEachRevisionIsAboutToDoUnlessQuiet) {
+    const Outcome verbose = cli(catalog_, url_, {"app", "-v", "upgrade", "b2"});
+    EXPECT_EQ(verbose.code, 0);
+    EXPECT_EQ(verbose.err.find("app: 2 revision(s) to run\napp: running upgrade a1 (revision a1)\napp: upgrade a1 done in "),
+              0U)
+        << verbose.err;
+    EXPECT_NE(verbose.err.find("app: committed (through b2)\n"), std::string::npos) << verbose.err;
+    const Outcome normal = cli(catalog_, url_, {"app", "upgrade"});
+    EXPECT_EQ(normal.err, "app: running upgrade c3 (revision c3)\n");
+    EXPECT_EQ(normal.out.find(url_ + ": upgraded 1 revision to c3 in "), 0U) << normal.out;
+    const Outcome quiet = cli(catalog_, url_, {"app", "-q", "downgrade", "base"});
+    EXPECT_EQ(quiet.code, 0);
+    EXPECT_EQ(quiet.err, "");
+    const Outcome per_revision = cli(catalog_, url_, {"app", "-v", "--transaction-per-revision", "upgrade"});
+    EXPECT_EQ(per_revision.code, 0);
+    EXPECT_NE(per_revision.err.find("app: committed (through a1)\napp: running upgrade b2"), std::string::npos)
+        << per_revision.err;
 }
 
 }  // namespace

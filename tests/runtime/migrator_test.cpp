@@ -26,21 +26,47 @@ int count_statements(unsigned, void* counter, void*, void*) {
     return 0;
 }
 
-TEST(SqliteUpgrade, AtHeadRunsOneQueryAndWritesNothing) {
+TEST(SqliteUpgrade, ReadsTheStateAgainWhenAnotherConnectionMigratedBetweenItsCommits) {
+    // SQLite's COMMIT releases the lock: another process may run the next revisions before
+    // this one takes the lock again. They must not run twice.
+    TempDir dir;
+    const std::string path = dir.file("app.db");
+    Db db(path);
+    const Catalog catalog = testing::logging_catalog(5);
+    Options options;
+    options.transaction = TransactionMode::per_revision;
+    bool interfered = false;
+    options.on_event = [&](const Event& event) {
+        if (event.kind != EventKind::committed || interfered) return;
+        interfered = true;
+        Db other(path);
+        EXPECT_EQ(upgrade(other, catalog, "r0003").revisions, (std::vector<std::string>{"r0001", "r0002", "r0003"}));
+    };
+    const UpgradeResult result = upgrade(db, catalog, "head", options);
+    EXPECT_TRUE(interfered);
+    EXPECT_EQ(result.revisions, (std::vector<std::string>{"r0000", "r0004"}));
+    EXPECT_EQ(db.value("SELECT count(*) FROM log"), "5");
+    EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "5");
+    EXPECT_EQ(result.to, std::vector<std::string>{"r0004"});
+}
+
+TEST(SqliteUpgrade, AtHeadRunsOneQueryAndWritesNothingWhateverTheOptions) {
     TempDir dir;
     Db db(dir.file("app.db"));
     const Catalog catalog = graph_catalog("a:;b:a;c:b");
     (void)upgrade(db, catalog);
-    int statements = 0;
-    sqlite3_trace_v2(db, SQLITE_TRACE_STMT, count_statements, &statements);
-    const int changes = sqlite3_total_changes(db);
-    const UpgradeResult result = upgrade(db, catalog);
-    sqlite3_trace_v2(db, 0, nullptr, nullptr);
-    EXPECT_TRUE(result.fast_path);
-    EXPECT_TRUE(result.revisions.empty());
-    EXPECT_EQ(result.to, std::vector<std::string>{"c"});
-    EXPECT_EQ(statements, 1);
-    EXPECT_EQ(sqlite3_total_changes(db), changes);
+    for (const Options& options : testing::option_combinations()) {
+        int statements = 0;
+        sqlite3_trace_v2(db, SQLITE_TRACE_STMT, count_statements, &statements);
+        const int changes = sqlite3_total_changes(db);
+        const UpgradeResult result = upgrade(db, catalog, "head", options);
+        sqlite3_trace_v2(db, 0, nullptr, nullptr);
+        EXPECT_TRUE(result.fast_path);
+        EXPECT_TRUE(result.revisions.empty());
+        EXPECT_EQ(result.to, std::vector<std::string>{"c"});
+        EXPECT_EQ(statements, 1);
+        EXPECT_EQ(sqlite3_total_changes(db), changes);
+    }
 }
 
 

@@ -2,6 +2,8 @@
 #include <migrations/error.hpp>
 #include <migrations/url.hpp>
 
+#include "redaction.hpp"
+
 #include <gtest/gtest.h>
 
 namespace migrations {
@@ -31,6 +33,49 @@ TEST(UrlParse, SplitsServerUrlsAndDecodesEscapes) {
     EXPECT_EQ(v6.port, "5432");
 }
 
+struct UserInfoCase {
+    const char* url;
+    const char* user;
+    const char* password;
+    const char* host;
+    const char* port;
+    const char* path;
+    const char* query;
+    const char* redacted;
+};
+
+// The user info ends at the last '@' before the path; a password with a raw '/' or '?' (no
+// '@' before the path) ends at the last '@'; an '@' in the query after a port is no user info.
+TEST(UrlParse, TakesTheUserInfoByOneRuleThatTheRedactionShares) {
+    const UserInfoCase cases[] = {
+        {"postgresql://u:Hash#S3cret@127.0.0.1:5432/db", "u", "Hash#S3cret", "127.0.0.1", "5432", "db", "",
+         "postgresql://u:***@127.0.0.1:5432/db"},
+        {"postgresql://u:S3cret/Pw@127.0.0.1:5432/db", "u", "S3cret/Pw", "127.0.0.1", "5432", "db", "",
+         "postgresql://u:***@127.0.0.1:5432/db"},
+        {"postgresql://u:S3cret?Pw@h/db?sslmode=disable", "u", "S3cret?Pw", "h", "", "db", "sslmode=disable",
+         "postgresql://u:***@h/db?sslmode=disable"},
+        {"postgresql://u:p@ss:w@h/db", "u", "p@ss:w", "h", "", "db", "", "postgresql://u:***@h/db"},
+        {"postgresql://u:S3cret?Pw=1@h/db", "u", "S3cret?Pw=1", "h", "", "db", "", "postgresql://u:***@h/db"},
+        {"postgresql://h:5432/db?application_name=a@b", "", "", "h", "5432", "db", "application_name=a@b",
+         "postgresql://h:5432/db?application_name=a@b"},
+        {"postgresql://h/db?application_name=a:b@c", "", "", "h", "", "db", "application_name=a:b@c",
+         "postgresql://h/db?application_name=a:b@c"},
+        {"postgresql://[::1]/db?x=a@b", "", "", "::1", "", "db", "x=a@b", "postgresql://[::1]/db?x=a@b"},
+        {"postgresql://u@h/db", "u", "", "h", "", "db", "", "postgresql://u@h/db"},
+    };
+    for (const UserInfoCase& c : cases) {
+        const DatabaseUrl url = parse_url(c.url);
+        EXPECT_EQ(url.user, c.user) << c.url;
+        EXPECT_EQ(url.password, c.password) << c.url;
+        EXPECT_EQ(url.host, c.host) << c.url;
+        EXPECT_EQ(url.port, c.port) << c.url;
+        EXPECT_EQ(url.path, c.path) << c.url;
+        EXPECT_EQ(url.query, c.query) << c.url;
+        EXPECT_EQ(url.redacted, c.redacted) << c.url;
+        EXPECT_EQ(redact_url(c.url), c.redacted) << c.url;
+    }
+}
+
 struct BadUrl {
     const char* url;
     const char* message;
@@ -43,7 +88,15 @@ TEST(UrlParse, RejectsMalformedUrlsWithAClearMessage) {
                       "sqlite:////absolute/path.db or sqlite://:memory:"},
         {"sqlite://app.db", "bad database URL 'sqlite://app.db': an SQLite URL has no host; use sqlite:///app.db for "
                             "a relative path"},
-        {"postgresql://u:secret@h:port/db", "bad database URL 'postgresql://u:***@h:port/db': invalid port 'port'"},
+        {"postgresql://u:secret@h:port/db", "bad database URL 'postgresql://u:***@h:port/db': the port is not a number "
+                                            "(in a password, percent-encode '@', '/' and '?' as %40, %2F, %3F)"},
+        {"sqlite://u:S3cretPw@host/x.db", "bad database URL 'sqlite://u:***@host/x.db': an SQLite URL has no user name "
+                                          "or password; use sqlite:///relative.db or sqlite:////absolute/path.db"},
+        {"postgresql:/u:S3cretPw@h/db", "bad database URL 'postgresql:/u:***@h/db': expected scheme://..., e.g. "
+                                        "sqlite:///app.db or postgresql://user@host/db"},
+        {"postgres//u:S3cretPw@h/db", "bad database URL 'postgres//u:***@h/db': expected scheme://..., e.g. "
+                                      "sqlite:///app.db or postgresql://user@host/db"},
+
         {"sq lite:///x", "bad database URL 'sq lite:///x': invalid scheme 'sq lite'"},
     };
     for (const BadUrl& c : cases) {
@@ -69,8 +122,31 @@ TEST(UrlRedact, NeverShowsAPassword) {
         {"sqlite:///app.db", "sqlite:///app.db"},
         {"sqlite:///password.db", "sqlite:///password.db"},
         {"", ""},
+        {"postgresql://u:Hash#S3cret@127.0.0.1:5432/db", "postgresql://u:***@127.0.0.1:5432/db"},
+        {"postgresql://h/db?sslpassword=S3cret&sslmode=require", "postgresql://h/db?sslpassword=***&sslmode=require"},
+        {"host=h sslpassword='S3 cret' PGPASSWORD=S3cret", "host=h sslpassword=*** PGPASSWORD=***"},
+        {"postgresql:/u:S3cret@h/db", "postgresql:/u:***@h/db"},
+        {"postgres//u:S3cret@h/db", "postgres//u:***@h/db"},
+        {"postgresql:///u:S3cret@h/db", "postgresql:///u:***@h/db"},
+        {"u:S3cret@h/db", "u:***@h/db"},
+        {"postgresql://u:S3cret Pw@h/db", "postgresql://u:***@h/db"},
     };
     for (const auto& [url, redacted] : cases) EXPECT_EQ(redact_url(url), redacted) << url;
+}
+
+TEST(RedactText, MasksUserInfoInAnyWordOfAMessage) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"The following argument was not expected: postgresql://u:S3cret@h/db",
+         "The following argument was not expected: postgresql://u:***@h/db"},
+        {"app: unknown target 'postgresql:/u:S3cret@h/db': no revision",
+         "app: unknown target 'postgresql:/u:***@h/db': no revision"},
+        {"--database=postgres//u:S3cret/x@h:1/db and u:S3cret@host", "--database=postgres//u:***@h:1/db and u:***@host"},
+        {"cannot connect to postgresql://h/db?password=***: refused", "cannot connect to postgresql://h/db?password=***: refused"},
+        {"x password=S3cret y", "x password=*** y"},
+        {"a1 -> b2 (head), mail admin@example.com; see https://example.com/a@b",
+         "a1 -> b2 (head), mail admin@example.com; see https://example.com/a@b"},
+    };
+    for (const auto& [text, redacted] : cases) EXPECT_EQ(detail::redact_text(text), redacted) << text;
 }
 
 }  // namespace

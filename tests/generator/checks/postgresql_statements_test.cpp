@@ -98,5 +98,52 @@ TEST(PostgresqlStatementCheck, MessageNamesTheStatementAndTheFix) {
               "header of this revision to run it on its own");
 }
 
+TEST(PostgresqlCommitBoundaries, FindAlterTypeAddValueOnly) {
+    const auto found = find_commit_boundaries(
+        "CREATE TYPE mood AS ENUM ('ok');\n"
+        "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad' AFTER 'ok';\n"
+        "ALTER TYPE mood RENAME VALUE 'ok' TO 'fine';\n"
+        "ALTER TYPE point3 ADD ATTRIBUTE z int;\n"
+        "INSERT INTO log VALUES ('ALTER TYPE mood ADD VALUE x');\n"
+        "DO $$ BEGIN EXECUTE 'ALTER TYPE mood ADD VALUE ''y'''; END $$;\n"
+        "alter type mood\n  add value 'meh';",
+        10);
+    ASSERT_EQ(found.size(), 2U);
+    EXPECT_EQ(found[0].line, 11U);
+    EXPECT_EQ(found[0].statement, "ALTER TYPE ... ADD VALUE");
+    EXPECT_EQ(found[1].line, 16U);
+}
+
+TEST(PostgresqlClientCommands, RefuseCopyFromStdinWithTheAlternatives) {
+    const auto found = find_client_commands("CREATE TABLE t (a int);\nCOPY t (a) FROM STDIN;\n1\n2\n\\.\n", 4);
+    ASSERT_EQ(found.size(), 1U);
+    EXPECT_EQ(found[0].line, 5U);
+    EXPECT_EQ(found[0].message,
+              "COPY ... FROM STDIN reads its rows from the client, which only psql sends: a revision has no data to "
+              "send; write the rows as INSERT statements, COPY FROM a file on the database server, or load them "
+              "from the application");
+}
+
+TEST(PostgresqlClientCommands, RefusePsqlMetaCommandsOutsideQuotes) {
+    const auto found = find_client_commands("\\set ON_ERROR_STOP on\nSELECT 1;\n  \\i other.sql\n", 1);
+    ASSERT_EQ(found.size(), 2U);
+    EXPECT_EQ(found[0].line, 1U);
+    EXPECT_EQ(found[0].statement, "\\set");
+    EXPECT_EQ(found[0].message,
+              "psql meta-command '\\set' is not SQL: only psql understands backslash commands, the server does not; "
+              "write the SQL itself in the revision (e.g. the statements of an \\i file, or INSERT instead of "
+              "\\copy)");
+    EXPECT_EQ(found[1].line, 3U);
+    EXPECT_EQ(found[1].statement, "\\i");
+}
+
+TEST(PostgresqlClientCommands, AcceptBackslashesInStringsCommentsAndBodiesAndCopyFromAFile) {
+    EXPECT_TRUE(find_client_commands("SELECT E'a\\nb', '\\x';\n-- \\i x\n/* \\set */\n"
+                                     "DO $$ BEGIN RAISE NOTICE '\\'; END $$;\n"
+                                     "COPY t FROM '/srv/data.csv';\nCOPY t TO STDOUT;\n",
+                                     1)
+                    .empty());
+}
+
 }  // namespace
 }  // namespace migrations::generator

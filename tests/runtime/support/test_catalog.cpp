@@ -206,4 +206,21 @@ Catalog exclusive_catalog() {
     return builder.build("exclusive_migrations");
 }
 
+std::vector<Options> option_combinations() {
+    std::vector<Options> result;
+    for (int bits = 0; bits < 16; ++bits) {
+        Options options;
+        options.check_schema = (bits & 1) == 0;
+        options.transaction = (bits & 2) == 0 ? TransactionMode::per_run : TransactionMode::per_revision;
+        if ((bits & 4) != 0) options.on_event = [](const Event&) {};
+        if ((bits & 8) != 0) {
+            options.statement_timeout = std::chrono::seconds(30);
+            options.statement_lock_timeout = std::chrono::milliseconds(0);
+            options.lock_retries = 0;
+        }
+        result.push_back(std::move(options));
+    }
+    return result;
+}
+
 }  // namespace migrations::testing

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <migrations/catalog.hpp>
+#include <migrations/options.hpp>
 
 #include <string>
 #include <vector>
@@ -72,5 +73,9 @@ Catalog slow_catalog();
 /// slow_catalog()'s "fast1", then "exclusive2", a `transactional: false` revision that holds
 /// BEGIN EXCLUSIVE while it counts to (SELECT n FROM knob).
 Catalog exclusive_catalog();
+
+/// Options in every combination that could plausibly change what a start at head does
+/// (schema check on/off, each transaction mode, events on/off, statement bounds set or not).
+std::vector<Options> option_combinations();
 
 }  // namespace migrations::testing

@@ -1,0 +1,69 @@
+// @brief The top-level statements of a section as lists of words, for the build-time checks
+// that look at a statement's leading keywords (checks/*.cpp).
+//
+// One lexer and one split serve both dialects: the runtime's PostgreSQL lexer (runtime/
+// postgresql/sql_lexer.hpp), whose quoting rules ('...', "...", comments, dollar quotes)
+// cover what SQLite sections use in practice, and a split that knows both kinds of statement
+// body holding semicolons: PostgreSQL's `BEGIN ATOMIC ... END` and SQLite's `CREATE TRIGGER
+// ... BEGIN ... END` (as sqlite3_complete() decides). A generic section runs on both
+// dialects, so it is split once. Known differences, rare in migrations and documented in
+// docs/format.md: SQLite's `[bracketed]` and `backtick` identifiers are not quotes here, and
+// SQLite block comments do not nest. The database still decides where statements end when a
+// revision runs; these checks only classify.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "postgresql/sql_lexer.hpp"
+
+namespace migrations::generator {
+
+/// One statement a check found, for a `file:line: error:` diagnostic or a note.
+struct StatementFinding {
+    /// 1-based line of the revision file on which the statement starts.
+    std::uint32_t line;
+    /// What it is, e.g. "CREATE INDEX CONCURRENTLY".
+    std::string statement;
+    /// The whole diagnostic text (without `file:line: error: `): what is wrong and the fix.
+    std::string message;
+};
+
+/// The words and punctuation of one statement, comments left out.
+class Words {
+public:
+    Words(std::string_view sql, const std::vector<postgresql::Token>& tokens, const postgresql::Statement& statement);
+
+    std::size_t size() const noexcept { return tokens_.size(); }
+    const postgresql::Token& token(std::size_t at) const noexcept { return *tokens_[at]; }
+
+    /// True when token `at` is the keyword (lower-case), ignoring ASCII case.
+    bool is(std::size_t at, std::string_view keyword) const noexcept;
+
+    /// True when the statement starts with `keywords`, in order.
+    bool starts_with(std::initializer_list<std::string_view> keywords) const noexcept;
+
+    /// True when `keyword` appears as a word anywhere in the statement.
+    bool contains(std::string_view keyword) const noexcept;
+
+    /// Index of the first token after a parenthesised group that starts at `at`, or `at`
+    /// when none starts there.
+    std::size_t skip_parens(std::size_t at) const noexcept;
+
+private:
+    std::string_view sql_;
+    std::vector<const postgresql::Token*> tokens_;
+};
+
+/// The tokens of a section and its top-level statements (see the file comment), each
+/// statement with its 0-based line in the section.
+struct SplitSection {
+    std::vector<postgresql::Token> tokens;
+    std::vector<postgresql::Statement> statements;
+};
+SplitSection split_section(std::string_view sql);
+
+}  // namespace migrations::generator

@@ -1,0 +1,31 @@
+// @brief The backend a typed suite of tests/backends runs on (one per executable), and how
+// its instantiations are named: Upgrade/Sqlite, Transactions/Postgresql.
+#pragma once
+
+#if defined(MIGRATIONS_TEST_POSTGRESQL)
+#include "postgresql_backend_fixture.hpp"
+#else
+#include "sqlite_backend_fixture.hpp"
+#endif
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace migrations::testing {
+
+#if defined(MIGRATIONS_TEST_POSTGRESQL)
+using Backends = ::testing::Types<PostgresqlBackend>;
+#else
+using Backends = ::testing::Types<SqliteBackend>;
+#endif
+
+/// Names the instantiations after the backend.
+struct BackendName {
+    template <typename Backend>
+    static std::string GetName(int /*index*/) {
+        return Backend::kName;
+    }
+};
+
+}  // namespace migrations::testing
