@@ -2,8 +2,6 @@
 // upgrade() against the same text through sqlite3_exec in one transaction (goal <= 1.2x).
 // Each round runs the baseline then ours on fresh database files, so load from other processes
 // hits both alike; the ratio is of the medians. Run build/dev/bench/section_bench [rounds].
-#include <migrations/migrations.hpp>
-
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -11,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <migrations/migrations.hpp>
 #include <string>
 #include <vector>
 
@@ -47,7 +46,8 @@ struct OneRevision {
 sqlite3* fresh(const std::string& path) {
     std::filesystem::remove(path);
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) std::abort();
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        std::abort();
     return db;
 }
 

@@ -265,13 +265,15 @@ std::string index_change_detail(const Index& a, const Index& b) {
     if (a.unique != b.unique) parts.emplace_back(a.unique ? "UNIQUE -> not unique" : "not unique -> UNIQUE");
     if (a.parts != b.parts) parts.push_back("columns (" + join(a.parts) + ") -> (" + join(b.parts) + ")");
     if (a.where != b.where)
-        parts.push_back("WHERE " + (a.where.empty() ? "none" : a.where) + " -> " + (b.where.empty() ? "none" : b.where));
+        parts.push_back("WHERE " + (a.where.empty() ? "none" : a.where) + " -> " +
+                        (b.where.empty() ? "none" : b.where));
     if (!same_name(a.name, b.name)) parts.push_back("name " + a.name + " -> " + b.name);
     return join(parts);
 }
 
 std::string change_detail(const Operation& operation) {
-    if (operation.index_before && operation.index) return index_change_detail(*operation.index_before, *operation.index);
+    if (operation.index_before && operation.index)
+        return index_change_detail(*operation.index_before, *operation.index);
     if (!operation.column_before || !operation.column_after) return {};
     const Column& a = *operation.column_before;
     const Column& b = *operation.column_after;
@@ -320,7 +322,8 @@ std::string describe(const Operation& operation) {
         case OperationKind::drop_foreign_key: return "drop " + target;
         case OperationKind::add_constraint:
         case OperationKind::add_foreign_key: return "add " + target;
-        default: break;
+        default:
+            break;
     }
     return (is_addition(operation.kind) ? "create " : "drop ") + target;
 }

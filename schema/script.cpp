@@ -89,7 +89,8 @@ std::optional<SqlFailure> run_section(sqlite3* db, const char* sql, std::uint32_
         if (*at == '\0') return std::nullopt;
         line += static_cast<std::uint32_t>(std::count(counted, at, '\n'));
         counted = at;
-        if (use == TransactionUse::kept && is_transaction_control(at)) return SqlFailure{line, kTransactionControlRefused, 0};
+        if (use == TransactionUse::kept && is_transaction_control(at))
+            return SqlFailure{line, kTransactionControlRefused, 0};
         sqlite3_stmt* raw = nullptr;
         const char* tail = nullptr;
         // -1: SQLite reads up to the NUL and copies nothing (a length without the NUL makes it
@@ -114,7 +115,8 @@ std::optional<SqlFailure> run_section(sqlite3* db, const char* sql, std::uint32_
                                   0};
         }
         if (rc != SQLITE_DONE) return SqlFailure{line, sqlite3_errmsg(db), sqlite3_extended_errcode(db)};
-        if (use == TransactionUse::kept && sqlite3_get_autocommit(db)) return SqlFailure{line, kTransactionControlRefused, 0};
+        if (use == TransactionUse::kept && sqlite3_get_autocommit(db))
+            return SqlFailure{line, kTransactionControlRefused, 0};
     }
 }
 

@@ -1,16 +1,15 @@
 // @brief The SQLite backend: version table verbs, the write lock, and statement execution.
 #include "sqlite/sqlite_backend.hpp"
-#include "version_table_sql.hpp"
-
-#include <migrations/error.hpp>
 
 #include <sqlite3.h>
 
-#include "schema/script.hpp"
-
 #include <algorithm>
 #include <cstring>
+#include <migrations/error.hpp>
 #include <thread>
+
+#include "schema/script.hpp"
+#include "version_table_sql.hpp"
 
 namespace migrations::detail {
 
@@ -23,7 +22,9 @@ constexpr std::chrono::seconds kReportEvery{5};
 // What a lock_wait event and a lock timeout say of the holder: SQLite cannot name it.
 constexpr const char* kHolder = "another connection holds the write lock";
 
-bool is_busy(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
+bool is_busy(int code) {
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
 
 // Finalizes a statement on scope exit.
 struct StatementGuard {
@@ -73,7 +74,8 @@ int SqliteBackend::on_busy(void* self, int count) noexcept {
     return 1;
 }
 
-Error SqliteBackend::lock_timeout(int code, const std::string& prefix, const RevisionSpec* revision, unsigned line) const {
+Error SqliteBackend::lock_timeout(int code, const std::string& prefix, const RevisionSpec* revision,
+                                  unsigned line) const {
     return Error(ErrorKind::lock_timeout,
                  prefix + "could not take the migration lock on " + location_ + " within " +
                      std::to_string(lock_timeout_.count()) + " ms: " + kHolder,
@@ -128,10 +130,11 @@ void SqliteBackend::lock() {
     // BEGIN IMMEDIATE succeeds on a read-only connection (?mode=ro): say so before the first write.
     if (sqlite3_db_readonly(db_, "main") == 1) {
         throw Error(ErrorKind::database,
-                    "the database " + location_ + " is open read-only: upgrade, downgrade and stamp need to write it", {},
-                    {}, 0, SQLITE_READONLY);
+                    "the database " + location_ + " is open read-only: upgrade, downgrade and stamp need to write it",
+                    {}, {}, 0, SQLITE_READONLY);
     }
-    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) fail("cannot begin a transaction");
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("cannot begin a transaction");
     in_transaction_ = true;
 }
 
@@ -166,8 +169,8 @@ void SqliteBackend::execute(const RevisionSpec& revision, const Section& section
     // Most sections are one piece; join only when the generator chunked a long one.
     std::string joined;
     const char* text = section.sql.pieces.size == 1 ? section.sql.pieces[0] : (joined = section.sql.str()).c_str();
-    const auto failure = schema::run_section(db_, text, section.first_line,
-                                             in_transaction_ ? schema::TransactionUse::kept : schema::TransactionUse::free);
+    const auto failure = schema::run_section(
+        db_, text, section.first_line, in_transaction_ ? schema::TransactionUse::kept : schema::TransactionUse::free);
     if (!failure) return;
     const std::string prefix = std::string(revision.file) + ":" + std::to_string(failure->line) + ": " + revision.id +
                                (direction == Direction::upgrade ? " upgrade" : " downgrade") + " failed: ";

@@ -2,14 +2,13 @@
 // handler bounding every lock wait, and sections run by the shared runner (schema/script.hpp).
 #pragma once
 
-#include "backend.hpp"
-
-#include <migrations/url.hpp>
-
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <migrations/url.hpp>
 #include <string>
+
+#include "backend.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

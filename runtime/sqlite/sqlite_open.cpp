@@ -1,13 +1,12 @@
 // @brief Opening the database of an sqlite:// URL: its query parameters through SQLite's URI
 // handling, and the read-only verbs' refusal to create a missing file.
-#include "sqlite/sqlite_backend.hpp"
-
-#include <migrations/error.hpp>
-
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <migrations/error.hpp>
 #include <string_view>
+
+#include "sqlite/sqlite_backend.hpp"
 
 namespace migrations::detail {
 
@@ -30,7 +29,8 @@ void check_parameters(const DatabaseUrl& url) {
         for (std::string_view candidate : kKnownParameters) known = known || candidate == name;
         if (!known) {
             throw Error(ErrorKind::bad_url, "unknown SQLite URL parameter '" + std::string(name) + "' in '" +
-                                                url.redacted + "' (SQLite knows: cache, immutable, mode, nolock, psow, vfs)");
+                                                url.redacted +
+                                                "' (SQLite knows: cache, immutable, mode, nolock, psow, vfs)");
         }
     }
 }
@@ -59,8 +59,7 @@ std::string missing_message(const DatabaseUrl& url) {
     std::string message = "cannot open " + url.redacted + ": no SQLite database at '" + url.path + "'";
     if (path.is_relative()) {
         std::error_code ignored;
-        message += " (taken as relative to the working directory '" +
-                   std::filesystem::current_path(ignored).string() +
+        message += " (taken as relative to the working directory '" + std::filesystem::current_path(ignored).string() +
                    "'; an absolute path takes four slashes: sqlite:////path/to/app.db)";
     }
     return message + "; this command reads a database and never creates one";

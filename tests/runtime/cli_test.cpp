@@ -1,15 +1,14 @@
 // @brief run_cli: verbs, exit codes, where the URL comes from, --help, one-line errors.
-#include "support/temp_dir.hpp"
-#include "support/test_catalog.hpp"
-
-#include <migrations/migrations.hpp>
-
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <migrations/migrations.hpp>
 #include <sstream>
+
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
 
 namespace migrations {
 namespace {

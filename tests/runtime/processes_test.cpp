@@ -1,19 +1,18 @@
 // @brief Whole processes against one database file: many starting at once, and SIGKILL mid-upgrade.
-#include "support/temp_dir.hpp"
-#include "support/test_catalog.hpp"
-
-#include <migrations/migrations.hpp>
-
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-
-#include <chrono>
-#include <cstdlib>
-#include <csignal>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <migrations/migrations.hpp>
+#include <thread>
+
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
 
 namespace migrations {
 namespace {

@@ -1,11 +1,5 @@
 // @brief The SQLite backend: SQLite splits statements, failures name file and line, linear
 // sections, the transaction policy, lock waits and timeouts, and how sqlite:// URLs open.
-#include "support/expect_error.hpp"
-#include "support/temp_dir.hpp"
-#include "support/test_catalog.hpp"
-
-#include <migrations/migrations.hpp>
-
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -13,8 +7,13 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <migrations/migrations.hpp>
 #include <string>
 #include <vector>
+
+#include "support/expect_error.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
 
 namespace migrations {
 namespace {
@@ -93,7 +92,6 @@ TEST(SqliteExecute, ReportsDowngradeFailuresWithTheDowngradeLine) {
     EXPECT_EQ(current(db, catalog), std::vector<std::string>{"x"});
 }
 
-
 // A4: a section runs in time linear in its size. SQLite copies the text it is given unless the
 // length includes the NUL: the runner used to pass the rest of the section without it, so SQLite
 // copied all of it before every statement. SQLite's own allocations show such a copy.
@@ -117,8 +115,9 @@ TEST(SqliteExecute, FailsWhenAForeignKeyCheckFindsAViolationAndKeepsNothing) {
     TempDir dir;
     Db db(dir.file("app.db"));
     CatalogBuilder b;
-    b.add("p").up("CREATE TABLE p (id INTEGER PRIMARY KEY);\nCREATE TABLE c (p_id REFERENCES p (id));\n"
-                  "INSERT INTO p VALUES (1);\nINSERT INTO c VALUES (1);")
+    b.add("p")
+        .up("CREATE TABLE p (id INTEGER PRIMARY KEY);\nCREATE TABLE c (p_id REFERENCES p (id));\n"
+            "INSERT INTO p VALUES (1);\nINSERT INTO c VALUES (1);")
         .down("DROP TABLE c; DROP TABLE p;");
     b.add("rebuild", {"p"})
         .up("PRAGMA foreign_keys = OFF;\nCREATE TABLE p_new (id INTEGER PRIMARY KEY);\nDROP TABLE p;\n"
@@ -127,8 +126,9 @@ TEST(SqliteExecute, FailsWhenAForeignKeyCheckFindsAViolationAndKeepsNothing) {
         .file("migrations/rebuild.sql", 10);
     const Error error = expect_error([&] { (void)upgrade(db, b.build()); });
     EXPECT_EQ(error.kind(), ErrorKind::statement_failed);
-    EXPECT_STREQ(error.what(), "migrations/rebuild.sql:14: rebuild upgrade failed: foreign key violation: row 1 of "
-                               "table 'c' refers to a missing row of 'p'");
+    EXPECT_STREQ(error.what(),
+                 "migrations/rebuild.sql:14: rebuild upgrade failed: foreign key violation: row 1 of "
+                 "table 'c' refers to a missing row of 'p'");
     EXPECT_TRUE(testing::table_names(db).empty());
 }
 
@@ -250,8 +250,8 @@ TEST(SqliteUrls, HonoursModeRoAndWritesNothing) {
     (void)upgrade(url, graph_catalog("a:"));
     const Error error = expect_error([&] { (void)upgrade(url + "?mode=ro", graph_catalog("a:;b:a")); });
     EXPECT_EQ(error.kind(), ErrorKind::database);
-    EXPECT_EQ(std::string(error.what()), "the database " + url +
-                                             "?mode=ro is open read-only: upgrade, downgrade and stamp need to write it");
+    EXPECT_EQ(std::string(error.what()),
+              "the database " + url + "?mode=ro is open read-only: upgrade, downgrade and stamp need to write it");
     EXPECT_EQ(current(url + "?mode=ro", graph_catalog("a:;b:a")), std::vector<std::string>{"a"});
     EXPECT_EQ(current(url + "?cache=shared&mode=rw", graph_catalog("a:;b:a")), std::vector<std::string>{"a"});
     Db db(dir.file("app.db"));

@@ -1,12 +1,12 @@
 // @brief `migrations verify` and upgrade() run sections with one runner: on the same catalog
 // they accept and refuse the same revisions, at the same line, for the same reason.
-#include "schema/catalog_scripts.hpp"
-#include "schema/verify.hpp"
-#include "schema_test_support.hpp"
+#include <gtest/gtest.h>
 
 #include <migrations/migrations.hpp>
 
-#include <gtest/gtest.h>
+#include "schema/catalog_scripts.hpp"
+#include "schema/verify.hpp"
+#include "schema_test_support.hpp"
 
 namespace migrations::schema {
 namespace {
@@ -31,27 +31,51 @@ const Section kSections[] = {
 };
 
 const RevisionSpec kRevisions[] = {
-    {"a1", "parent and child", "", "migrations/a1.sql", {}, {}, {}, {&kSections[0], 1}, {&kSections[1], 1},
-     {"", ""}, true, false, 0},
-    {"b2", "rebuild p", "", "migrations/b2.sql", {kFirstParent, 1}, {}, {}, {&kSections[2], 1}, {&kSections[3], 1},
-     {"", ""}, true, false, 0},
+    {"a1",
+     "parent and child",
+     "",
+     "migrations/a1.sql",
+     {},
+     {},
+     {},
+     {&kSections[0], 1},
+     {&kSections[1], 1},
+     {"", ""},
+     true,
+     false,
+     0},
+    {"b2",
+     "rebuild p",
+     "",
+     "migrations/b2.sql",
+     {kFirstParent, 1},
+     {},
+     {},
+     {&kSections[2], 1},
+     {&kSections[3], 1},
+     {"", ""},
+     true,
+     false,
+     0},
 };
 const std::uint32_t kById[] = {0, 1};
 const CatalogSpec kSpec = {"fk", {kRevisions, 2}, {kById, 2}, 1U};
 
 TEST(SectionRunner, VerifyAndUpgradeRefuseTheSameForeignKeyViolationAtTheSameLine) {
     const Catalog catalog(kSpec);
-    EXPECT_EQ(verify_revisions(scripts_of(catalog, {0, 1})),
-              std::vector<std::string>{"migrations/b2.sql:10: error: upgrade of b2 failed: foreign key violation: row 1 "
-                                       "of table 'c' refers to a missing row of 'p'"});
+    EXPECT_EQ(
+        verify_revisions(scripts_of(catalog, {0, 1})),
+        std::vector<std::string>{"migrations/b2.sql:10: error: upgrade of b2 failed: foreign key violation: row 1 "
+                                 "of table 'c' refers to a missing row of 'p'"});
     Database db;
     try {
         (void)upgrade(db.get(), catalog);
         ADD_FAILURE() << "upgrade() committed a revision that verify refuses";
     } catch (const Error& error) {
         EXPECT_EQ(error.kind(), ErrorKind::statement_failed);
-        EXPECT_STREQ(error.what(), "migrations/b2.sql:10: b2 upgrade failed: foreign key violation: row 1 of table 'c' "
-                                   "refers to a missing row of 'p'");
+        EXPECT_STREQ(error.what(),
+                     "migrations/b2.sql:10: b2 upgrade failed: foreign key violation: row 1 of table 'c' "
+                     "refers to a missing row of 'p'");
     }
     EXPECT_EQ(testing::count_rows(db.get(), "sqlite_master"), 0);
     // Without the broken reference, both accept it.

@@ -1,12 +1,12 @@
 // @brief Running a section statement by statement, with the line of each statement.
 #include "schema/script.hpp"
 
-#include "schema_test_support.hpp"
-
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <string>
+
+#include "schema_test_support.hpp"
 
 namespace migrations::schema {
 namespace {
@@ -69,7 +69,7 @@ TEST(SchemaScript, SkipsEmptyStatements) {
 }
 
 TEST(SchemaScript, RefusesTransactionControlOnlyInsideAKeptTransaction) {
-    const char* const refused[] = {"COMMIT", "commit transaction", "END", "ROLLBACK", "rollback transaction",
+    const char* const refused[] = {"COMMIT",        "commit transaction",   "END", "ROLLBACK", "rollback transaction",
                                    "/* x */ BEGIN", "-- y\nBegin Immediate"};
     for (const char* statement : refused) {
         Database db;
@@ -83,8 +83,9 @@ TEST(SchemaScript, RefusesTransactionControlOnlyInsideAKeptTransaction) {
     }
     Database db;
     execute(db.get(), "BEGIN");
-    EXPECT_FALSE(run_section(db.get(), "SAVEPOINT s; CREATE TABLE a (x); ROLLBACK TO s; ROLLBACK TRANSACTION TO SAVEPOINT s; RELEASE s;",
-                             1, TransactionUse::kept));
+    EXPECT_FALSE(run_section(
+        db.get(), "SAVEPOINT s; CREATE TABLE a (x); ROLLBACK TO s; ROLLBACK TRANSACTION TO SAVEPOINT s; RELEASE s;", 1,
+        TransactionUse::kept));
     execute(db.get(), "COMMIT");
     EXPECT_FALSE(run_section(db.get(), "BEGIN; CREATE TABLE a (x); COMMIT;", 1, TransactionUse::free));
 }
