@@ -6,9 +6,10 @@
 CREATE TABLE suspensions (account_id INTEGER PRIMARY KEY, reason TEXT NOT NULL DEFAULT 'idle');
 
 -- upgrade: postgresql
-CREATE TABLE suspensions (account_id INTEGER PRIMARY KEY, reason TEXT NOT NULL DEFAULT 'idle');
+CREATE TABLE suspensions (account_id INTEGER PRIMARY KEY, reason TEXT NOT NULL DEFAULT 'idle',
+                          status account_status NOT NULL DEFAULT 'suspended');
 UPDATE accounts SET status = 'suspended'
- WHERE id NOT IN (SELECT account_id FROM sessions) AND id <> 1;
+ WHERE id NOT IN (SELECT account_id FROM sessions);
 
 -- downgrade
 DROP TABLE suspensions;
