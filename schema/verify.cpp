@@ -36,7 +36,7 @@ std::string describe_restore_differences(const Schema& expected, const Schema& a
     for (const Operation& op : diff(expected, actual)) {
         if (op.dependency) continue;
         std::string line = target(op);
-        if (op.kind == OperationKind::alter_column)
+        if (op.kind == OperationKind::alter_column || op.kind == OperationKind::alter_object)
             line += " changed (" + change_detail(op) + ")";
         else
             line += is_addition(op.kind) ? " is still present" : " is missing";
