@@ -330,7 +330,7 @@ TYPED_TEST(Check, ReportsEveryProblem) {
     (void)upgrade(db.connection(), catalog);
     EXPECT_TRUE(check(db.connection(), catalog).ok);
     db.exec("UPDATE schema_revisions SET checksum = 'x' WHERE revision = 'a'");
-    EXPECT_EQ(check(db.connection(), catalog).problems, std::vector<std::string>{"edited after applied: a"});
+    EXPECT_EQ(check(db.connection(), catalog).problems, std::vector<std::string>{"edited after applied: a (restore the file, or accept the edit with `db repair`)"});
 }
 
 TYPED_TEST(History, ListsNewestFirstWithHeadsAndRows) {
