@@ -24,6 +24,11 @@ PostgresqlVerifier& postgresql_verifier() {
     return verifier;
 }
 
+PostgresqlAutogenerator& postgresql_autogenerator() {
+    static PostgresqlAutogenerator autogenerator = nullptr;
+    return autogenerator;
+}
+
 std::string verify_database_url(const std::string& value) {
     if (value.find("://") != std::string::npos || value.find('=') != std::string::npos) return value;
     const char* variable = value.empty() ? nullptr : std::getenv(value.c_str());

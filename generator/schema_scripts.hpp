@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "revision_set.hpp"
+#include "schema/postgresql_autogenerate.hpp"
 #include "schema/script.hpp"
 
 namespace migrations::generator {
@@ -34,6 +35,15 @@ std::vector<std::string> verify_sqlite(const RevisionSet& set);
 using PostgresqlVerifier = std::vector<std::string> (*)(const std::vector<schema::RevisionScript>& scripts,
                                                        const std::string& url);
 PostgresqlVerifier& postgresql_verifier();
+
+/// `autogenerate --dialect postgresql`: given the PostgreSQL scripts, the desired DDL and its
+/// file name, and the dev database's connection string, schema::autogenerate_postgresql() on
+/// that server. Throws schema::SchemaError when it cannot connect or the server fails.
+/// Registered like the verifier; nullptr in a tool built without PostgreSQL.
+using PostgresqlAutogenerator = schema::PostgresqlAutogenerateResult (*)(
+    const std::vector<schema::RevisionScript>& scripts, const std::string& desired_ddl, const std::string& desired_file,
+    const std::string& url);
+PostgresqlAutogenerator& postgresql_autogenerator();
 
 /// Where `verify --database` / `generate --verify-database` VALUE points: VALUE itself when it
 /// is a connection string (it contains "://" or "="), else the environment variable VALUE names;
