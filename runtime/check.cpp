@@ -64,7 +64,7 @@ CheckResult check(sqlite3* db, const Catalog& catalog, const Options& options) {
 }
 
 CheckResult check(std::string_view url, const Catalog& catalog, const Options& options) {
-    const auto backend = detail::open_backend(url, options);
+    const auto backend = detail::open_backend(url, options, detail::Access::read);
     return Migrator(*backend, catalog, options).check();
 }
 
