@@ -12,7 +12,11 @@ std::optional<SqlFailure> run_postgresql_section(PGconn* connection, const Revis
                                 postgresql::Submission::one_statement_at_a_time);
         return std::nullopt;
     } catch (const postgresql::SectionError& error) {
-        return SqlFailure{error.line(), error.server_message()};
+        // The server's DETAIL/HINT/CONTEXT follow what()'s first line, indented: kept as they are.
+        const std::string what = error.what();
+        const std::size_t details = what.find('\n');
+        return SqlFailure{error.line(),
+                          error.server_message() + (details == std::string::npos ? "" : what.substr(details))};
     }
 }
 

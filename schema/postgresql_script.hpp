@@ -15,7 +15,8 @@ namespace migrations::schema {
 /// Runs `section` of `revision` ("upgrade" or "downgrade" is `direction`) on `connection`,
 /// one statement at a time (as psql does: CREATE INDEX CONCURRENTLY works, and a scratch
 /// database needs no atomicity). Returns the first failure: the statement's line (or the
-/// server's error position) and the server's message; nothing when every statement ran.
+/// server's error position) and the server's message (its DETAIL, HINT and CONTEXT on indented
+/// lines after it, as the runtime prints them); nothing when every statement ran.
 std::optional<SqlFailure> run_postgresql_section(PGconn* connection, const RevisionScript& revision,
                                                  const RevisionSection& section, const char* direction);
 

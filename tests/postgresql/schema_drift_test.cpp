@@ -114,7 +114,8 @@ TEST_F(PostgresqlDrift, VerifyReportsAFailingStatementAtItsLine) {
     revisions[0].downgrade.sql = "DROP TYPE state;\nDROP TABLE todos;";
     EXPECT_EQ(verify_postgresql_revisions(db(), revisions),
               std::vector<std::string>{"migrations/a1.sql:9: error: downgrade of a1 failed: cannot drop type state because "
-                                       "other objects depend on it (column state of table todos depends on type state)"});
+                                       "other objects depend on it\n  DETAIL: column state of table todos depends on "
+                                       "type state\n  HINT: Use DROP ... CASCADE to drop the dependent objects too."});
 }
 
 TEST_F(PostgresqlDrift, VerifyStopsAtAFailingUpgrade) {
