@@ -6,7 +6,7 @@ include(CMakePackageConfigHelpers)
 set(MIGRATIONS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Migrations)
 set(_migrations_install_targets migrations_runtime migrations_schema migrations)
 if(TARGET migrations_postgresql)
-  list(APPEND _migrations_install_targets migrations_postgresql)
+  list(APPEND _migrations_install_targets migrations_postgresql migrations_schema_postgresql)
 endif()
 
 install(TARGETS ${_migrations_install_targets} EXPORT MigrationsTargets
