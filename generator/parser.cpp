@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include "checks/lint.hpp"
+#include "checks/postgresql_parse.hpp"
 #include "checks/postgresql_statements.hpp"
 #include "checks/transaction_control.hpp"
 #include "suggest.hpp"
@@ -342,7 +344,21 @@ void Parser::check_statements() {
                 }
             }
             if (!runs_on[static_cast<std::size_t>(Dialect::postgresql)]) continue;
-            report(find_client_commands(section.sql, split, section.first_line));
+            const std::vector<StatementFinding> client = find_client_commands(section.sql, split, section.first_line);
+            report(client);
+            // PostgreSQL's own parser: its syntax errors (a psql meta-command is one too, but the
+            // message above says more), then the lint of the upgrade.
+            const ParsedSection parsed(section.sql, section.first_line);
+            if (client.empty()) {
+                for (const SyntaxError& syntax : parsed.errors()) {
+                    diagnostics_.error(path_, syntax.line, syntax.column, syntax.message);
+                }
+            }
+            if (upgrade) {
+                RevisionLint lint(file_.transactional);
+                lint.check(parsed, section.sql, section.first_line);
+                file_.lint.insert(file_.lint.end(), lint.findings().begin(), lint.findings().end());
+            }
             if (!file_.transactional) continue;
             report(find_non_transactional_statements(section.sql, split, section.first_line));
             for (const StatementFinding& found : find_commit_boundaries(section.sql, split, section.first_line)) {

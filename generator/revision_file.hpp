@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "checks/lint_finding.hpp"
+
 namespace migrations::generator {
 
 /// A name from a header list (`down_revision`, `depends_on`, `branch_labels`) and its line.
@@ -70,6 +72,10 @@ struct RevisionFile {
     std::vector<SectionText> upgrade;
     /// Without the `-- downgrade: irreversible` marker, which only sets `irreversible`.
     std::vector<SectionText> downgrade;
+
+    /// What the safety lint (checks/lint.hpp) found in the PostgreSQL upgrade section, in
+    /// file order; the verbs decide whether to report it (LINT, LINT_SINCE).
+    std::vector<LintFinding> lint;
 
     /// True when the parser found no problem in this file.
     bool well_formed = false;
