@@ -90,6 +90,8 @@ void ParsedSection::Free::operator()(PgQuery__ParseResult* result) const noexcep
 }
 
 ParsedSection::ParsedSection(std::string_view sql, std::uint32_t first_line) : sql_(sql), first_line_(first_line) {
+    // The C parser would stop at a NUL byte; the revision parser refuses such a file anyway.
+    if (sql_.find('\0') != std::string::npos) return;
     PgQueryProtobufParseResult result = pg_query_parse_protobuf(sql_.c_str());
     if (result.error != nullptr) {
         const int cursor = result.error->cursorpos;

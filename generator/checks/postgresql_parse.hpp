@@ -43,7 +43,8 @@ struct ParsedStatement {
 class ParsedSection {
 public:
     /// Parses `sql`, the SQL of a section starting on line `first_line` of its file; the
-    /// PL/pgSQL bodies (CREATE FUNCTION ... LANGUAGE plpgsql, DO) are parsed too.
+    /// PL/pgSQL bodies (CREATE FUNCTION ... LANGUAGE plpgsql, DO) are parsed too. Text holding
+    /// a NUL byte is not parsed (no errors, no statements): the file is refused for it.
     ParsedSection(std::string_view sql, std::uint32_t first_line);
 
     /// The syntax errors: at most one from the SQL parser (PostgreSQL stops at the first),
