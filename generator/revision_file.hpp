@@ -46,6 +46,11 @@ struct CommitBoundary {
 /// What the checks make of an upgrade section without SQL.
 enum class EmptyUpgrade { refused, accepted };
 
+/// Whether the sections that run on PostgreSQL go through PostgreSQL's parser and the lint
+/// (checks/postgresql_parse.hpp, checks/lint.hpp): the build and `migrations lint` check;
+/// the developer verbs, which load every dialect whatever the project builds, skip it.
+enum class PostgresqlParse { checked, skipped };
+
 /// Everything the parser read from one file. Fields of keys that were missing or wrong are
 /// left empty; the parser reported them already.
 struct RevisionFile {

@@ -151,6 +151,29 @@ TEST(LintCorpora, FindsNothingInTheExampleProjectAndTheTestCorpora) {
     EXPECT_GT(files, 10U);
 }
 
+// A generic section holding SQLite's trigger syntax, then a PostgreSQL one the lint flags.
+RevisionFile parse_with(const std::string& upgrade, Diagnostics& diagnostics, PostgresqlParse postgresql_parse) {
+    return parse_revision("-- revision: a1\n-- down_revision: none\n-- message: m\n\n-- upgrade\n" + upgrade +
+                              "\n-- downgrade\nSELECT 1;\n",
+                          "a1.sql", kAllDialects, diagnostics, EmptyUpgrade::refused, postgresql_parse);
+}
+
+TEST(PostgresqlParseOption, CheckedReportsSyntaxErrorsAndLints) {
+    Diagnostics diagnostics;
+    parse_with("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END;", diagnostics, PostgresqlParse::checked);
+    ASSERT_EQ(diagnostics.size(), 1U);
+    EXPECT_EQ(format(diagnostics.all()[0]), "a1.sql:6:36: error: syntax error at or near \"BEGIN\"");
+    Diagnostics none;
+    EXPECT_EQ(parse_with("DROP TABLE y;", none, PostgresqlParse::checked).lint.size(), 1U);
+}
+
+TEST(PostgresqlParseOption, SkippedLeavesSyntaxAndLintToTheBuild) {
+    Diagnostics diagnostics;
+    parse_with("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END;", diagnostics, PostgresqlParse::skipped);
+    EXPECT_TRUE(diagnostics.empty());
+    EXPECT_TRUE(parse_with("DROP TABLE y;", diagnostics, PostgresqlParse::skipped).lint.empty());
+}
+
 TEST(LintRules, EachRuleHasAnIdAReasonAndAnAlternative) {
     EXPECT_EQ(lint_rules().size(), 7U);
     for (const LintRule& rule : lint_rules()) {
