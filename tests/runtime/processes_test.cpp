@@ -1,23 +1,25 @@
 // @brief Whole processes against one database file: many starting at once, and SIGKILL mid-upgrade.
-#include "support/temp_dir.hpp"
-#include "support/test_catalog.hpp"
-
-#include <migrations/migrations.hpp>
-
 #include <gtest/gtest.h>
-
-#include <chrono>
-#include <cstdlib>
-#include <csignal>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <migrations/migrations.hpp>
+#include <thread>
+
+#include "support/soak.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
 
 namespace migrations {
 namespace {
 
 using testing::Db;
+using testing::kConcurrentStarts;
+using testing::soak_trials;
 using testing::TempDir;
 
 pid_t spawn(const std::string& db_path, const char* scenario) {
@@ -29,15 +31,6 @@ pid_t spawn(const std::string& db_path, const char* scenario) {
     return pid;
 }
 
-// Trials of each many-processes test: a few by default, MIGRATIONS_SOAK_TRIALS in the soak run
-// (`scripts/soak`, CTest label `soak`).
-int trials() {
-    const char* value = std::getenv("MIGRATIONS_SOAK_TRIALS");
-    return value != nullptr && std::atoi(value) > 0 ? std::atoi(value) : 2;
-}
-
-constexpr int kProcesses = 32;
-
 int wait_exit_code(pid_t pid) {
     int status = 0;
     waitpid(pid, &status, 0);
@@ -45,11 +38,11 @@ int wait_exit_code(pid_t pid) {
 }
 
 TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
-    for (int trial = 0; trial < trials(); ++trial) {
+    for (int trial = 0; trial < soak_trials(); ++trial) {
         TempDir dir;
         const std::string path = dir.file("shared.db");
         std::vector<pid_t> pids;
-        for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "logging"));
+        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "logging"));
         for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
         Db db(path);
         EXPECT_EQ(db.value("SELECT count(*) FROM log"), "30");
@@ -60,11 +53,11 @@ TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
 }
 
 TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
-    for (int trial = 0; trial < trials(); ++trial) {
+    for (int trial = 0; trial < soak_trials(); ++trial) {
         TempDir dir;
         const std::string path = dir.file("vacuum.db");
         std::vector<pid_t> pids;
-        for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "vacuum"));
+        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "vacuum"));
         for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
         Db db(path);
         EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
@@ -75,13 +68,13 @@ TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
 }
 
 TEST(Processes, ManyStartingAtOnceWithATransactionPerRevisionApplyEachRevisionOnce) {
-    for (int trial = 0; trial < trials(); ++trial) {
+    for (int trial = 0; trial < soak_trials(); ++trial) {
         // Each COMMIT releases SQLite's lock, so processes interleave revision by revision: each
         // must read the state again before its next revision.
         TempDir dir;
         const std::string path = dir.file("per_revision.db");
         std::vector<pid_t> pids;
-        for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "per_revision"));
+        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "per_revision"));
         for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
         Db db(path);
         EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
@@ -119,6 +112,44 @@ TEST(Processes, KilledMidUpgradeLeavesTheOldRevisionAndTheNextRunCompletes) {
     EXPECT_EQ(wait_exit_code(next), 0);
     EXPECT_EQ(current(db, catalog), std::vector<std::string>{"slow2"});
     EXPECT_EQ(db.value("SELECT count(*) FROM big"), "1000");
+}
+
+// A6: another process's long non-transactional revision holds the write lock outside any
+// migration lock of ours; waiting for it beyond the bound is a lock timeout, not "database is
+// locked".
+TEST(Processes, ALongNonTransactionalRevisionInAnotherIsALockTimeout) {
+    TempDir dir;
+    const std::string path = dir.file("exclusive.db");
+    const Catalog catalog = testing::exclusive_catalog();
+    {
+        Db db(path);
+        (void)upgrade(db, catalog, "fast1");
+        db.exec("UPDATE knob SET n = 1000000000");  // minutes inside BEGIN EXCLUSIVE
+    }
+    const pid_t pid = spawn(path, "exclusive");
+    // Wait until the other process holds the lock for good (not only a COMMIT's instant).
+    Db probe(path);
+    sqlite3_busy_timeout(probe, 0);
+    int busy = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (busy < 5 && std::chrono::steady_clock::now() < deadline) {
+        const int rc = sqlite3_exec(probe, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+        busy = rc == SQLITE_BUSY ? busy + 1 : 0;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(busy, 5);
+    Options options;
+    options.migration_lock_timeout = std::chrono::milliseconds(200);
+    try {
+        (void)upgrade("sqlite:///" + path, catalog, "head", options);
+        ADD_FAILURE() << "no error";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
+        EXPECT_EQ(std::string(error.what()), "could not take the migration lock on sqlite:///" + path +
+                                                 " within 200 ms: another connection holds the write lock");
+    }
+    ASSERT_EQ(kill(pid, SIGKILL), 0);
+    EXPECT_EQ(wait_exit_code(pid), 128 + SIGKILL);
 }
 
 }  // namespace
