@@ -11,7 +11,9 @@ fails the build when the revision graph is broken.
                  [NAME <identifier>]
                  [DIALECTS <dialect>...]
                  [ALLOW_MULTIPLE_HEADS]
-                 [VERIFY] [VERIFY_DATABASE <url-or-env>])
+                 [VERIFY] [VERIFY_DATABASE <url-or-env>]
+                 [LINT <off|warn|error>]
+                 [LINT_SINCE <revision>])
 
 ``<target>``
   An executable or library target of this project. The generated ``<NAME>.cpp`` is added to
@@ -51,6 +53,16 @@ fails the build when the revision graph is broken.
   variable unset, the build prints ``VERIFY on PostgreSQL skipped: ...`` and goes on (SQLite is
   still verified with ``VERIFY``). ``postgresql`` must be among the ``DIALECTS``.
 
+``LINT <off|warn|error>``
+  What the safety lint of the PostgreSQL upgrade sections does (``docs/lint.md``): print
+  ``file:line: warning: [rule-id] ...`` (``warn``, the default), fail the build with
+  ``file:line: error: [rule-id] ...`` (``error``), or nothing (``off``). PostgreSQL syntax
+  errors fail the build whatever ``LINT`` says.
+
+``LINT_SINCE <revision>``
+  The revisions older than ``<revision>`` (its ancestors) are not linted: history that has
+  shipped cannot be rewritten. ``<revision>`` itself and the later ones are.
+
 The generator is the ``Migrations::migrations`` executable, or the host tool named by the
 cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling).
 #]=======================================================================]
@@ -62,12 +74,13 @@ set(MIGRATIONS_GENERATOR_EXECUTABLE "" CACHE FILEPATH
 
 function(add_migrations target)
   list(APPEND CMAKE_MESSAGE_CONTEXT "add_migrations")
-  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS;VERIFY" "DIR;NAME;VERIFY_DATABASE" "DIALECTS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS;VERIFY" "DIR;NAME;VERIFY_DATABASE;LINT;LINT_SINCE" "DIALECTS")
 
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "unexpected arguments: ${arg_UNPARSED_ARGUMENTS}; expected "
                         "add_migrations(<target> DIR <dir> [NAME <identifier>] "
-                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS] [VERIFY] [VERIFY_DATABASE <url-or-env>])")
+                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS] [VERIFY] [VERIFY_DATABASE <url-or-env>] "
+                        "[LINT <off|warn|error>] [LINT_SINCE <revision>])")
   endif()
   if(arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${arg_KEYWORDS_MISSING_VALUES} given without a value")
@@ -119,6 +132,17 @@ function(add_migrations target)
       set(verify_database "${arg_VERIFY_DATABASE}")
     endif()
   endif()
+  set(lint warn)
+  if(DEFINED arg_LINT)
+    if(NOT arg_LINT MATCHES "^(off|warn|error)$")
+      message(FATAL_ERROR "LINT '${arg_LINT}' is not a lint level; expected off, warn or error")
+    endif()
+    set(lint "${arg_LINT}")
+  endif()
+  if(DEFINED arg_LINT_SINCE AND NOT arg_LINT_SINCE MATCHES "^[A-Za-z0-9_]+$")
+    message(FATAL_ERROR "LINT_SINCE '${arg_LINT_SINCE}' is not a revision id "
+                        "(expected letters, digits and '_')")
+  endif()
   _migrations_generator(generator generator_file)
 
   # CONFIGURE_DEPENDS re-runs the glob at every build, so an added, renamed or removed file
@@ -141,6 +165,10 @@ function(add_migrations target)
   set(extra_args "")
   if(arg_ALLOW_MULTIPLE_HEADS)
     list(APPEND extra_args --allow-multiple-heads)
+  endif()
+  list(APPEND extra_args --lint "${lint}")
+  if(DEFINED arg_LINT_SINCE)
+    list(APPEND extra_args --lint-since "${arg_LINT_SINCE}")
   endif()
   set(verb "Checking and compiling")
   if(arg_VERIFY)

@@ -9,6 +9,7 @@ namespace migrations::generator {
 std::string format(const Diagnostic& diagnostic) {
     std::string text = escape_control(diagnostic.path);
     if (diagnostic.line != 0) text += ":" + std::to_string(diagnostic.line);
+    if (diagnostic.line != 0 && diagnostic.column != 0) text += ":" + std::to_string(diagnostic.column);
     return text + ": error: " + escape_control(diagnostic.message);
 }
 
@@ -36,7 +37,13 @@ std::string escape_control(std::string_view text) {
 }
 
 void Diagnostics::error(std::string_view path, std::uint32_t line, std::string message) {
-    items_.push_back({std::string(path), line, std::move(message)});
+    error(path, line, 0, std::move(message));
+}
+
+void Diagnostics::error(std::string_view path, std::uint32_t line, std::uint32_t column, std::string message) {
+    Diagnostic diagnostic{std::string(path), line, std::move(message)};
+    diagnostic.column = column;
+    items_.push_back(std::move(diagnostic));
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -46,7 +53,7 @@ void Diagnostics::append(const Diagnostics& other) {
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> result = items_;
     std::stable_sort(result.begin(), result.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.path, a.line, a.message) < std::tie(b.path, b.line, b.message);
+        return std::tie(a.path, a.line, a.column, a.message) < std::tie(b.path, b.line, b.column, b.message);
     });
     return result;
 }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include "checks/lint.hpp"
+#include "checks/postgresql_parse.hpp"
 #include "checks/postgresql_statements.hpp"
 #include "checks/transaction_control.hpp"
 #include "suggest.hpp"
@@ -92,8 +94,13 @@ std::string normalise_line_endings(std::string_view text) {
 
 class Parser {
 public:
-    Parser(std::string_view path, std::uint32_t dialects, EmptyUpgrade empty_upgrade, Diagnostics& diagnostics)
-        : path_(path), dialects_(dialects), empty_upgrade_(empty_upgrade), diagnostics_(diagnostics) {}
+    Parser(std::string_view path, std::uint32_t dialects, EmptyUpgrade empty_upgrade,
+           PostgresqlParse postgresql_parse, Diagnostics& diagnostics)
+        : path_(path),
+          dialects_(dialects),
+          empty_upgrade_(empty_upgrade),
+          postgresql_parse_(postgresql_parse),
+          diagnostics_(diagnostics) {}
 
     RevisionFile run(std::string_view text);
 
@@ -106,12 +113,14 @@ private:
     void close_section(std::string_view text, std::size_t end);
     void check_sections();
     void check_statements();
+    void parse_postgresql(const SectionText& section, bool upgrade, bool report_syntax);
     void report(const std::vector<StatementFinding>& found);
     bool selected(Dialect dialect) const { return (dialects_ >> static_cast<unsigned>(dialect)) & 1U; }
 
     std::string_view path_;
     std::uint32_t dialects_;
     EmptyUpgrade empty_upgrade_;
+    PostgresqlParse postgresql_parse_;
     Diagnostics& diagnostics_;
     RevisionFile file_;
     std::array<std::uint32_t, kKeys.size()> key_lines_{};
@@ -342,7 +351,9 @@ void Parser::check_statements() {
                 }
             }
             if (!runs_on[static_cast<std::size_t>(Dialect::postgresql)]) continue;
-            report(find_client_commands(section.sql, split, section.first_line));
+            const std::vector<StatementFinding> client = find_client_commands(section.sql, split, section.first_line);
+            report(client);
+            if (postgresql_parse_ == PostgresqlParse::checked) parse_postgresql(section, upgrade, client.empty());
             if (!file_.transactional) continue;
             report(find_non_transactional_statements(section.sql, split, section.first_line));
             for (const StatementFinding& found : find_commit_boundaries(section.sql, split, section.first_line)) {
@@ -354,6 +365,20 @@ void Parser::check_statements() {
             }
         }
     }
+}
+
+// PostgreSQL's own parser over a section that runs on PostgreSQL: its syntax errors (a psql
+// meta-command is one too, but find_client_commands says more: `report_syntax` is false
+// then), and the lint of an upgrade.
+void Parser::parse_postgresql(const SectionText& section, bool upgrade, bool report_syntax) {
+    const ParsedSection parsed(section.sql, section.first_line);
+    if (report_syntax) {
+        for (const SyntaxError& syntax : parsed.errors()) diagnostics_.error(path_, syntax.line, syntax.column, syntax.message);
+    }
+    if (!upgrade) return;
+    RevisionLint lint(file_.transactional);
+    lint.check(parsed, section.sql, section.first_line);
+    file_.lint.insert(file_.lint.end(), lint.findings().begin(), lint.findings().end());
 }
 
 // Reports each finding once: a generic section is checked for both dialects.
@@ -371,8 +396,8 @@ void Parser::report(const std::vector<StatementFinding>& found) {
 }  // namespace
 
 RevisionFile parse_revision(std::string_view text, std::string_view path, std::uint32_t dialects,
-                            Diagnostics& diagnostics, EmptyUpgrade empty_upgrade) {
-    return Parser(path, dialects, empty_upgrade, diagnostics).run(text);
+                            Diagnostics& diagnostics, EmptyUpgrade empty_upgrade, PostgresqlParse postgresql_parse) {
+    return Parser(path, dialects, empty_upgrade, postgresql_parse, diagnostics).run(text);
 }
 
 bool is_blank_sql(std::string_view sql) {

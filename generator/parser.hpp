@@ -16,8 +16,10 @@ namespace migrations::generator {
 /// upgrade) are done here; the graph checks are the validator's.
 /// An upgrade section without SQL is an error, except in a revision still being written,
 /// which the verbs that only read the graph (history, heads, revision, ...) accept.
+/// `postgresql_parse` says whether PostgreSQL's parser and the lint run (PostgresqlParse).
 RevisionFile parse_revision(std::string_view text, std::string_view path, std::uint32_t dialects,
-                            Diagnostics& diagnostics, EmptyUpgrade empty_upgrade = EmptyUpgrade::refused);
+                            Diagnostics& diagnostics, EmptyUpgrade empty_upgrade = EmptyUpgrade::refused,
+                            PostgresqlParse postgresql_parse = PostgresqlParse::checked);
 
 /// True when `sql` holds nothing but white space and SQL comments (`--` and `/* */`).
 bool is_blank_sql(std::string_view sql);

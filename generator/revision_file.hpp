@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "checks/lint_finding.hpp"
+
 namespace migrations::generator {
 
 /// A name from a header list (`down_revision`, `depends_on`, `branch_labels`) and its line.
@@ -44,6 +46,11 @@ struct CommitBoundary {
 /// What the checks make of an upgrade section without SQL.
 enum class EmptyUpgrade { refused, accepted };
 
+/// Whether the sections that run on PostgreSQL go through PostgreSQL's parser and the lint
+/// (checks/postgresql_parse.hpp, checks/lint.hpp): the build and `migrations lint` check;
+/// the developer verbs, which load every dialect whatever the project builds, skip it.
+enum class PostgresqlParse { checked, skipped };
+
 /// Everything the parser read from one file. Fields of keys that were missing or wrong are
 /// left empty; the parser reported them already.
 struct RevisionFile {
@@ -70,6 +77,10 @@ struct RevisionFile {
     std::vector<SectionText> upgrade;
     /// Without the `-- downgrade: irreversible` marker, which only sets `irreversible`.
     std::vector<SectionText> downgrade;
+
+    /// What the safety lint (checks/lint.hpp) found in the PostgreSQL upgrade section, in
+    /// file order; the verbs decide whether to report it (LINT, LINT_SINCE).
+    std::vector<LintFinding> lint;
 
     /// True when the parser found no problem in this file.
     bool well_formed = false;

@@ -18,6 +18,8 @@ struct ValidationOptions {
     /// Whether an upgrade section without SQL is refused (the build) or accepted (a revision
     /// still being written, for the verbs that only read the graph).
     EmptyUpgrade empty_upgrade = EmptyUpgrade::refused;
+    /// Whether PostgreSQL's parser and the lint check the PostgreSQL sections.
+    PostgresqlParse postgresql_parse = PostgresqlParse::checked;
 };
 
 /// Checks `files` (parsed, sorted by path) together and orders them. Every problem is added

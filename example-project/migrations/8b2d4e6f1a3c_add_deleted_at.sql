@@ -4,9 +4,9 @@
 -- created: 2026-11-21 10:14:03+00:00
 
 -- upgrade
--- A deleted todo keeps its row: `todo delete` sets deleted_at, `todo restore` clears it,
--- and `todo list` shows only the rows where it is NULL.
+-- A deleted todo keeps its row: `todo delete` sets it, `todo list` skips it, `todo restore` clears it.
 ALTER TABLE todos ADD COLUMN deleted_at TEXT;
+-- migrations: allow create-index-without-concurrently (a todo list is small: the lock is brief)
 CREATE INDEX todos_deleted_at ON todos (deleted_at);
 
 -- downgrade

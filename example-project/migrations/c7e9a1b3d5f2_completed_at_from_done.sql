@@ -4,9 +4,9 @@
 -- created: 2026-11-22 16:40:00+00:00
 
 -- upgrade
--- A data migration: existing rows are carried over, not just the schema.
 ALTER TABLE todos ADD COLUMN completed_at TEXT;
 UPDATE todos SET completed_at = created_at WHERE done <> 0;
+-- migrations: allow rename-or-drop (a data migration, rows carried over; this release no longer reads done)
 ALTER TABLE todos DROP COLUMN done;
 
 -- downgrade

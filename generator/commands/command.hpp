@@ -39,6 +39,7 @@ using CommandFactory = std::unique_ptr<Command> (*)(CLI::App& app);
 const std::vector<CommandFactory>& command_factories();
 
 std::unique_ptr<Command> make_generate_command(CLI::App& app);
+std::unique_ptr<Command> make_lint_command(CLI::App& app);
 std::unique_ptr<Command> make_check_command(CLI::App& app);
 std::unique_ptr<Command> make_init_command(CLI::App& app);
 std::unique_ptr<Command> make_revision_command(CLI::App& app);

@@ -91,6 +91,9 @@ std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostre
     load.dir = dir;
     load.validation.allow_multiple_heads = true;
     load.validation.empty_upgrade = empty_upgrade;
+    // Every dialect is loaded here, whatever the project builds: a generic section written
+    // for SQLite only must not meet PostgreSQL's parser (the build and `lint` run it).
+    load.validation.postgresql_parse = PostgresqlParse::skipped;
     std::optional<RevisionSet> set = load_or_report(load, err);
     if (!set) return std::nullopt;
     Catalog catalog = make_catalog(*set, "migrations");

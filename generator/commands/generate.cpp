@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "codegen.hpp"
+#include "lint_report.hpp"
 #include "commands/common.hpp"
 #include "loader.hpp"
 #include "output_file.hpp"
@@ -28,6 +29,7 @@ public:
                              "Also run them on PostgreSQL, in a scratch database on this server: a URL, or the name "
                              "of an environment variable holding one (skipped, saying so, when it is unset)");
         flags_.add_to(*command_);
+        lint_.add_to(*command_, "--lint", "--lint-since");
     }
 
     const CLI::App& subcommand() const override { return *command_; }
@@ -38,6 +40,8 @@ public:
         }
         const auto validation = flags_.parse(io.err, "generate");
         if (!validation) return kExitUsage;
+        const auto lint = lint_.parse(io.err, "generate");
+        if (!lint) return kExitUsage;
         if (verify_ && (validation->dialects & (1U << static_cast<unsigned>(Dialect::sqlite))) == 0) {
             return usage_error(io.err, "generate", "--verify needs sqlite in --dialects: verification runs on SQLite");
         }
@@ -48,6 +52,9 @@ public:
         load.validation = *validation;
         const std::optional<RevisionSet> set = load_or_report(load, io.err);
         if (!set) return kExitDiagnostics;
+        const std::optional<std::size_t> linted = report_lint(*set, *lint, io.err, "generate");
+        if (!linted) return kExitUsage;
+        if (*linted > 0 && lint->level == LintLevel::error) return kExitDiagnostics;
         // Before anything is written: a failed verification leaves the outputs and the stamp
         // as they were, so the next build runs it again.
         if (verify_ && report_lines(io.err, verify_sqlite(*set))) return kExitDiagnostics;
@@ -82,6 +89,7 @@ private:
     bool verify_ = false;
     std::string verify_database_;
     ValidationFlags flags_;
+    LintFlags lint_;
 };
 
 }  // namespace
