@@ -18,7 +18,8 @@ using BackendOpener = std::unique_ptr<Backend> (*)(const DatabaseUrl& url, const
 void register_backend(std::string_view scheme, BackendOpener opener);
 
 /// Parses `url` and opens the backend of its scheme. Throws Error(bad_url) for a malformed
-/// URL or a scheme no backend serves (naming the redacted URL and the schemes served).
+/// URL or a scheme no backend serves (naming the redacted URL and the schemes served; for
+/// postgresql:// in a binary without that backend, naming the CMake line that links it).
 std::unique_ptr<Backend> open_backend(std::string_view url, const Options& options);
 
 }  // namespace migrations::detail

@@ -8,6 +8,7 @@
 #include <migrations/error.hpp>
 #include <migrations/operations.hpp>
 #include <migrations/url.hpp>
+#include <migrations/version.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -134,6 +135,7 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         app.fallthrough();
         app.require_subcommand(1, 1);
         app.add_option("--database", command.database, "Database URL (default: $DATABASE_URL, else the default)");
+        app.set_version_flag("--version", "");
         app.add_flag("-v,--verbose", command.verbose, "More detail: while migrating, each revision's time, each commit and server notices; in current and history, dates and files");
         app.add_flag("-q,--quiet", command.quiet, "Print nothing while migrating (results and errors still)");
         app.add_flag("--transaction-per-revision", command.transaction_per_revision,
@@ -184,6 +186,10 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
             return 0;
         } catch (const CLI::CallForAllHelp&) {
             std::cout << app.help("", CLI::AppFormatMode::All);
+            return 0;
+        } catch (const CLI::CallForVersion&) {
+            std::cout << "migrations " << runtime_version() << " (catalog format " << MIGRATIONS_CATALOG_FORMAT_VERSION
+                      << ")\ncatalog " << catalog.name() << ": " << catalog.size() << " revisions\n";
             return 0;
         } catch (const CLI::ParseError& error) {
             std::string message = error.what();

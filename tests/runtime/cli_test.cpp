@@ -3,6 +3,7 @@
 #include "support/test_catalog.hpp"
 
 #include <migrations/migrations.hpp>
+#include <migrations/version.hpp>
 
 #include <gtest/gtest.h>
 
@@ -47,6 +48,18 @@ protected:
     std::string url_ = "sqlite:///" + dir_.file("app.db");
     Catalog catalog_ = graph_catalog("a1:;b2:a1;c3:b2");
 };
+
+TEST_F(Cli, PrintsTheRuntimeVersionAndTheCatalogWithVersion) {
+    const Outcome shown = cli(catalog_, url_, {"app", "--version"});
+    EXPECT_EQ(shown.code, 0);
+    EXPECT_EQ(shown.out, "migrations " MIGRATIONS_VERSION_STRING " (catalog format " +
+                             std::to_string(MIGRATIONS_CATALOG_FORMAT_VERSION) + ")\ncatalog " +
+                             std::string(catalog_.name()) + ": 3 revisions\n");
+    EXPECT_EQ(shown.err, "");
+    EXPECT_STREQ(runtime_version(), MIGRATIONS_VERSION_STRING);
+    EXPECT_EQ(MIGRATIONS_VERSION, MIGRATIONS_VERSION_MAJOR * 10000 + MIGRATIONS_VERSION_MINOR * 100 +
+                                      MIGRATIONS_VERSION_PATCH);
+}
 
 TEST_F(Cli, UpgradesAndShowsCurrentAndHistoryForPeople) {
     const Outcome up = cli(catalog_, url_, {"app", "upgrade"});
@@ -113,8 +126,9 @@ TEST_F(Cli, ReportsErrorsInOneLineWithANonZeroExit) {
          "app: error: unknown target 'zz': no revision id, id prefix or branch label matches it\n"},
         {{"app", "--database", "postgresql://u:pw@h/db", "current"},
          1,
-         "app: error: no backend for scheme 'postgresql' in this build (URL 'postgresql://u:***@h/db'); this binary "
-         "serves: sqlite\n"},
+         "app: error: URL 'postgresql://u:***@h/db' needs the PostgreSQL backend, which this binary was built "
+         "without; link it: find_package(Migrations COMPONENTS postgresql) or add_migrations(<target> ... "
+         "DIALECTS sqlite postgresql)\n"},
         {{"app", "--database", "nonsense", "current"},
          1,
          "app: error: bad database URL 'nonsense': expected scheme://..., e.g. sqlite:///app.db or "
