@@ -17,11 +17,13 @@ namespace {
 struct Entry {
     std::string scheme;
     BackendOpener opener;
+    /// For Access::read, when it differs from `opener`.
+    BackendOpener read_opener = nullptr;
 };
 
 struct Registry {
     std::mutex mutex;
-    std::vector<Entry> entries{{"sqlite", &SqliteBackend::open}};
+    std::vector<Entry> entries{{"sqlite", &SqliteBackend::open, &SqliteBackend::open_existing}};
 };
 
 Registry& registry() {
@@ -37,13 +39,14 @@ void register_backend(std::string_view scheme, BackendOpener opener) {
     for (Entry& entry : r.entries) {
         if (entry.scheme == scheme) {
             entry.opener = opener;
+            entry.read_opener = nullptr;
             return;
         }
     }
     r.entries.push_back({std::string(scheme), opener});
 }
 
-std::unique_ptr<Backend> open_backend(std::string_view url, const Options& options) {
+std::unique_ptr<Backend> open_backend(std::string_view url, const Options& options, Access access) {
     const DatabaseUrl parsed = parse_url(url);
     BackendOpener opener = nullptr;
     std::string served;
@@ -51,7 +54,8 @@ std::unique_ptr<Backend> open_backend(std::string_view url, const Options& optio
         Registry& r = registry();
         const std::lock_guard<std::mutex> lock(r.mutex);
         for (const Entry& entry : r.entries) {
-            if (entry.scheme == parsed.scheme) opener = entry.opener;
+            if (entry.scheme == parsed.scheme)
+                opener = access == Access::read && entry.read_opener != nullptr ? entry.read_opener : entry.opener;
             served += (served.empty() ? "" : ", ") + entry.scheme;
         }
     }

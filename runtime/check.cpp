@@ -19,7 +19,8 @@ CheckResult Migrator::check() {
         result.problems.push_back("unknown to this binary (database is newer): " + text);
     }
     if (!state.mismatched.empty())
-        result.problems.push_back("edited after applied: " + join_ids(catalog_, state.mismatched));
+        result.problems.push_back("edited after applied: " + join_ids(catalog_, state.mismatched) +
+                                  " (restore the file, or accept the edit with `" + options_.command_name + " repair`)");
     if (!state.pending.empty())
         result.problems.push_back("interrupted (pending): " + join_ids(catalog_, state.pending));
     std::vector<graph::Index> missing;
@@ -60,7 +61,7 @@ CheckResult check(sqlite3* db, const Catalog& catalog, const Options& options) {
 }
 
 CheckResult check(std::string_view url, const Catalog& catalog, const Options& options) {
-    const auto backend = detail::open_backend(url, options);
+    const auto backend = detail::open_backend(url, options, detail::Access::read);
     return Migrator(*backend, catalog, options).check();
 }
 

@@ -31,17 +31,17 @@ RepairResult repair(std::string_view url, const Catalog& catalog, const Options&
 }
 
 std::vector<std::string> current(std::string_view url, const Catalog& catalog, const Options& options) {
-    const auto backend = open_backend(url, options);
+    const auto backend = open_backend(url, options, detail::Access::read);
     return Migrator(*backend, catalog, options).current();
 }
 
 std::vector<RevisionStatus> history(std::string_view url, const Catalog& catalog, const Options& options) {
-    const auto backend = open_backend(url, options);
+    const auto backend = open_backend(url, options, detail::Access::read);
     return Migrator(*backend, catalog, options).history();
 }
 
 std::vector<AppliedRevision> applied_revisions(std::string_view url, const Options& options) {
-    const auto backend = open_backend(url, options);
+    const auto backend = open_backend(url, options, detail::Access::read);
     static const CatalogSpec empty_spec{"", {}, {}, 0};
     const Catalog empty(empty_spec);
     return Migrator(*backend, empty, options).rows();

@@ -20,7 +20,7 @@ AutogenerateResult autogenerate(const std::vector<RevisionScript>& revisions, co
     const Schema from = introspect(current.get(), options);
     const Schema to = introspect(desired.get(), options);
     for (const Operation& op : diff(from, to)) {
-        if (!op.dependency) result.changes.push_back(describe(op));
+        if (reported(op)) result.changes.push_back(describe(op));
     }
     Migration migration = render_migration(from, to);
     result.nothing_to_do = migration.empty();

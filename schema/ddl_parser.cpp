@@ -124,7 +124,12 @@ IndexText parse_create_index(std::string_view sql) {
     while (open < tokens.size() && tokens[open].text != "(") ++open;
     if (open == tokens.size()) return out;
     const std::size_t close = matching_paren(tokens, open);
-    for (const auto& [first, last] : split_items(tokens, open + 1, close)) out.parts.push_back(canonical(tokens, first, last));
+    for (auto [first, last] : split_items(tokens, open + 1, close)) {
+        // ASC is the default order: `(a ASC)` is the index `(a)`. (SQLite refuses NULLS
+        // FIRST/LAST in CREATE INDEX, so there is no other default to drop.)
+        if (last - first > 1 && is_keyword(tokens[last - 1], "asc")) --last;
+        out.parts.push_back(canonical(tokens, first, last));
+    }
     const std::size_t where = find_word(tokens, close, "where");
     if (where < tokens.size()) {
         std::size_t end = tokens.size();

@@ -40,6 +40,7 @@ TableText parse_create_table(std::string_view sql);
 
 /// The parts of a CREATE INDEX statement.
 struct IndexText {
+    /// Each part canonical, without ASC (the default order): `(a ASC, b)` reads `(a, b)`.
     std::vector<std::string> parts;
     std::string where;
 };

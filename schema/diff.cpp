@@ -197,8 +197,10 @@ struct Builder {
 
         for (const Index& index : from.indexes) {
             const Index* other = to.find_index(index.name);
-            if (other == nullptr || *other != index)
+            if (other == nullptr || *other != index) {
                 operations.push_back({OperationKind::drop_index, index.table, index.name, {}, {}, {}, {}, {}, index, {}, false, {}});
+                operations.back().changed = other != nullptr;
+            }
         }
         const std::size_t first_drop = operations.size();
         for (const Table& table : from.tables)
@@ -215,8 +217,11 @@ struct Builder {
         }
         for (const Index& index : to.indexes) {
             const Index* old = from.find_index(index.name);
-            if (old == nullptr || *old != index)
+            if (old == nullptr || *old != index) {
                 operations.push_back({OperationKind::create_index, index.table, index.name, {}, {}, {}, {}, {}, index, {}, false, {}});
+                operations.back().changed = old != nullptr;
+                if (old != nullptr) operations.back().index_before = *old;
+            }
         }
         operations.insert(operations.end(), view_creates.begin(), view_creates.end());
         operations.insert(operations.end(), trigger_creates.begin(), trigger_creates.end());
@@ -254,7 +259,21 @@ Subject subject(const Operation& operation) {
     return {};
 }
 
+std::string index_change_detail(const Index& a, const Index& b) {
+    std::vector<std::string> parts;
+    if (!same_name(a.table, b.table)) parts.push_back("table " + a.table + " -> " + b.table);
+    if (a.unique != b.unique) parts.emplace_back(a.unique ? "UNIQUE -> not unique" : "not unique -> UNIQUE");
+    if (a.parts != b.parts) parts.push_back("columns (" + join(a.parts) + ") -> (" + join(b.parts) + ")");
+    if (a.where != b.where)
+        parts.push_back("WHERE " + (a.where.empty() ? "none" : a.where) + " -> " +
+                        (b.where.empty() ? "none" : b.where));
+    if (!same_name(a.name, b.name)) parts.push_back("name " + a.name + " -> " + b.name);
+    return join(parts);
+}
+
 std::string change_detail(const Operation& operation) {
+    if (operation.index_before && operation.index)
+        return index_change_detail(*operation.index_before, *operation.index);
     if (!operation.column_before || !operation.column_after) return {};
     const Column& a = *operation.column_before;
     const Column& b = *operation.column_after;
@@ -268,6 +287,10 @@ std::string change_detail(const Operation& operation) {
                         (b.stored ? " stored" : ""));
     if (!same_name(a.name, b.name) || (parts.empty() && a != b)) parts.push_back("name " + a.name + " -> " + b.name);
     return join(parts);
+}
+
+bool reported(const Operation& operation) {
+    return !operation.dependency && !(operation.kind == OperationKind::drop_index && operation.changed);
 }
 
 bool is_addition(OperationKind kind) {
@@ -290,14 +313,19 @@ std::string describe(const Operation& operation) {
                                                       : "table '" + where.table + "' " + where.object;
     switch (operation.kind) {
         case OperationKind::alter_column: return "alter " + target + ": " + change_detail(operation);
+        case OperationKind::create_index:
+            if (operation.changed) return "alter " + target + ": " + change_detail(operation);
+            break;
         case OperationKind::add_column: return "add " + target + " (" + describe(*operation.column_after) + ")";
         case OperationKind::drop_column:
         case OperationKind::drop_constraint:
         case OperationKind::drop_foreign_key: return "drop " + target;
         case OperationKind::add_constraint:
         case OperationKind::add_foreign_key: return "add " + target;
-        default: return (is_addition(operation.kind) ? "create " : "drop ") + target;
+        default:
+            break;
     }
+    return (is_addition(operation.kind) ? "create " : "drop ") + target;
 }
 
 }  // namespace migrations::schema

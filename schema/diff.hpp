@@ -62,6 +62,11 @@ struct Operation {
     /// Set on a drop and an add that may be one rename, which cannot be told apart from the
     /// models ("column 'name' dropped and column 'full_name' added: if this is a rename, ...").
     std::string possible_rename;
+    /// create/drop_index of an index that exists on both sides with different definitions:
+    /// the drop and the create are one change, reported once, on the create (see reported()).
+    bool changed = false;
+    /// create_index with `changed`: the definition it replaces.
+    std::optional<Index> index_before{};
 };
 
 /// The operations that turn `from` into `to`; empty when the schemas are equal.
@@ -75,13 +80,19 @@ struct Subject {
 };
 Subject subject(const Operation& operation);
 
-/// For alter_column: what changes, "type INTEGER -> TEXT, NULL -> NOT NULL, default 0 -> 1".
+/// For alter_column: what changes, "type INTEGER -> TEXT, NULL -> NOT NULL, default 0 -> 1";
+/// for a changed index (create_index with `changed`): "columns (a, b) -> (a, c), WHERE none -> x > 0".
 std::string change_detail(const Operation& operation);
+
+/// True for the operations a report of differences lists, one line each: not a dependency,
+/// not the drop half of a changed index.
+bool reported(const Operation& operation);
 
 /// True for kinds that add an object or a column (create_*, add_*).
 bool is_addition(OperationKind kind);
 
-/// One line describing the operation: "add column 'todos.note' (note TEXT)".
+/// One line describing the operation: "add column 'todos.note' (note TEXT)", "alter index
+/// 'i': columns (a) -> (b)".
 std::string describe(const Operation& operation);
 
 }  // namespace migrations::schema

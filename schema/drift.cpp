@@ -9,12 +9,12 @@ namespace migrations::schema {
 std::vector<std::string> describe_drift(const Schema& expected, const Schema& live) {
     std::vector<std::string> lines;
     for (const Operation& op : diff(expected, live)) {
-        if (op.dependency) continue;
+        if (!reported(op)) continue;
         const Subject where = subject(op);
         std::string line = where.table.empty()    ? where.object
                            : where.object.empty() ? "table '" + where.table + "'"
                                                   : "table '" + where.table + "': " + where.object;
-        if (op.kind == OperationKind::alter_column)
+        if (op.kind == OperationKind::alter_column || op.changed)
             line += " differs from the revisions (" + change_detail(op) + ")";
         else if (is_addition(op.kind))
             line += " is in the database but no revision creates it";

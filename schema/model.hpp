@@ -86,8 +86,8 @@ struct Index {
     std::string name;
     std::string table;
     bool unique = false;
-    /// Each indexed column or expression, canonical, with its COLLATE/ASC/DESC ("email",
-    /// "lower(email)", "created_at desc").
+    /// Each indexed column or expression, canonical, with its COLLATE and DESC ("email",
+    /// "lower(email)", "created_at desc"); ASC, the default, is dropped, so `(a ASC)` is `(a)`.
     std::vector<std::string> parts;
     /// The partial index's WHERE expression, canonical; "" for a full index.
     std::string where;

@@ -1,5 +1,6 @@
 // @brief Revisions as plain data (what the generator and the runtime adapt their own types
-// to), running a section's SQL statement by statement with the line of each statement, and
+// to), the one SQLite section runner (statement by statement, with the line of each statement)
+// that the runtime and the schema engines share, and
 // the `file:line: error: message` form of a diagnostic.
 #pragma once
 
@@ -36,18 +37,43 @@ struct RevisionScript {
     bool irreversible = false;
 };
 
-/// A statement that failed: its line in the file and the database's message.
+/// A statement that failed: its line in the file, the message (the database's, or the runner's
+/// own for a foreign-key violation or transaction control) and SQLite's extended result code
+/// (0 when the failure is the runner's own).
 struct SqlFailure {
     std::uint32_t line = 0;
     std::string message;
+    int code = 0;
 };
 
-/// Runs the statements of `sql` one by one, splitting where sqlite3_prepare_v2's tail says.
-/// The line of a statement is `first_line` plus the newlines before its first token
-/// (comments and white space before it are skipped). A `PRAGMA foreign_key_check` that
-/// returns a row fails, as a table rebuild that broke a reference must. Returns the first
-/// failure, or nothing when every statement ran; stops at the first failure.
-std::optional<SqlFailure> run_script(sqlite3* db, std::string_view sql, std::uint32_t first_line);
+/// What a section may do to the transaction it runs in.
+enum class TransactionUse {
+    /// No transaction is open, or the section may manage it (a `transactional: false`
+    /// revision, a build-time replay).
+    free,
+    /// The section runs inside the migration's transaction: BEGIN, COMMIT, END and ROLLBACK
+    /// (not ROLLBACK TO) are refused before they run, and a statement that leaves autocommit
+    /// mode otherwise (a conflict clause ROLLBACK, ...) fails at its line.
+    kept,
+};
+
+/// The message of a refused transaction-control statement in a transactional revision.
+extern const char* const kTransactionControlRefused;
+
+/// THE SQLite section runner, used by the runtime's backend and by the schema engines
+/// (verify, autogenerate, drift), so that both accept and refuse the same SQL. Runs the
+/// statements of the NUL-terminated `sql` one by one, splitting where sqlite3_prepare_v2's
+/// tail says (passing -1 as the length: SQLite then never copies the rest of the text, and a
+/// section runs in time linear in its size). The line of a statement is `first_line` plus the
+/// newlines before its first token (comments and white space before it are skipped). A
+/// `PRAGMA foreign_key_check` that returns a row fails, as a table rebuild that broke a
+/// reference must; nothing else is checked implicitly. Returns the first failure, or nothing
+/// when every statement ran; stops at the first failure.
+std::optional<SqlFailure> run_section(sqlite3* db, const char* sql, std::uint32_t first_line,
+                                      TransactionUse use = TransactionUse::free);
+
+/// run_section() of `sql`, outside any transaction policy (the schema engines' form).
+std::optional<SqlFailure> run_script(sqlite3* db, const std::string& sql, std::uint32_t first_line);
 
 /// `<file>:<line>: error: <message>`, as compilers write it and IDEs link it.
 std::string format_diagnostic(const std::string& file, std::uint32_t line, const std::string& message);

@@ -34,9 +34,9 @@ std::string differences(const SchemaSnapshot& expected, sqlite3* db, const Intro
 std::string describe_restore_differences(const Schema& expected, const Schema& actual) {
     std::string out;
     for (const Operation& op : diff(expected, actual)) {
-        if (op.dependency) continue;
+        if (!reported(op)) continue;
         std::string line = target(op);
-        if (op.kind == OperationKind::alter_column)
+        if (op.kind == OperationKind::alter_column || op.changed)
             line += " changed (" + change_detail(op) + ")";
         else
             line += is_addition(op.kind) ? " is still present" : " is missing";

@@ -75,41 +75,6 @@ std::vector<Statement> split_into_statements(std::string_view sql, const std::ve
 
 }  // namespace
 
-Words::Words(std::string_view sql, const std::vector<Token>& tokens, const Statement& statement) : sql_(sql) {
-    for (std::size_t i = statement.begin; i < statement.end; ++i) {
-        if (tokens[i].kind != TokenKind::comment) tokens_.push_back(&tokens[i]);
-    }
-}
-
-bool Words::is(std::size_t at, std::string_view keyword) const noexcept {
-    return at < tokens_.size() && is_keyword(sql_, *tokens_[at], keyword);
-}
-
-bool Words::starts_with(std::initializer_list<std::string_view> keywords) const noexcept {
-    std::size_t at = 0;
-    for (const std::string_view keyword : keywords) {
-        if (!is(at++, keyword)) return false;
-    }
-    return true;
-}
-
-bool Words::contains(std::string_view keyword) const noexcept {
-    for (std::size_t at = 0; at < tokens_.size(); ++at) {
-        if (is(at, keyword)) return true;
-    }
-    return false;
-}
-
-std::size_t Words::skip_parens(std::size_t at) const noexcept {
-    if (at >= tokens_.size() || tokens_[at]->kind != TokenKind::open_paren) return at;
-    int depth = 0;
-    for (; at < tokens_.size(); ++at) {
-        if (tokens_[at]->kind == TokenKind::open_paren) ++depth;
-        if (tokens_[at]->kind == TokenKind::close_paren && --depth == 0) return at + 1;
-    }
-    return at;
-}
-
 SplitSection split_section(std::string_view sql) {
     SplitSection split;
     split.tokens = postgresql::lex(sql);

@@ -32,31 +32,9 @@ struct StatementFinding {
     std::string message;
 };
 
-/// The words and punctuation of one statement, comments left out.
-class Words {
-public:
-    Words(std::string_view sql, const std::vector<postgresql::Token>& tokens, const postgresql::Statement& statement);
-
-    std::size_t size() const noexcept { return tokens_.size(); }
-    const postgresql::Token& token(std::size_t at) const noexcept { return *tokens_[at]; }
-
-    /// True when token `at` is the keyword (lower-case), ignoring ASCII case.
-    bool is(std::size_t at, std::string_view keyword) const noexcept;
-
-    /// True when the statement starts with `keywords`, in order.
-    bool starts_with(std::initializer_list<std::string_view> keywords) const noexcept;
-
-    /// True when `keyword` appears as a word anywhere in the statement.
-    bool contains(std::string_view keyword) const noexcept;
-
-    /// Index of the first token after a parenthesised group that starts at `at`, or `at`
-    /// when none starts there.
-    std::size_t skip_parens(std::size_t at) const noexcept;
-
-private:
-    std::string_view sql_;
-    std::vector<const postgresql::Token*> tokens_;
-};
+/// The words and punctuation of one statement, comments left out (the runtime's, shared with
+/// its own section checks).
+using Words = postgresql::StatementWords;
 
 /// The tokens of a section and its top-level statements (see the file comment), each
 /// statement with its 0-based line in the section.

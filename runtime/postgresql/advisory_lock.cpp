@@ -60,13 +60,19 @@ std::string describe_holder(PGconn* connection, std::int64_t key) {
 }
 
 AdvisoryLock::AdvisoryLock(PGconn* connection, std::int64_t key, std::chrono::milliseconds timeout,
-                           std::string_view what)
+                           std::string_view what, const LockWaitReport& report)
     : connection_(connection), key_(key) {
     using Clock = std::chrono::steady_clock;
-    const Clock::time_point deadline = Clock::now() + timeout;
+    const Clock::time_point started = Clock::now();
+    const Clock::time_point deadline = started + timeout;
+    Clock::time_point next_report = started;
     std::chrono::milliseconds pause{5};
     while (!try_advisory_lock(connection_, key_)) {
         const Clock::time_point now = Clock::now();
+        if (report && now < deadline && now >= next_report) {
+            report(describe_holder(connection_, key_), std::chrono::duration_cast<std::chrono::milliseconds>(now - started));
+            next_report = now + kReportInterval;
+        }
         if (now >= deadline) {
             throw LockTimeout("timed out after " + std::to_string(timeout.count()) +
                               " ms waiting for the migration lock of " + std::string(what) + " (advisory lock " +

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -32,14 +33,23 @@ public:
 /// for a missing holder; throws DatabaseError when the catalog query fails.
 std::string describe_holder(PGconn* connection, std::int64_t key);
 
+/// Told while the lock is awaited: the holder (describe_holder) and the time waited so far.
+using LockWaitReport = std::function<void(const std::string& holder, std::chrono::milliseconds waited)>;
+
 /// Holds the advisory lock for a scope (RAII). The destructor unlocks and never throws.
 class AdvisoryLock {
 public:
+    /// How often a long wait is reported again.
+    static constexpr std::chrono::milliseconds kReportInterval{5000};
+
     /// Polls pg_try_advisory_lock(key) with a back-off of 5 ms doubling to 100 ms until it
-    /// succeeds or `timeout` passed (one attempt when it is zero). Throws LockTimeout reading
-    /// "timed out after <ms> ms waiting for the migration lock of <what> (advisory lock <key>),
-    /// held by <holder>", or DatabaseError.
-    AdvisoryLock(PGconn* connection, std::int64_t key, std::chrono::milliseconds timeout, std::string_view what);
+    /// succeeds or `timeout` passed (one attempt when it is zero). When the first attempt
+    /// fails and the timeout allows a wait, `report` (if any) is called with the holder, then
+    /// again every kReportInterval of waiting. Throws LockTimeout reading "timed out after
+    /// <ms> ms waiting for the migration lock of <what> (advisory lock <key>), held by
+    /// <holder>", or DatabaseError.
+    AdvisoryLock(PGconn* connection, std::int64_t key, std::chrono::milliseconds timeout, std::string_view what,
+                 const LockWaitReport& report = {});
     ~AdvisoryLock();
     AdvisoryLock(const AdvisoryLock&) = delete;
     AdvisoryLock& operator=(const AdvisoryLock&) = delete;

@@ -12,8 +12,8 @@
 
 namespace migrations::postgresql {
 
-/// A query of the backend failed. what() is the server's message (primary message, detail
-/// in parentheses), or libpq's when the connection failed.
+/// A query of the backend failed. what() is server_message(), or libpq's message on one line
+/// when the connection failed.
 class DatabaseError : public std::runtime_error {
 public:
     DatabaseError(const std::string& message, std::string sqlstate)
@@ -49,6 +49,20 @@ private:
 /// Runs one statement with text parameters ($1, $2, ...), or without parameters a simple query
 /// (one or more statements; the result is the last one's). Throws DatabaseError on failure.
 QueryResult query(PGconn* connection, const std::string& sql, const std::vector<std::string>& parameters = {});
+
+/// `text` on one line: each line break, with the white space around it, becomes one space;
+/// trailing white space is dropped. libpq's own messages span lines ("server closed the
+/// connection unexpectedly\n\tThis probably means...").
+std::string one_line(std::string_view text);
+
+/// The server's error or notice in `result`: its primary message, then "\n  DETAIL: ...",
+/// "\n  HINT: ..." and "\n  CONTEXT: ..." when present, each on one line (CONTEXT's lines
+/// joined with "; "; left out without `context`). Without a primary message (a libpq
+/// failure), libpq's text on one line.
+std::string server_message(const PGresult* result, bool context = true);
+
+/// The field `code` (PG_DIAG_...) of `result`, or "".
+std::string error_field(const PGresult* result, int code);
 
 /// `name` as a quoted identifier: `"name"` with inner quotes doubled.
 std::string quote_identifier(std::string_view name);

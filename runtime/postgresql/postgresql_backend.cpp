@@ -11,6 +11,9 @@
 
 #include <pqxx/connection_base>
 
+#include <algorithm>
+#include <vector>
+
 namespace migrations::detail {
 
 namespace {
@@ -37,9 +40,8 @@ std::string libpq_url(const DatabaseUrl& url) {
     return text;
 }
 
-std::string masked(std::string message, const std::string& password) {
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    return postgresql::mask_password(std::move(message), password);
+std::string masked(const std::string& message, const std::string& password) {
+    return postgresql::mask_password(postgresql::one_line(message), password);
 }
 
 // "postgresql://user@host:port/dbname" of an open connection: never a password.
@@ -50,6 +52,22 @@ std::string describe(PGconn* connection) {
 }
 
 void ignore_notice(void*, const char*) {}
+
+// Installs a notice receiver for a scope and puts the previous one back. libpq returns the
+// previous receiver but not its argument; libpq's default receiver (which calls the notice
+// processor libpqxx installs) takes none.
+class NoticeReceiverScope {
+public:
+    NoticeReceiverScope(PGconn* connection, PQnoticeReceiver receiver, void* argument)
+        : connection_(connection), previous_(PQsetNoticeReceiver(connection, receiver, argument)) {}
+    ~NoticeReceiverScope() { PQsetNoticeReceiver(connection_, previous_, nullptr); }
+    NoticeReceiverScope(const NoticeReceiverScope&) = delete;
+    NoticeReceiverScope& operator=(const NoticeReceiverScope&) = delete;
+
+private:
+    PGconn* connection_;
+    PQnoticeReceiver previous_;
+};
 
 }  // namespace
 
@@ -64,7 +82,11 @@ PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options,
     : connection_(connection),
       location_(std::move(location)),
       table_(options.version_table_schema, options.version_table),
-      lock_timeout_(options.migration_lock_timeout) {}
+      lock_timeout_(options.migration_lock_timeout),
+      statement_lock_timeout_(options.statement_lock_timeout),
+      statement_timeout_(options.statement_timeout),
+      on_event_(options.on_event),
+      blockers_(connection) {}
 
 PostgresqlBackend::PostgresqlBackend(pqxx::connection_base& connection, const Options& options)
     : PostgresqlBackend(postgresql::raw_connection(connection), options, "postgresql connection") {
@@ -127,11 +149,16 @@ bool PostgresqlBackend::read_state(const std::function<void(const RowView&)>& vi
 void PostgresqlBackend::lock() {
     if (lock_) return;
     try {
-        const std::string schema = table_.resolved_schema(connection_);
-        const std::int64_t key = postgresql::advisory_lock_key(schema, table_.table());
-        const std::string what = postgresql::quote_identifier(schema) + "." +
-                                 postgresql::quote_identifier(table_.table()) + " on " + location_;
-        lock_.emplace(connection_, key, lock_timeout_, what);
+        const std::int64_t key = postgresql::advisory_lock_key(table_.resolve(connection_), table_.table());
+        const std::string what = table_.qualified_name() + " on " + location_;
+        postgresql::LockWaitReport report;
+        if (on_event_) {
+            report = [this](const std::string& holder, std::chrono::milliseconds waited) {
+                const std::string message = "held by " + holder;
+                on_event_(Event{EventKind::lock_wait, Direction::upgrade, {}, message, waited, 0, 0});
+            };
+        }
+        lock_.emplace(connection_, key, lock_timeout_, what, report);
     } catch (const postgresql::LockTimeout& error) {
         throw Error(ErrorKind::lock_timeout, error.what());
     } catch (const DatabaseError& error) {
@@ -150,9 +177,11 @@ void PostgresqlBackend::begin() {
         // migrator would keep the lock and the transaction for as long as a long statement
         // runs. PostgreSQL 14+ can check the socket while a statement runs; enable it for
         // this transaction only.
-        query(connection_, PQserverVersion(connection_) >= 140000
-                               ? "BEGIN; SET LOCAL client_connection_check_interval = 1000"
-                               : "BEGIN");
+        // The lock bounds ride in the same round trip (see the header).
+        query(connection_, (PQserverVersion(connection_) >= 140000
+                                ? "BEGIN; SET LOCAL client_connection_check_interval = 1000; "
+                                : "BEGIN; ") +
+                               postgresql::bounds_sql("LOCAL", statement_lock_timeout_, statement_timeout_));
         if (create_table_) {
             table_.create(connection_);
             create_table_ = false;
@@ -198,18 +227,57 @@ void PostgresqlBackend::ensure_table() {
     }
 }
 
+void PostgresqlBackend::receive_notice(void* backend, const PGresult* notice) noexcept {
+    auto* self = static_cast<PostgresqlBackend*>(backend);
+    try {
+        const std::string message =
+            postgresql::error_field(notice, PG_DIAG_SEVERITY) + ": " + postgresql::server_message(notice, false);
+        const std::string_view revision = self->running_ != nullptr ? self->running_->id : "";
+        self->on_event_(Event{EventKind::server_notice, self->running_direction_, revision, message, {}, 0, 0});
+    } catch (...) {
+        // on_event must not throw; nothing may cross libpq's C frames.
+    }
+}
+
 void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& section, Direction direction) {
     const postgresql::SectionSource source{revision.file, revision.id,
                                            direction == Direction::upgrade ? "upgrade" : "downgrade",
                                            section.first_line};
+    running_ = &revision;
+    running_direction_ = direction;
+    blockers_.clear();
+    std::optional<NoticeReceiverScope> notices;
+    if (on_event_) notices.emplace(connection_, &PostgresqlBackend::receive_notice, this);
+    postgresql::StallWatch watch;
+    if (statement_lock_timeout_.count() > 0) {
+        watch.after = std::max(statement_lock_timeout_ / 2, std::chrono::milliseconds(1));
+        watch.call = [this] { blockers_.record(); };
+    }
     try {
+        std::optional<postgresql::SessionBounds> session_bounds;
+        if (!revision.transactional) session_bounds.emplace(connection_, statement_lock_timeout_, statement_timeout_);
         postgresql::run_section(connection_, section.sql.str(), source,
                                 revision.transactional ? postgresql::Submission::whole
-                                                       : postgresql::Submission::one_statement_at_a_time);
+                                                       : postgresql::Submission::one_statement_at_a_time,
+                                watch);
     } catch (const postgresql::SectionError& error) {
+        running_ = nullptr;
+        // 55P03 lock_not_available: lock_timeout (or a NOWAIT, which may succeed later as well).
+        if (error.sqlstate() == "55P03" && statement_lock_timeout_.count() > 0) {
+            throw StatementLockTimeout(
+                ErrorKind::lock_timeout,
+                error.what() + (blockers_.blockers().empty()
+                                    ? std::string("\n  (no blocking session was seen while it waited)")
+                                    : blockers_.blockers()),
+                revision.id, revision.file, error.line(), pack_sqlstate(error.sqlstate()));
+        }
         throw Error(ErrorKind::statement_failed, error.what(), revision.id, revision.file, error.line(),
                     pack_sqlstate(error.sqlstate()));
+    } catch (const DatabaseError& error) {
+        running_ = nullptr;
+        fail("cannot bound the lock waits of revision " + std::string(revision.id), error);
     }
+    running_ = nullptr;
 }
 
 void PostgresqlBackend::write_row(const AppliedRevision& row) {

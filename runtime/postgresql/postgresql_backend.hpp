@@ -1,9 +1,19 @@
 // @brief The PostgreSQL backend: the Backend verbs over a libpq connection (borrowed from a
 // libpqxx connection, or opened from a URL), with the polled advisory lock.
+//
+// Lock bounds: every migration transaction starts with `SET LOCAL lock_timeout` (and
+// statement_timeout when set) in the BEGIN's round trip; a `transactional: false` revision
+// gets the same bounds with session-level SETs, restored afterwards. A statement that gives up
+// waiting for a lock (SQLSTATE 55P03) throws StatementLockTimeout naming the sessions that
+// blocked it: while a statement runs without a result for half the lock bound, a second,
+// lazily opened connection (same parameters, from PQconninfo) asks pg_blocking_pids() for our
+// backend pid (the function answers only while the wait lasts) and the answer is kept for the
+// message. Server notices go to Options::on_event while a revision runs.
 #pragma once
 
 #include "backend.hpp"
 #include "postgresql/advisory_lock.hpp"
+#include "postgresql/lock_bounds.hpp"
 #include "postgresql/version_table.hpp"
 
 #include <migrations/url.hpp>
@@ -11,6 +21,7 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,13 +35,16 @@ namespace migrations::detail {
 class PostgresqlBackend final : public Backend {
 public:
     /// Uses `connection` without owning it. Its notices go where the application's libpqxx
-    /// error handlers send them (libpqxx prints nothing by default).
+    /// error handlers send them (libpqxx prints nothing by default), except while a revision
+    /// runs with Options::on_event set: they are then events (server_notice), and libpq's
+    /// notice receiver is restored afterwards (libpqxx 6 installs a notice processor, behind
+    /// libpq's default receiver, so nothing of it is lost).
     /// Throws Error(bad_option) for invalid options, Error(database) when the connection is
     /// not open or is inside a transaction.
     PostgresqlBackend(pqxx::connection_base& connection, const Options& options);
 
     /// Connects to the database of a postgresql:// (or postgres://) URL and owns the
-    /// connection, whose notices are discarded. Throws Error(bad_url) when libpq refuses the URL, Error(database) when the
+    /// connection, whose notices are discarded (or are events while a revision runs). Throws Error(bad_url) when libpq refuses the URL, Error(database) when the
     /// server cannot be reached; messages show the URL redacted.
     static std::unique_ptr<Backend> open(const DatabaseUrl& url, const Options& options);
 
@@ -56,13 +70,24 @@ public:
 private:
     PostgresqlBackend(PGconn* connection, const Options& options, std::string location);
     [[noreturn]] void fail(const std::string& what, const std::exception& error) const;
+    /// Forwards one notice of the server to on_event_ (libpq's PQnoticeReceiver).
+    static void receive_notice(void* backend, const PGresult* notice) noexcept;
 
     PGconn* connection_;
     bool owned_ = false;
     std::string location_;
     postgresql::VersionTable table_;
+    // Copies of the Options the backend needs after construction.
     std::chrono::milliseconds lock_timeout_;
+    std::chrono::milliseconds statement_lock_timeout_;
+    std::chrono::milliseconds statement_timeout_;
+    std::function<void(const Event&)> on_event_;
     std::optional<postgresql::AdvisoryLock> lock_;
+    /// Names who blocks a waiting statement (its second connection opened on first need).
+    postgresql::BlockerMonitor blockers_;
+    /// The revision executing, for notices.
+    const RevisionSpec* running_ = nullptr;
+    Direction running_direction_ = Direction::upgrade;
     /// ensure_table() was called outside a transaction: the next begin() creates the table.
     bool create_table_ = false;
 };

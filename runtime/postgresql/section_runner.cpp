@@ -1,16 +1,25 @@
 // @brief Running a section's SQL through libpq and mapping a failure to its file line.
 #include "postgresql/section_runner.hpp"
 
+#include "postgresql/libpq_query.hpp"
+#include "postgresql/section_checks.hpp"
 #include "postgresql/sql_lexer.hpp"
 
+#include <poll.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <memory>
+#include <regex>
 #include <utility>
 #include <vector>
 
 namespace migrations::postgresql {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 struct ResultDeleter {
     void operator()(PGresult* result) const noexcept { PQclear(result); }
@@ -23,24 +32,49 @@ struct Outcome {
     std::size_t succeeded = 0;
     /// The first failure, if any.
     Result error;
-    /// Set when the query could not even be sent.
+    /// Set when the query could not even be sent, or the connection broke.
     std::string send_error;
 };
 
-std::string trimmed(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
+// Waits until a result can be read without blocking, calling the watch each time `after`
+// passes without one. False when the connection broke.
+bool wait_for_result(PGconn* connection, const StallWatch& watch, Clock::time_point& quiet_since) {
+    while (PQisBusy(connection) != 0) {
+        int timeout_ms = -1;
+        if (watch.after.count() > 0 && watch.call) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(quiet_since + watch.after - Clock::now());
+            if (left.count() <= 0) {
+                watch.call();
+                quiet_since = Clock::now();
+                continue;
+            }
+            timeout_ms = static_cast<int>(left.count());
+        }
+        pollfd descriptor{PQsocket(connection), POLLIN, 0};
+        if (descriptor.fd < 0) return false;
+        const int ready = poll(&descriptor, 1, timeout_ms);
+        if (ready < 0 && errno != EINTR) return false;
+        if (ready > 0 && PQconsumeInput(connection) == 0) return false;
+    }
+    return true;
 }
 
 // Sends `text` as one simple query and drains every result, so the connection is left with
 // nothing pending whatever happened.
-Outcome submit(PGconn* connection, const std::string& text) {
+Outcome submit(PGconn* connection, const std::string& text, const StallWatch& watch) {
     Outcome outcome;
     if (PQsendQuery(connection, text.c_str()) == 0) {
-        outcome.send_error = trimmed(PQerrorMessage(connection));
+        outcome.send_error = one_line(PQerrorMessage(connection));
         return outcome;
     }
-    while (PGresult* raw = PQgetResult(connection)) {
+    Clock::time_point quiet_since = Clock::now();
+    for (;;) {
+        if (!wait_for_result(connection, watch, quiet_since) && outcome.send_error.empty()) {
+            outcome.send_error = one_line(PQerrorMessage(connection));
+        }
+        PGresult* raw = PQgetResult(connection);
+        if (raw == nullptr) break;
+        quiet_since = Clock::now();
         Result result(raw);
         switch (PQresultStatus(raw)) {
             case PGRES_COMMAND_OK:
@@ -69,36 +103,109 @@ std::uint32_t line_at(std::string_view section, std::size_t offset, std::uint32_
     return first_line + static_cast<std::uint32_t>(std::count(section.begin(), section.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-std::string field(const PGresult* result, int code) {
-    const char* value = PQresultErrorField(result, code);
-    return value != nullptr ? value : "";
-}
-
-[[noreturn]] void fail(const SectionSource& source, std::uint32_t line, std::string sqlstate, std::string message) {
+[[noreturn]] void fail(const SectionSource& source, std::uint32_t line, std::string sqlstate, std::string primary,
+                       std::string_view message) {
     std::string what(source.file);
     what += ':' + std::to_string(line) + ": ";
     what.append(source.revision).append(" ").append(source.direction).append(" failed: ").append(message);
-    throw SectionError(what, line, std::move(sqlstate), std::move(message));
+    throw SectionError(what, line, std::move(sqlstate), std::move(primary));
+}
+
+[[noreturn]] void fail(const SectionSource& source, std::uint32_t line, const std::string& message) {
+    fail(source, line, "", message, message);
+}
+
+// The section's text and tokens, with its statements.
+struct Lexed {
+    std::string_view sql;
+    std::vector<Token> tokens;
+    std::vector<Statement> statements;
+};
+
+// The line of a PL/pgSQL body's line `n` (1-based, as CONTEXT counts: line 1 is the rest of the
+// line the body's opening `$$` is on), when `body` is the body's dollar-quoted token.
+std::uint32_t body_line(const Token& body, std::uint32_t n, std::uint32_t first_line) {
+    return first_line + body.line + (n > 0 ? n - 1 : 0);
+}
+
+// The first dollar-quoted token of `statement` (a DO block's or a function's body), or null.
+const Token* first_body(const Lexed& lexed, const Statement& statement) {
+    for (std::size_t i = statement.begin; i < statement.end; ++i) {
+        if (lexed.tokens[i].kind == TokenKind::dollar_string) return &lexed.tokens[i];
+    }
+    return nullptr;
+}
+
+// The body of `CREATE [OR REPLACE] FUNCTION|PROCEDURE [schema.]name` in the section, or null.
+const Token* function_body(const Lexed& lexed, std::string_view name) {
+    const auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    for (const Statement& statement : lexed.statements) {
+        const StatementWords words(lexed.sql, lexed.tokens, statement);
+        std::size_t at = words.starts_with({"create", "or", "replace"}) ? 3 : 1;
+        if (!words.is(0, "create") || (!words.is(at, "function") && !words.is(at, "procedure"))) continue;
+        // The name: the last word or quoted identifier before the parameter list.
+        std::string_view found;
+        for (++at; at < words.size() && words.token(at).kind != TokenKind::open_paren; ++at) {
+            if (words.token(at).kind == TokenKind::word) found = words.text(at);
+            if (words.token(at).kind == TokenKind::quoted_identifier) {
+                found = words.text(at).substr(1, words.text(at).size() - 2);
+            }
+        }
+        if (same(found, name)) return first_body(lexed, statement);
+    }
+    return nullptr;
+}
+
+// The file line that CONTEXT points into: the innermost "PL/pgSQL function <name> line <n>"
+// whose body is in this section (the failing statement's DO block, or a function it creates),
+// refined by the internal query's error position. 0 when none is.
+std::uint32_t context_line(const PGresult* error, const Lexed& lexed, const Statement* failing,
+                           std::uint32_t first_line) {
+    const std::string context = error_field(error, PG_DIAG_CONTEXT);
+    static const std::regex kFrame(R"(PL/pgSQL function (\S+?)(\([^)]*\))? line (\d+))");
+    bool innermost = true;
+    for (auto it = std::sregex_iterator(context.begin(), context.end(), kFrame); it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[1].str();
+        const auto n = static_cast<std::uint32_t>(std::stoul((*it)[3].str()));
+        const Token* body = name == "inline_code_block" ? (failing != nullptr ? first_body(lexed, *failing) : nullptr)
+                                                        : function_body(lexed, name.substr(name.rfind('.') + 1));
+        if (body != nullptr) {
+            std::uint32_t line = body_line(*body, n, first_line);
+            // An SQL statement of the body: the position in it counts the lines it spans.
+            const std::string query = error_field(error, PG_DIAG_INTERNAL_QUERY);
+            const std::string position = error_field(error, PG_DIAG_INTERNAL_POSITION);
+            if (innermost && !query.empty() && !position.empty()) {
+                const std::size_t offset = byte_offset_of_character(query, std::stoul(position));
+                line += static_cast<std::uint32_t>(std::count(query.begin(), query.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+            }
+            return line;
+        }
+        innermost = false;
+    }
+    return 0;
 }
 
 // Throws for the failure in `outcome`. `sent` is the text that was submitted, at byte
-// `sent_offset` of `section`; `statement_line` is the line to report when the server gives
-// no position.
-[[noreturn]] void fail(const Outcome& outcome, std::string_view section, std::size_t sent_offset,
-                       std::string_view sent, std::uint32_t statement_line, const SectionSource& source) {
-    if (!outcome.error) fail(source, statement_line, "", outcome.send_error);
+// `sent_offset` of `section`; `failing` the statement that failed when known, whose line is
+// reported when the server gives no position.
+[[noreturn]] void fail(const Outcome& outcome, const Lexed& lexed, std::size_t sent_offset, std::string_view sent,
+                       const Statement* failing, const SectionSource& source) {
+    const std::uint32_t statement_line = failing != nullptr ? source.first_line + failing->line : source.first_line;
+    if (!outcome.error) fail(source, statement_line, outcome.send_error);
     const PGresult* error = outcome.error.get();
-    std::string message = field(error, PG_DIAG_MESSAGE_PRIMARY);
-    if (message.empty()) message = trimmed(PQresultErrorMessage(error));
-    if (const std::string detail = field(error, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) {
-        message += " (" + detail + ")";
-    }
     std::uint32_t line = statement_line;
-    if (const std::string position = field(error, PG_DIAG_STATEMENT_POSITION); !position.empty()) {
+    if (const std::string position = error_field(error, PG_DIAG_STATEMENT_POSITION); !position.empty()) {
         const std::size_t offset = byte_offset_of_character(sent, std::stoul(position));
-        line = line_at(section, sent_offset + offset, source.first_line);
+        line = line_at(lexed.sql, sent_offset + offset, source.first_line);
+    } else if (const std::uint32_t inside = context_line(error, lexed, failing, source.first_line); inside != 0) {
+        line = inside;
     }
-    fail(source, line, field(error, PG_DIAG_SQLSTATE), std::move(message));
+    std::string primary = one_line(error_field(error, PG_DIAG_MESSAGE_PRIMARY));
+    fail(source, line, error_field(error, PG_DIAG_SQLSTATE), std::move(primary), server_message(error));
 }
 
 }  // namespace
@@ -116,25 +223,38 @@ std::size_t byte_offset_of_character(std::string_view text, std::size_t position
     return text.size();
 }
 
-void run_section(PGconn* connection, std::string_view sql, const SectionSource& source, Submission submission) {
-    const std::vector<Token> tokens = lex(sql);
-    const std::vector<Statement> statements = split_statements(sql, tokens);
-    if (submission == Submission::whole) {
-        const Outcome outcome = submit(connection, std::string(sql));
-        if (!outcome.error && outcome.send_error.empty()) return;
-        const std::uint32_t line = outcome.succeeded < statements.size()
-                                       ? source.first_line + statements[outcome.succeeded].line
-                                       : source.first_line;
-        fail(outcome, sql, 0, sql, line, source);
+void run_section(PGconn* connection, std::string_view sql, const SectionSource& source, Submission submission,
+                 const StallWatch& watch) {
+    Lexed lexed{sql, lex(sql), {}};
+    lexed.statements = split_statements(sql, lexed.tokens);
+    if (const auto refusal = find_psql_only(sql, lexed.tokens, lexed.statements)) {
+        fail(source, source.first_line + refusal->line, refusal->message);
     }
-    for (const Statement& statement : statements) {
-        const Token& last = tokens[statement.end - 1];
-        const std::size_t offset = tokens[statement.begin].offset;
-        const std::string_view text = sql.substr(offset, last.offset + last.length - offset);
-        const Outcome outcome = submit(connection, std::string(text));
-        if (outcome.error || !outcome.send_error.empty()) {
-            fail(outcome, sql, offset, text, source.first_line + statement.line, source);
+    const bool in_transaction = PQtransactionStatus(connection) == PQTRANS_INTRANS;
+    if (in_transaction) {
+        if (const auto refusal = find_transaction_control(sql, lexed.tokens, lexed.statements)) {
+            fail(source, source.first_line + refusal->line, refusal->message);
         }
+    }
+    if (submission == Submission::whole) {
+        const Outcome outcome = submit(connection, std::string(sql), watch);
+        if (outcome.error || !outcome.send_error.empty()) {
+            const Statement* failing =
+                outcome.succeeded < lexed.statements.size() ? &lexed.statements[outcome.succeeded] : nullptr;
+            fail(outcome, lexed, 0, sql, failing, source);
+        }
+    } else {
+        for (const Statement& statement : lexed.statements) {
+            const Token& last = lexed.tokens[statement.end - 1];
+            const std::size_t offset = lexed.tokens[statement.begin].offset;
+            const std::string_view text = sql.substr(offset, last.offset + last.length - offset);
+            const Outcome outcome = submit(connection, std::string(text), watch);
+            if (outcome.error || !outcome.send_error.empty()) fail(outcome, lexed, offset, text, &statement, source);
+        }
+    }
+    // What the lexer cannot see (e.g. a procedure's COMMIT) still shows in the connection state.
+    if (in_transaction && PQtransactionStatus(connection) != PQTRANS_INTRANS) {
+        fail(source, source.first_line, kTransactionControlMessage);
     }
 }
 

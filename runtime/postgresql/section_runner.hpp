@@ -12,11 +12,24 @@
 // text it was sent), line = section's first line + newlines before that position. Otherwise
 // (e.g. "relation already exists", a constraint violation) each statement before the failing
 // one returned a result; the N-th statement's first line, found by the lexer, is reported.
+// When the error happened inside a PL/pgSQL body (CONTEXT "PL/pgSQL function ... line N"), the
+// line is that line of the `DO` block or of the function created in the same section.
+//
+// The message keeps the server's DETAIL, HINT and CONTEXT, one indented line each:
+//   <file>:<line>: <revision> upgrade failed: <primary message>
+//     DETAIL: ...
+//     HINT: ...
+//     CONTEXT: ... (its lines joined with "; ", innermost first)
+//
+// Before anything is sent, text only psql understands is refused by line: `COPY ... FROM
+// STDIN` (its rows are psql's job) and backslash meta-commands (`\set`, `\i`, ...).
 #pragma once
 
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -47,7 +60,7 @@ public:
     std::uint32_t line() const noexcept { return line_; }
     /// The five-character SQLSTATE, e.g. "42P07", or "" when the failure was not the server's.
     const std::string& sqlstate() const noexcept { return sqlstate_; }
-    /// The server's message (primary message, then the detail in parentheses when any).
+    /// The server's primary message, e.g. `relation "t" does not exist`.
     const std::string& server_message() const noexcept { return server_message_; }
 
 private:
@@ -56,11 +69,23 @@ private:
     std::string server_message_;
 };
 
+/// Called while a statement runs: when no result has come for `after` since the section was
+/// sent or the previous statement finished, `call` runs, then again every `after` while the
+/// wait lasts (the backend asks who blocks the statement). `after` zero: never called.
+struct StallWatch {
+    std::chrono::milliseconds after{0};
+    std::function<void()> call;
+};
+
 /// Runs `sql` on `connection`, which must be idle or inside a transaction block, with no
 /// result pending. Throws SectionError when a statement fails (a transaction block the
-/// caller opened is then aborted: the caller rolls it back), or when the connection breaks.
+/// caller opened is then aborted: the caller rolls it back), when the connection breaks, or,
+/// before sending anything, at the line of a `COPY ... FROM STDIN` or a psql meta-command.
+/// When `connection` is inside a transaction block (a transactional revision), also when the
+/// SQL would end it or did (COMMIT, ROLLBACK, END, ABORT, BEGIN, START TRANSACTION, PREPARE
+/// TRANSACTION): "transaction control is not allowed in a transactional revision".
 void run_section(PGconn* connection, std::string_view sql, const SectionSource& source,
-                 Submission submission = Submission::whole);
+                 Submission submission = Submission::whole, const StallWatch& watch = {});
 
 /// The 0-based byte offset of the 1-based character `position` (as PostgreSQL counts,
 /// in UTF-8 characters) in `text`, clamped to its size.

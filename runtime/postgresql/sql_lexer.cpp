@@ -195,4 +195,36 @@ std::vector<Statement> split_statements(std::string_view sql, const std::vector<
     return statements;
 }
 
+StatementWords::StatementWords(std::string_view sql, const std::vector<Token>& tokens, const Statement& statement)
+    : sql_(sql) {
+    for (std::size_t i = statement.begin; i < statement.end; ++i) {
+        if (tokens[i].kind != TokenKind::comment) tokens_.push_back(&tokens[i]);
+    }
+}
+
+bool StatementWords::starts_with(std::initializer_list<std::string_view> keywords) const noexcept {
+    std::size_t at = 0;
+    for (const std::string_view keyword : keywords) {
+        if (!is(at++, keyword)) return false;
+    }
+    return true;
+}
+
+bool StatementWords::contains(std::string_view keyword) const noexcept {
+    for (std::size_t at = 0; at < tokens_.size(); ++at) {
+        if (is(at, keyword)) return true;
+    }
+    return false;
+}
+
+std::size_t StatementWords::skip_parens(std::size_t at) const noexcept {
+    if (at >= tokens_.size() || tokens_[at]->kind != TokenKind::open_paren) return at;
+    int depth = 0;
+    for (; at < tokens_.size(); ++at) {
+        if (tokens_[at]->kind == TokenKind::open_paren) ++depth;
+        if (tokens_[at]->kind == TokenKind::close_paren && --depth == 0) return at + 1;
+    }
+    return at;
+}
+
 }  // namespace migrations::postgresql

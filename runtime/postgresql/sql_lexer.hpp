@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -63,5 +64,32 @@ std::vector<Statement> split_statements(std::string_view sql, const std::vector<
 
 /// True when `token` is a word equal to `keyword` ignoring ASCII case (`keyword` lower-case).
 bool is_keyword(std::string_view sql, const Token& token, std::string_view keyword) noexcept;
+
+/// The tokens of one statement without its comments, for matching keywords by position.
+class StatementWords {
+public:
+    /// `sql` and `tokens` must outlive the object.
+    StatementWords(std::string_view sql, const std::vector<Token>& tokens, const Statement& statement);
+
+    std::size_t size() const noexcept { return tokens_.size(); }
+    const Token& token(std::size_t at) const noexcept { return *tokens_[at]; }
+    /// The text of token `at`.
+    std::string_view text(std::size_t at) const noexcept { return sql_.substr(tokens_[at]->offset, tokens_[at]->length); }
+    /// True when token `at` exists and is the keyword (lower-case).
+    bool is(std::size_t at, std::string_view keyword) const noexcept {
+        return at < tokens_.size() && is_keyword(sql_, *tokens_[at], keyword);
+    }
+    /// True when the statement starts with `keywords`, in order.
+    bool starts_with(std::initializer_list<std::string_view> keywords) const noexcept;
+    /// True when `keyword` appears as a word anywhere in the statement.
+    bool contains(std::string_view keyword) const noexcept;
+    /// Index of the first token after a parenthesised group that starts at `at`, or `at` when
+    /// none starts there.
+    std::size_t skip_parens(std::size_t at) const noexcept;
+
+private:
+    std::string_view sql_;
+    std::vector<const Token*> tokens_;
+};
 
 }  // namespace migrations::postgresql

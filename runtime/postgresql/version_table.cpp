@@ -11,8 +11,12 @@
 namespace migrations::postgresql {
 
 VersionTable::VersionTable(std::string schema, std::string table)
-    : schema_(std::move(schema)), table_(std::move(table)) {
-    qualified_ = schema_.empty() ? quote_identifier(table_) : quote_identifier(schema_) + "." + quote_identifier(table_);
+    : schema_(std::move(schema)), table_(std::move(table)), resolved_schema_(schema_), resolved_(!schema_.empty()) {
+    name(schema_);
+}
+
+void VersionTable::name(const std::string& schema) {
+    qualified_ = schema.empty() ? quote_identifier(table_) : quote_identifier(schema) + "." + quote_identifier(table_);
     select_sql_ = "SELECT revision, checksum, state, applied_at, duration_ms FROM " + qualified_ +
                   " ORDER BY revision COLLATE \"C\"";
     select_state_sql_ = "SELECT revision, checksum, state FROM " + qualified_;
@@ -90,8 +94,22 @@ void VersionTable::erase(PGconn* connection, std::string_view revision) const {
 
 std::string VersionTable::resolved_schema(PGconn* connection) const {
     if (!schema_.empty()) return schema_;
-    const QueryResult result = query(connection, "SELECT current_schema()");
+    // As the unqualified name resolves (and as Alembic finds its table): the first schema of
+    // the search_path holding the table; where none does, where CREATE TABLE would put it.
+    const QueryResult result = query(connection,
+                                     "SELECT coalesce((SELECT n.nspname FROM pg_catalog.pg_class c"
+                                     " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                                     " WHERE c.oid = pg_catalog.to_regclass($1)), current_schema())",
+                                     {quote_identifier(table_)});
     return result.is_null(0, 0) ? std::string() : std::string(result.value(0, 0));
+}
+
+const std::string& VersionTable::resolve(PGconn* connection) {
+    if (resolved_) return resolved_schema_;
+    resolved_schema_ = resolved_schema(connection);
+    name(resolved_schema_);
+    resolved_ = true;
+    return resolved_schema_;
 }
 
 }  // namespace migrations::postgresql

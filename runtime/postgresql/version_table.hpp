@@ -31,7 +31,7 @@ public:
 
     const std::string& schema() const noexcept { return schema_; }
     const std::string& table() const noexcept { return table_; }
-    /// `"schema"."table"`, or `"table"` without a schema: what the SQL names.
+    /// `"schema"."table"`, or `"table"` without a schema until resolve(): what the SQL names.
     const std::string& qualified_name() const noexcept { return qualified_; }
 
     /// Reads every row in one query, calling `visit` per row. With `details`, every column, in
@@ -54,14 +54,25 @@ public:
     /// Deletes the row of `revision`; no error when there is none. Throws DatabaseError.
     void erase(PGconn* connection, std::string_view revision) const;
 
-    /// The schema the table is (or would be created) in: schema() when given, else the
-    /// connection's current_schema() ("" when the search_path names no existing schema).
+    /// The schema the table is (or would be created) in: schema() when given; else the schema
+    /// of the table an unqualified name finds on the connection's search_path (where it
+    /// exists); else current_schema(), where CREATE TABLE puts it ("" when the search_path
+    /// names no existing schema). One query, none when the schema is given. Throws
+    /// DatabaseError.
     std::string resolved_schema(PGconn* connection) const;
+
+    /// Resolves the schema once (resolved_schema) and from then on names the table
+    /// schema-qualified in every statement, so that sessions with different search_paths
+    /// read, write and lock the same table. Returns the schema; later calls return it without
+    /// a query. Throws DatabaseError.
+    const std::string& resolve(PGconn* connection);
 
     /// The CREATE statement, e.g. for the offline script.
     std::string create_sql() const;
 
 private:
+    void name(const std::string& schema);
+
     std::string schema_;
     std::string table_;
     std::string qualified_;
@@ -69,6 +80,8 @@ private:
     std::string select_state_sql_;
     std::string write_sql_;
     std::string erase_sql_;
+    std::string resolved_schema_;
+    bool resolved_ = false;
 };
 
 }  // namespace migrations::postgresql

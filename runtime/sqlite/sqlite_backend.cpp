@@ -1,36 +1,29 @@
 // @brief The SQLite backend: version table verbs, the write lock, and statement execution.
 #include "sqlite/sqlite_backend.hpp"
-#include "version_table_sql.hpp"
-
-#include <migrations/error.hpp>
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cstring>
+#include <migrations/error.hpp>
+#include <thread>
+
+#include "schema/script.hpp"
+#include "version_table_sql.hpp"
 
 namespace migrations::detail {
 
 namespace {
 
-// Skips white space and comments before a statement, so that the line reported for a failing
-// statement is the line of its first token. This is not a splitter: SQLite's tail decides
-// where statements end.
-const char* skip_trivia(const char* at, const char* end) {
-    while (at < end) {
-        if (*at == ' ' || *at == '\t' || *at == '\n' || *at == '\r' || *at == '\f' || *at == '\v') {
-            ++at;
-        } else if (at + 1 < end && at[0] == '-' && at[1] == '-') {
-            while (at < end && *at != '\n') ++at;
-        } else if (at + 1 < end && at[0] == '/' && at[1] == '*') {
-            static constexpr char kClose[] = "*/";
-            const char* close = std::search(at + 2, end, kClose, kClose + 2);
-            at = close == end ? end : close + 2;
-        } else {
-            break;
-        }
-    }
-    return at;
+// The busy handler's sleeps (ms), growing as SQLite's own busy timeout does, then 100 ms.
+constexpr int kBusyDelays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+// How often a continuing wait is reported again.
+constexpr std::chrono::seconds kReportEvery{5};
+// What a lock_wait event and a lock timeout say of the holder: SQLite cannot name it.
+constexpr const char* kHolder = "another connection holds the write lock";
+
+bool is_busy(int code) {
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
 }
 
 // Finalizes a statement on scope exit.
@@ -44,7 +37,11 @@ struct StatementGuard {
 SqliteBackend::SqliteBackend(sqlite3* db, const Options& options) : SqliteBackend(db, options, false, "sqlite connection") {}
 
 SqliteBackend::SqliteBackend(sqlite3* db, const Options& options, bool owned, std::string location)
-    : db_(db), owned_(owned), location_(std::move(location)), lock_timeout_(options.migration_lock_timeout) {
+    : db_(db),
+      owned_(owned),
+      location_(std::move(location)),
+      lock_timeout_(options.migration_lock_timeout),
+      on_event_(options.on_event) {
     validate(options);
     if (db_ == nullptr) throw Error(ErrorKind::database, "no SQLite connection (null sqlite3*)");
     if (!sqlite3_get_autocommit(db_)) {
@@ -52,34 +49,52 @@ SqliteBackend::SqliteBackend(sqlite3* db, const Options& options, bool owned, st
     }
     table_ = "\"" + options.version_table + "\"";
     version_table_ = options.version_table;
-    sqlite3_busy_timeout(db_, static_cast<int>(lock_timeout_.count()));
+    sqlite3_busy_handler(db_, &SqliteBackend::on_busy, this);
 }
 
-std::unique_ptr<Backend> SqliteBackend::open(const DatabaseUrl& url, const Options& options) {
-    validate(options);
-    sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(url.path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    if (rc != SQLITE_OK) {
-        const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-        sqlite3_close(db);
-        throw Error(ErrorKind::database, "cannot open " + url.redacted + ": " + message, {}, {}, 0, rc);
+int SqliteBackend::on_busy(void* self, int count) noexcept {
+    auto& backend = *static_cast<SqliteBackend*>(self);
+    const auto now = Clock::now();
+    if (count == 0) backend.wait_started_ = now;
+    const auto waited = now - backend.wait_started_;
+    if (waited >= backend.lock_timeout_) return 0;
+    if (backend.on_event_ && (!backend.reported_ || now - backend.last_report_ >= kReportEvery)) {
+        backend.reported_ = true;
+        backend.last_report_ = now;
+        Event event{EventKind::lock_wait, Direction::upgrade, {}, kHolder, waited, 0, 0};
+        try {
+            backend.on_event_(event);
+        } catch (...) {  // documented as must-not-throw; never let it unwind through SQLite
+        }
     }
-    try {
-        return std::unique_ptr<Backend>(new SqliteBackend(db, options, true, url.redacted));
-    } catch (...) {
-        sqlite3_close(db);
-        throw;
-    }
+    const auto delay = std::chrono::milliseconds(
+        kBusyDelays[std::min<std::size_t>(static_cast<std::size_t>(count), std::size(kBusyDelays) - 1)]);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(backend.lock_timeout_ - waited);
+    std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(delay, left + std::chrono::milliseconds(1)));
+    return 1;
+}
+
+Error SqliteBackend::lock_timeout(int code, const std::string& prefix, const RevisionSpec* revision,
+                                  unsigned line) const {
+    return Error(ErrorKind::lock_timeout,
+                 prefix + "could not take the migration lock on " + location_ + " within " +
+                     std::to_string(lock_timeout_.count()) + " ms: " + kHolder,
+                 revision ? revision->id : "", revision ? revision->file : "", line, code);
 }
 
 SqliteBackend::~SqliteBackend() {
     rollback();
+    // SQLite cannot report the handler it had before: leave the busy timeout of the same bound
+    // (never a handler pointing at this destroyed object).
+    sqlite3_busy_timeout(db_, static_cast<int>(lock_timeout_.count()));
     sqlite3_finalize(write_statement_);
     sqlite3_finalize(delete_statement_);
     if (owned_) sqlite3_close(db_);
 }
 
 void SqliteBackend::fail(const std::string& what) const {
+    const int code = sqlite3_extended_errcode(db_);
+    if (is_busy(code)) throw lock_timeout(code);
     throw Error(ErrorKind::database, what + " on " + location_ + ": " + sqlite3_errmsg(db_), {}, {}, 0,
                 sqlite3_extended_errcode(db_));
 }
@@ -112,14 +127,14 @@ bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit,
 }
 
 void SqliteBackend::lock() {
-    const int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-        throw Error(ErrorKind::lock_timeout,
-                    "could not take the migration lock on " + location_ + " within " +
-                        std::to_string(lock_timeout_.count()) + " ms: another connection holds the write lock",
-                    {}, {}, 0, sqlite3_extended_errcode(db_));
+    // BEGIN IMMEDIATE succeeds on a read-only connection (?mode=ro): say so before the first write.
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+        throw Error(ErrorKind::database,
+                    "the database " + location_ + " is open read-only: upgrade, downgrade and stamp need to write it",
+                    {}, {}, 0, SQLITE_READONLY);
     }
-    if (rc != SQLITE_OK) fail("cannot begin a transaction");
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("cannot begin a transaction");
     in_transaction_ = true;
 }
 
@@ -134,6 +149,7 @@ void SqliteBackend::commit() {
         const std::string message = sqlite3_errmsg(db_);
         const int code = sqlite3_extended_errcode(db_);
         rollback();
+        if (is_busy(code)) throw lock_timeout(code);
         throw Error(ErrorKind::database, "cannot commit on " + location_ + ": " + message, {}, {}, 0, code);
     }
     in_transaction_ = false;
@@ -153,32 +169,14 @@ void SqliteBackend::execute(const RevisionSpec& revision, const Section& section
     // Most sections are one piece; join only when the generator chunked a long one.
     std::string joined;
     const char* text = section.sql.pieces.size == 1 ? section.sql.pieces[0] : (joined = section.sql.str()).c_str();
-    const char* const end = text + std::strlen(text);
-    unsigned line = section.first_line;
-    const char* counted = text;
-    const char* at = text;
-    while (at < end) {
-        const char* start = skip_trivia(at, end);
-        if (start == end) break;
-        StatementGuard guard;
-        const char* tail = nullptr;
-        int rc = sqlite3_prepare_v2(db_, start, static_cast<int>(end - start), &guard.statement, &tail);
-        if (rc == SQLITE_OK && guard.statement != nullptr) {
-            while ((rc = sqlite3_step(guard.statement)) == SQLITE_ROW) {
-            }
-            if (rc == SQLITE_DONE) rc = SQLITE_OK;
-        }
-        if (rc != SQLITE_OK) {
-            line += static_cast<unsigned>(std::count(counted, start, '\n'));
-            const std::string message = std::string(revision.file) + ":" + std::to_string(line) + ": " +
-                                        revision.id + (direction == Direction::upgrade ? " upgrade" : " downgrade") +
-                                        " failed: " + sqlite3_errmsg(db_);
-            throw Error(ErrorKind::statement_failed, message, revision.id, revision.file, line,
-                        sqlite3_extended_errcode(db_));
-        }
-        if (tail == nullptr || tail <= start) break;
-        at = tail;
-    }
+    const auto failure = schema::run_section(
+        db_, text, section.first_line, in_transaction_ ? schema::TransactionUse::kept : schema::TransactionUse::free);
+    if (!failure) return;
+    const std::string prefix = std::string(revision.file) + ":" + std::to_string(failure->line) + ": " + revision.id +
+                               (direction == Direction::upgrade ? " upgrade" : " downgrade") + " failed: ";
+    if (is_busy(failure->code)) throw lock_timeout(failure->code, prefix, &revision, failure->line);
+    throw Error(ErrorKind::statement_failed, prefix + failure->message, revision.id, revision.file, failure->line,
+                failure->code);
 }
 
 sqlite3_stmt* SqliteBackend::cached(sqlite3_stmt*& slot, const std::string& sql) {

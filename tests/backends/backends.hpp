@@ -15,9 +15,9 @@
 namespace migrations::testing {
 
 #if defined(MIGRATIONS_TEST_POSTGRESQL)
-using Backends = ::testing::Types<PostgresqlBackend>;
+using Backends = ::testing::Types<PostgresqlFixture>;
 #else
-using Backends = ::testing::Types<SqliteBackend>;
+using Backends = ::testing::Types<SqliteFixture>;
 #endif
 
 /// Names the instantiations after the backend.

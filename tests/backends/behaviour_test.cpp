@@ -3,8 +3,9 @@
 // backend has (its fast-path trace, its lock, its URLs, ...) stays in tests/runtime/migrator_test.cpp
 // and tests/postgresql/migrator_test.cpp.
 //
-// Built once per backend: MIGRATIONS_TEST_POSTGRESQL selects PostgresqlBackend (a database on the
-// test cluster), otherwise SqliteBackend (a file in a temporary directory).
+// Built once per backend: MIGRATIONS_TEST_POSTGRESQL selects PostgresqlFixture (a database on the
+// test cluster), otherwise SqliteFixture (a file in a temporary directory). The fixtures are named
+// *Fixture so that they are never mistaken for the runtime's detail::SqliteBackend/PostgresqlBackend.
 #include "backends.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_catalog.hpp"
@@ -330,7 +331,7 @@ TYPED_TEST(Check, ReportsEveryProblem) {
     (void)upgrade(db.connection(), catalog);
     EXPECT_TRUE(check(db.connection(), catalog).ok);
     db.exec("UPDATE schema_revisions SET checksum = 'x' WHERE revision = 'a'");
-    EXPECT_EQ(check(db.connection(), catalog).problems, std::vector<std::string>{"edited after applied: a"});
+    EXPECT_EQ(check(db.connection(), catalog).problems, std::vector<std::string>{"edited after applied: a (restore the file, or accept the edit with `db repair`)"});
 }
 
 TYPED_TEST(History, ListsNewestFirstWithHeadsAndRows) {
@@ -353,11 +354,11 @@ TYPED_TEST(History, ListsNewestFirstWithHeadsAndRows) {
 
 /// The database's URL, as a user gives it to run_cli.
 #if defined(MIGRATIONS_TEST_POSTGRESQL)
-std::string url_of(const testing::PostgresqlBackend& db) {
+std::string url_of(const testing::PostgresqlFixture& db) {
     return db.location();
 }
 #else
-std::string url_of(const testing::SqliteBackend& db) {
+std::string url_of(const testing::SqliteFixture& db) {
     return std::string("sqlite:///") + sqlite3_db_filename(db.connection(), "main");
 }
 #endif

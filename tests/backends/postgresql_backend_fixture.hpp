@@ -18,7 +18,7 @@ namespace migrations::testing {
 
 /// A fresh database on the cluster of the `postgresql` CTest fixture, and what the shared
 /// suite needs to know of this backend (see tests/backends/behaviour_test.cpp).
-class PostgresqlBackend {
+class PostgresqlFixture {
 public:
     /// The name in the tests' names: Upgrade/Postgresql.AppliesEveryRevisionAndRecordsItsRow.
     static constexpr const char* kName = "Postgresql";
@@ -27,7 +27,7 @@ public:
     /// How the database reports a statement on table `missing`, which does not exist.
     static constexpr const char* kMissingTable = "relation \"missing\" does not exist";
 
-    PostgresqlBackend();
+    PostgresqlFixture();
 
     /// The handle the public API takes: upgrade(backend.connection(), catalog).
     pqxx::connection& connection() const noexcept { return *connection_; }

@@ -5,10 +5,10 @@
 
 namespace migrations::testing {
 
-SqliteBackend::SqliteBackend() : db_(dir_.file("app.db")) {}
+SqliteFixture::SqliteFixture() : db_(dir_.file("app.db")) {}
 
-std::vector<std::string> SqliteBackend::tables() const { return table_names(db_); }
+std::vector<std::string> SqliteFixture::tables() const { return table_names(db_); }
 
-std::string SqliteBackend::missing_table_code() { return std::to_string(SQLITE_ERROR); }
+std::string SqliteFixture::missing_table_code() { return std::to_string(SQLITE_ERROR); }
 
 }  // namespace migrations::testing

@@ -15,7 +15,7 @@ namespace migrations::testing {
 
 /// A fresh SQLite file in a temporary directory, and what the shared suite needs to know of
 /// this backend (see tests/backends/behaviour_test.cpp).
-class SqliteBackend {
+class SqliteFixture {
 public:
     /// The name in the tests' names: Upgrade/Sqlite.AppliesEveryRevisionAndRecordsItsRow.
     static constexpr const char* kName = "Sqlite";
@@ -24,7 +24,7 @@ public:
     /// How the database reports a statement on table `missing`, which does not exist.
     static constexpr const char* kMissingTable = "no such table: missing";
 
-    SqliteBackend();
+    SqliteFixture();
 
     /// The handle the public API takes: upgrade(backend.connection(), catalog).
     sqlite3* connection() const noexcept { return db_.get(); }

@@ -5,19 +5,25 @@
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
+#include <stdlib.h>
 
 namespace migrations::generator::testing_support {
 
-/// A fresh directory under the system's temporary directory, removed at the end.
+/// A fresh, unique directory under the system's temporary directory, removed at the end.
 class TempDir {
 public:
     TempDir() {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = std::filesystem::temp_directory_path() /
-                (std::string("migrations-test-") + info->test_suite_name() + "-" + info->name());
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
+        // Named after the test for whoever reads a leftover, unique so that two builds (or two
+        // runs) on one machine never share it.
+        std::string pattern = (std::filesystem::temp_directory_path() /
+                               (std::string("migrations-test-") + info->test_suite_name() + "-" + info->name() +
+                                "-XXXXXX"))
+                                  .string();
+        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
+        path_ = pattern;
     }
     ~TempDir() {
         std::error_code ignored;

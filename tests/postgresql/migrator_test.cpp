@@ -14,6 +14,9 @@
 
 #include <gtest/gtest.h>
 
+#include <pqxx/errorhandler>
+#include <pqxx/nontransaction>
+
 #include <cstdio>
 #include <regex>
 
@@ -255,6 +258,87 @@ TEST_F(PostgresqlMigrator, PrintsNoNoticeOfTheServer) {
     (void)downgrade(*connection_, b.build(), "base");
     (void)upgrade(*connection_, b.build());           // the caller's libpqxx connection
     EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
+// Collects libpqxx's notices, as an application's own handler would.
+class NoticeCollector : public pqxx::errorhandler {
+public:
+    using pqxx::errorhandler::errorhandler;
+    bool operator()(const char message[]) noexcept override {
+        notices.emplace_back(message);
+        return true;
+    }
+    std::vector<std::string> notices;
+};
+
+TEST_F(PostgresqlMigrator, ForwardsServerNoticesAsEventsOfTheRevisionRunning) {
+    CatalogBuilder b;
+    b.add("a").up("CREATE TABLE t (x int);").down("DROP TABLE t;");
+    b.add("b", {"a"})
+        .up("CREATE TABLE IF NOT EXISTS t (x int);\n"
+            "DO $$ BEGIN RAISE WARNING 'careful' USING DETAIL = 'two\nlines', HINT = 'look'; END $$;")
+        .down("DO $$ BEGIN RAISE NOTICE 'going down'; END $$;");
+    std::vector<std::string> notices;
+    Options options;
+    options.on_event = [&](const Event& event) {
+        if (event.kind != EventKind::server_notice) return;
+        notices.push_back(std::string(event.revision) + (event.direction == Direction::upgrade ? " up " : " down ") +
+                          std::string(event.message));
+    };
+    NoticeCollector application(*connection_);
+    (void)upgrade(*connection_, b.build(), "head", options);
+    (void)downgrade(*connection_, b.build(), "a", options);
+    EXPECT_EQ(notices, (std::vector<std::string>{"b up NOTICE: relation \"t\" already exists, skipping",
+                                                 "b up WARNING: careful\n  DETAIL: two lines\n  HINT: look",
+                                                 "b down NOTICE: going down"}));
+    // The application's handler saw none of them, and has its notices back afterwards.
+    EXPECT_EQ(application.notices, std::vector<std::string>{});
+    pqxx::nontransaction(*connection_).exec("DO $$ BEGIN RAISE NOTICE 'the application''s own'; END $$");
+    EXPECT_EQ(application.notices, std::vector<std::string>{"NOTICE:  the application's own\n"});
+    // A connection of our own forwards them too.
+    notices.clear();
+    (void)upgrade(database_.url(), b.build(), "head", options);
+    EXPECT_EQ(notices.size(), 2U);
+}
+
+TEST_F(PostgresqlMigrator, RefusesARevisionThatEndsTheMigrationsTransaction) {
+    CatalogBuilder b;
+    b.add("a").up("CREATE TABLE t1 (x int);").down("DROP TABLE t1;");
+    b.add("b", {"a"}).up("CREATE TABLE t2 (x int);\nCOMMIT;\nCREATE TABLE t3 (x int);").down("SELECT 1;");
+    const Error error = expect_error([&] { (void)upgrade(*connection_, b.build()); });
+    EXPECT_EQ(error.kind(), ErrorKind::statement_failed);
+    EXPECT_EQ(error.revision(), "b");
+    EXPECT_STREQ(error.what(), "migrations/b.sql:7: b upgrade failed: the revision's SQL ends the migration's "
+                               "transaction (COMMIT, ROLLBACK, END...): transaction control is not allowed in a "
+                               "transactional revision (mark the revision 'transactional: false' to run it outside "
+                               "one)");
+    EXPECT_EQ(tables(), std::vector<std::string>{""});
+}
+
+TEST_F(PostgresqlMigrator, RefusesCopyFromStdinAndMetaCommandsInATransactionalRevision) {
+    CatalogBuilder b;
+    b.add("a").up("CREATE TABLE t (x int);\nCOPY t FROM STDIN;\n1\n2\n\\.\n").down("DROP TABLE t;");
+    const Error copy = expect_error([&] { (void)upgrade(*connection_, b.build()); });
+    EXPECT_EQ(copy.kind(), ErrorKind::statement_failed);
+    EXPECT_STREQ(copy.what(), "migrations/a.sql:7: a upgrade failed: COPY FROM STDIN cannot read data in a revision "
+                              "(the rows that follow it are psql's job): write them as INSERT statements, or COPY "
+                              "from a file the server can read");
+    CatalogBuilder m;
+    m.add("a").up("\\set ON_ERROR_STOP on\nCREATE TABLE t (x int);").down("DROP TABLE t;");
+    const Error meta = expect_error([&] { (void)upgrade(*connection_, m.build()); });
+    EXPECT_STREQ(meta.what(), "migrations/a.sql:6: a upgrade failed: psql meta-command '\\set' is not SQL: a "
+                              "revision is run by the application through libpq, not by psql");
+    EXPECT_EQ(tables(), std::vector<std::string>{""});
+}
+
+TEST_F(PostgresqlMigrator, PutsLibpqsMultiLineConnectionErrorsOnOneLine) {
+    const Error error = expect_error(
+        [&] { (void)upgrade("postgresql://app:s3cret@localhost:1/app?connect_timeout=2", graph_catalog("a:")); });
+    const std::string what = error.what();
+    EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+    EXPECT_NE(what.find("Connection refused Is the server running on that host and accepting TCP/IP connections?"),
+              std::string::npos)
+        << what;
 }
 
 TEST_F(PostgresqlMigrator, NamesAnUnreachableServerWithoutThePassword) {

@@ -63,15 +63,126 @@ TEST_F(PostgresqlSection, ReportsTheFailingStatementWhenTheServerGivesNoPosition
               "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: relation \"a\" already exists");
 }
 
-TEST_F(PostgresqlSection, IncludesTheServerDetail) {
+TEST_F(PostgresqlSection, IncludesTheServerDetailOnAnIndentedLine) {
     EXPECT_EQ(failure(pg_, "CREATE TABLE a (id int PRIMARY KEY);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (1);"),
               "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: duplicate key value violates unique constraint "
-              "\"a_pkey\" (Key (id)=(1) already exists.)");
+              "\"a_pkey\"\n  DETAIL: Key (id)=(1) already exists.");
 }
 
-TEST_F(PostgresqlSection, ReportsAFailureInsideADoBlockAtTheBlock) {
-    EXPECT_EQ(failure(pg_, "SELECT 1;\nDO $$\nBEGIN\n  RAISE EXCEPTION 'no: %', 42;\nEND\n$$;"),
-              "migrations/1a2b_todos.sql:6: 1a2b upgrade failed: no: 42");
+TEST_F(PostgresqlSection, IncludesTheHintOfAnEnumLabelUsedInTheTransactionThatAddedIt) {
+    run_section(pg_, "CREATE TYPE mood AS ENUM ('ok');", kSource);
+    query(pg_, "BEGIN");
+    EXPECT_EQ(failure(pg_, "ALTER TYPE mood ADD VALUE 'sad';\nCREATE TABLE t (m mood NOT NULL DEFAULT 'sad');"),
+              "migrations/1a2b_todos.sql:6: 1a2b upgrade failed: unsafe use of new value \"sad\" of enum type mood\n"
+              "  HINT: New enum values must be committed before they can be used.");
+    query(pg_, "ROLLBACK");
+}
+
+TEST_F(PostgresqlSection, IncludesTheHintOfAnAmbiguousFunction) {
+    EXPECT_EQ(failure(pg_, "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+                           "CREATE FUNCTION f(a bigint) RETURNS int LANGUAGE sql AS 'SELECT 2';\n"
+                           "DROP FUNCTION f;"),
+              "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: function name \"f\" is not unique\n"
+              "  HINT: Specify the argument list to select the function unambiguously.");
+}
+
+TEST_F(PostgresqlSection, ReportsARaiseInsideADoBlockAtItsLine) {
+    // The RAISE is on the 5th line of the block: line 10 of the file (the section starts on 5).
+    EXPECT_EQ(failure(pg_, "CREATE TABLE t (n int);\n"
+                           "DO $$\n"
+                           "DECLARE n int;\n"
+                           "BEGIN\n"
+                           "  n := 42;\n"
+                           "  RAISE EXCEPTION 'no: %', n;\n"
+                           "END\n"
+                           "$$;"),
+              "migrations/1a2b_todos.sql:10: 1a2b upgrade failed: no: 42\n"
+              "  CONTEXT: PL/pgSQL function inline_code_block line 5 at RAISE");
+}
+
+TEST_F(PostgresqlSection, ReportsAFailingStatementInsideADoBlockAtTheLineOfTheError) {
+    EXPECT_EQ(failure(pg_, "CREATE TABLE t (x int);\n"
+                           "DO $body$\n"
+                           "BEGIN\n"
+                           "  PERFORM 1;\n"
+                           "  INSERT INTO t\n"
+                           "    SELECT * FROM missing;\n"
+                           "END $body$;"),
+              "migrations/1a2b_todos.sql:10: 1a2b upgrade failed: relation \"missing\" does not exist\n"
+              "  CONTEXT: PL/pgSQL function inline_code_block line 4 at SQL statement");
+}
+
+TEST_F(PostgresqlSection, ReportsAFailureInAFunctionOfTheSectionAtItsLine) {
+    EXPECT_EQ(failure(pg_, "CREATE OR REPLACE FUNCTION public.check_it(n int) RETURNS int AS $$\n"
+                           "BEGIN\n"
+                           "  IF n > 1 THEN\n"
+                           "    RAISE EXCEPTION 'too big: %', n USING HINT = 'keep it small';\n"
+                           "  END IF;\n"
+                           "  RETURN n;\n"
+                           "END;\n"
+                           "$$ LANGUAGE plpgsql;\n"
+                           "SELECT check_it(1);\n"
+                           "SELECT check_it(2);"),
+              "migrations/1a2b_todos.sql:8: 1a2b upgrade failed: too big: 2\n"
+              "  HINT: keep it small\n"
+              "  CONTEXT: PL/pgSQL function check_it(integer) line 4 at RAISE");
+}
+
+TEST_F(PostgresqlSection, RefusesCopyFromStdinAtItsLineBeforeRunningAnything) {
+    const std::string sql = "CREATE TABLE t (a int, b text);\n-- data:\nCOPY t (a, b) FROM stdin;\n1\tone\n\\.\n";
+    const std::string expected =
+        "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: COPY FROM STDIN cannot read data in a revision (the rows "
+        "that follow it are psql's job): write them as INSERT statements, or COPY from a file the server can read";
+    EXPECT_EQ(failure(pg_, sql), expected);
+    EXPECT_EQ(failure(pg_, sql, Submission::one_statement_at_a_time), expected);
+    EXPECT_EQ(scalar(*connection_, "SELECT to_regclass('t') IS NULL"), "t");
+}
+
+TEST_F(PostgresqlSection, RefusesAPsqlMetaCommandAtItsLine) {
+    EXPECT_EQ(failure(pg_, "CREATE TABLE t (a int);\n\\set x 1\nINSERT INTO t VALUES (:x);"),
+              "migrations/1a2b_todos.sql:6: 1a2b upgrade failed: psql meta-command '\\set' is not SQL: a revision is "
+              "run by the application through libpq, not by psql");
+    EXPECT_EQ(failure(pg_, "SELECT 1;\n\\i other.sql", Submission::one_statement_at_a_time),
+              "migrations/1a2b_todos.sql:6: 1a2b upgrade failed: psql meta-command '\\i' is not SQL: a revision is "
+              "run by the application through libpq, not by psql");
+}
+
+TEST_F(PostgresqlSection, RefusesTransactionControlInsideATransaction) {
+    query(pg_, "BEGIN");
+    const std::string expected =
+        "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: the revision's SQL ends the migration's transaction "
+        "(COMMIT, ROLLBACK, END...): transaction control is not allowed in a transactional revision (mark the "
+        "revision 'transactional: false' to run it outside one)";
+    EXPECT_EQ(failure(pg_, "CREATE TABLE a (x int);\n-- done\nCOMMIT;\nCREATE TABLE b (x int);"), expected);
+    EXPECT_EQ(failure(pg_, "CREATE TABLE a (x int);\n\n  end;"), expected);
+    EXPECT_EQ(failure(pg_, "SELECT 1;\nSAVEPOINT s;\nrollback AND CHAIN;"), expected);
+    EXPECT_EQ(PQtransactionStatus(pg_), PQTRANS_INTRANS);  // nothing was sent
+    run_section(pg_, "SAVEPOINT s;\nCREATE TABLE a (x int);\nROLLBACK TO SAVEPOINT s;", kSource);
+    query(pg_, "COMMIT");
+    EXPECT_EQ(scalar(*connection_, "SELECT to_regclass('a') IS NULL"), "t");
+    // Outside a transaction (a non-transactional revision) the same text runs.
+    run_section(pg_, "BEGIN;\nCREATE TABLE c (x int);\nCOMMIT;", kSource, Submission::one_statement_at_a_time);
+    EXPECT_EQ(scalar(*connection_, "SELECT to_regclass('c') IS NOT NULL"), "t");
+}
+
+TEST_F(PostgresqlSection, CallsTheStallWatchWhileAStatementWaits) {
+    int calls = 0;
+    StallWatch watch{std::chrono::milliseconds(100), [&] { ++calls; }};
+    run_section(pg_, "SELECT 1;\nSELECT pg_sleep(0.35);", kSource, Submission::whole, watch);
+    EXPECT_GE(calls, 2);
+    EXPECT_LE(calls, 4);
+    calls = 0;
+    run_section(pg_, "SELECT 1;", kSource, Submission::whole, watch);
+    EXPECT_EQ(calls, 0);
+}
+
+TEST(PostgresqlMessages, JoinsLibpqsMultiLineMessagesOnOneLine) {
+    EXPECT_EQ(one_line("server closed the connection unexpectedly\n\tThis probably means the server terminated "
+                       "abnormally\n\tbefore or while processing the request.\n"),
+              "server closed the connection unexpectedly This probably means the server terminated abnormally before "
+              "or while processing the request.");
+    EXPECT_EQ(one_line("one line  "), "one line");
+    EXPECT_EQ(one_line(""), "");
 }
 
 TEST_F(PostgresqlSection, ExposesTheLineAndSqlstate) {

@@ -58,6 +58,21 @@ TEST_F(PostgresqlVersionTable, IsCreatedInTheCurrentSchema) {
     EXPECT_EQ(rows(pg_, table), std::vector<Row>{});
 }
 
+TEST_F(PostgresqlVersionTable, ResolvesToTheSchemaWhereTheSearchPathFindsIt) {
+    VersionTable(std::string(), "schema_revisions").create(pg_);  // in public
+    query(pg_, "CREATE SCHEMA app");
+    query(pg_, "SET search_path = app, public");
+    VersionTable table("", "schema_revisions");
+    EXPECT_EQ(table.qualified_name(), "\"schema_revisions\"");
+    EXPECT_EQ(table.resolve(pg_), "public");
+    EXPECT_EQ(table.qualified_name(), "\"public\".\"schema_revisions\"");
+    // Resolved once: a later search_path change does not move it.
+    query(pg_, "CREATE TABLE app.schema_revisions (revision text)");
+    EXPECT_EQ(table.resolve(pg_), "public");
+    table.write(pg_, VersionRow{"a1", "sum", "applied", "now", 0});
+    EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM public.schema_revisions"), "1");
+}
+
 TEST_F(PostgresqlVersionTable, IsCreatedInAGivenSchemaWithCaseKept) {
     const VersionTable table("Ops", "Revisions");
     EXPECT_EQ(table.qualified_name(), "\"Ops\".\"Revisions\"");

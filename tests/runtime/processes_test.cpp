@@ -1,18 +1,18 @@
 // @brief Whole processes against one database file: many starting at once, and SIGKILL mid-upgrade.
-#include "support/temp_dir.hpp"
-#include "support/test_catalog.hpp"
-
-#include <migrations/migrations.hpp>
-
 #include <gtest/gtest.h>
-
-#include <chrono>
-#include <cstdlib>
-#include <csignal>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <migrations/migrations.hpp>
+#include <thread>
+
+#include "support/temp_dir.hpp"
+#include "support/test_catalog.hpp"
 
 namespace migrations {
 namespace {
@@ -119,6 +119,44 @@ TEST(Processes, KilledMidUpgradeLeavesTheOldRevisionAndTheNextRunCompletes) {
     EXPECT_EQ(wait_exit_code(next), 0);
     EXPECT_EQ(current(db, catalog), std::vector<std::string>{"slow2"});
     EXPECT_EQ(db.value("SELECT count(*) FROM big"), "1000");
+}
+
+// A6: another process's long non-transactional revision holds the write lock outside any
+// migration lock of ours; waiting for it beyond the bound is a lock timeout, not "database is
+// locked".
+TEST(Processes, ALongNonTransactionalRevisionInAnotherIsALockTimeout) {
+    TempDir dir;
+    const std::string path = dir.file("exclusive.db");
+    const Catalog catalog = testing::exclusive_catalog();
+    {
+        Db db(path);
+        (void)upgrade(db, catalog, "fast1");
+        db.exec("UPDATE knob SET n = 1000000000");  // minutes inside BEGIN EXCLUSIVE
+    }
+    const pid_t pid = spawn(path, "exclusive");
+    // Wait until the other process holds the lock for good (not only a COMMIT's instant).
+    Db probe(path);
+    sqlite3_busy_timeout(probe, 0);
+    int busy = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (busy < 5 && std::chrono::steady_clock::now() < deadline) {
+        const int rc = sqlite3_exec(probe, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+        busy = rc == SQLITE_BUSY ? busy + 1 : 0;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(busy, 5);
+    Options options;
+    options.migration_lock_timeout = std::chrono::milliseconds(200);
+    try {
+        (void)upgrade("sqlite:///" + path, catalog, "head", options);
+        ADD_FAILURE() << "no error";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
+        EXPECT_EQ(std::string(error.what()), "could not take the migration lock on sqlite:///" + path +
+                                                 " within 200 ms: another connection holds the write lock");
+    }
+    ASSERT_EQ(kill(pid, SIGKILL), 0);
+    EXPECT_EQ(wait_exit_code(pid), 128 + SIGKILL);
 }
 
 }  // namespace

@@ -62,7 +62,16 @@ TEST(SchemaDiff, DetectsForeignKeyChanges) {
 TEST(SchemaDiff, DetectsIndexChanges) {
     EXPECT_EQ(described("CREATE TABLE t (a, b); CREATE INDEX i ON t (a); CREATE INDEX j ON t (b)",
                         "CREATE TABLE t (a, b); CREATE INDEX i ON t (a) WHERE a > 0; CREATE INDEX k ON t (b)"),
-              (Lines{"drop index 'i'", "drop index 'j'", "create index 'i'", "create index 'k'"}));
+              (Lines{"drop index 'i'", "drop index 'j'", "alter index 'i': WHERE none -> a > 0", "create index 'k'"}));
+}
+
+TEST(SchemaDiff, TakesAscAsTheDefaultOrderOfAnIndex) {
+    EXPECT_EQ(described("CREATE TABLE t (a, b); CREATE INDEX i ON t (a ASC, b asc)",
+                        "CREATE TABLE t (a, b); CREATE INDEX i ON t (a, b)"),
+              Lines{});
+    EXPECT_EQ(described("CREATE TABLE t (a, b); CREATE INDEX i ON t (a ASC, b)",
+                        "CREATE TABLE t (a, b); CREATE INDEX i ON t (a DESC, b)"),
+              (Lines{"drop index 'i'", "alter index 'i': columns (a, b) -> (a desc, b)"}));
 }
 
 TEST(SchemaDiff, DropsViewsAndTriggersBeforeTheTablesTheyUseAndCreatesThemAfter) {

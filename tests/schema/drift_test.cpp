@@ -57,6 +57,16 @@ TEST_F(SchemaDrift, NamesEveryKindOfDifference) {
                      "index 'todos_title' is in the database but no revision creates it"}));
 }
 
+TEST_F(SchemaDrift, NamesAChangedIndexOnceAndTakesAscAsTheDefault) {
+    const Database db = migrated_database(path_);
+    execute(db.get(), "DROP INDEX todos_deleted_at; CREATE INDEX todos_deleted_at ON todos (deleted_at ASC);");
+    EXPECT_EQ(detect_drift(db.get(), todo_revisions()), Lines{});
+    execute(db.get(), "DROP INDEX todos_deleted_at; CREATE INDEX todos_deleted_at ON todos (deleted_at DESC, title);");
+    EXPECT_EQ(detect_drift(db.get(), todo_revisions()),
+              Lines{"index 'todos_deleted_at' differs from the revisions (columns (deleted_at) -> (deleted_at desc, "
+                    "title))"});
+}
+
 TEST_F(SchemaDrift, NamesATableDroppedByHand) {
     const Database db = migrated_database(path_);
     execute(db.get(), "DROP TABLE todos");

@@ -57,9 +57,20 @@ INSTANTIATE_TEST_SUITE_P(
                     "ALTER TABLE users DROP COLUMN age;\nDROP INDEX users_name;\nALTER TABLE users DROP COLUMN name;\n"
                     "ALTER TABLE users ADD COLUMN name VARCHAR(10);\nCREATE INDEX users_name ON users (name);",
                     "table 'users' column 'name' changed (type TEXT -> VARCHAR(10))"},
+        NotRestored{"IndexChanged", "DROP INDEX users_name;\nCREATE UNIQUE INDEX users_name ON users (name);",
+                    "DROP INDEX users_name;\nCREATE INDEX users_name ON users (name, id);",
+                    "index 'users_name' changed (columns (name) -> (name, id))"},
         NotRestored{"ViewStillPresent", "CREATE VIEW named AS SELECT name FROM users;", "SELECT 1;",
                     "view 'named' is still present"}),
     [](const ::testing::TestParamInfo<NotRestored>& info) { return std::string(info.param.name); });
+
+TEST(SchemaVerify, AcceptsADowngradeThatRecreatesAnIndexWithExplicitAsc) {
+    const std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE t (a, b);\nCREATE INDEX i ON t (a, b);\n", "DROP TABLE t;"),
+        revision("b2", "DROP INDEX i;\n", "CREATE INDEX i ON t (a ASC, b ASC);\n"),
+    };
+    EXPECT_EQ(verify_revisions(revisions), Diagnostics{});
+}
 
 TEST(SchemaVerify, ReportsAFailingUpgradeAtItsStatementAndStops) {
     const std::vector<RevisionScript> revisions = {

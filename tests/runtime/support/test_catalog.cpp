@@ -193,6 +193,19 @@ Catalog slow_catalog() {
     return builder.build("slow_migrations");
 }
 
+Catalog exclusive_catalog() {
+    CatalogBuilder builder;
+    builder.add("fast1").up("CREATE TABLE knob (n INTEGER); INSERT INTO knob VALUES (10);").down("DROP TABLE knob;");
+    builder.add("exclusive2", {"fast1"})
+        .up("BEGIN EXCLUSIVE;\n"
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < (SELECT n FROM knob))\n"
+            "SELECT count(*) FROM c;\n"
+            "COMMIT;")
+        .down("SELECT 1;")
+        .no_transaction();
+    return builder.build("exclusive_migrations");
+}
+
 std::vector<Options> option_combinations() {
     std::vector<Options> result;
     for (int bits = 0; bits < 16; ++bits) {

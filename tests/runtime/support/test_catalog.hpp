@@ -70,6 +70,10 @@ Catalog logging_catalog(int count, int vacuum_at = -1);
 /// a new table big with a recursive CTE: as slow as the knob says, with the same checksum.
 Catalog slow_catalog();
 
+/// slow_catalog()'s "fast1", then "exclusive2", a `transactional: false` revision that holds
+/// BEGIN EXCLUSIVE while it counts to (SELECT n FROM knob).
+Catalog exclusive_catalog();
+
 /// Options in every combination that could plausibly change what a start at head does
 /// (schema check on/off, each transaction mode, events on/off, statement bounds set or not).
 std::vector<Options> option_combinations();
