@@ -3,6 +3,8 @@
 
 namespace migrations {
 
-const char* runtime_version() noexcept { return MIGRATIONS_VERSION_STRING; }
+const char* runtime_version() noexcept {
+    return MIGRATIONS_VERSION_STRING;
+}
 
 }  // namespace migrations
