@@ -248,8 +248,18 @@ void run_section(PGconn* connection, std::string_view sql, const SectionSource& 
             const Token& last = lexed.tokens[statement.end - 1];
             const std::size_t offset = lexed.tokens[statement.begin].offset;
             const std::string_view text = sql.substr(offset, last.offset + last.length - offset);
+            // CONCURRENTLY waits for older transactions (lock waits on their ids) but blocks
+            // nobody: the table-lock bound would only fail it behind a long transaction and
+            // leave an INVALID index. It runs without one; the session's bound comes back after.
+            const bool unbounded = StatementWords(sql, lexed.tokens, statement).contains("concurrently");
+            std::string bound;
+            if (unbounded) {
+                bound = query(connection, "SHOW lock_timeout").value(0, 0);
+                query(connection, "SET lock_timeout = 0");
+            }
             const Outcome outcome = submit(connection, std::string(text), watch);
             if (outcome.error || !outcome.send_error.empty()) fail(outcome, lexed, offset, text, &statement, source);
+            if (unbounded) query(connection, "SELECT set_config('lock_timeout', $1, false)", {bound});
         }
     }
     // What the lexer cannot see (e.g. a procedure's COMMIT) still shows in the connection state.

@@ -7,10 +7,10 @@
 
 #include <chrono>
 #include <csignal>
-#include <cstdlib>
 #include <migrations/migrations.hpp>
 #include <thread>
 
+#include "support/soak.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_catalog.hpp"
 
@@ -18,6 +18,8 @@ namespace migrations {
 namespace {
 
 using testing::Db;
+using testing::kConcurrentStarts;
+using testing::soak_trials;
 using testing::TempDir;
 
 pid_t spawn(const std::string& db_path, const char* scenario) {
@@ -29,15 +31,6 @@ pid_t spawn(const std::string& db_path, const char* scenario) {
     return pid;
 }
 
-// Trials of each many-processes test: a few by default, MIGRATIONS_SOAK_TRIALS in the soak run
-// (`scripts/soak`, CTest label `soak`).
-int trials() {
-    const char* value = std::getenv("MIGRATIONS_SOAK_TRIALS");
-    return value != nullptr && std::atoi(value) > 0 ? std::atoi(value) : 2;
-}
-
-constexpr int kProcesses = 32;
-
 int wait_exit_code(pid_t pid) {
     int status = 0;
     waitpid(pid, &status, 0);
@@ -45,11 +38,11 @@ int wait_exit_code(pid_t pid) {
 }
 
 TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
-    for (int trial = 0; trial < trials(); ++trial) {
+    for (int trial = 0; trial < soak_trials(); ++trial) {
         TempDir dir;
         const std::string path = dir.file("shared.db");
         std::vector<pid_t> pids;
-        for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "logging"));
+        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "logging"));
         for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
         Db db(path);
         EXPECT_EQ(db.value("SELECT count(*) FROM log"), "30");
@@ -60,11 +53,11 @@ TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
 }
 
 TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
-    for (int trial = 0; trial < trials(); ++trial) {
+    for (int trial = 0; trial < soak_trials(); ++trial) {
         TempDir dir;
         const std::string path = dir.file("vacuum.db");
         std::vector<pid_t> pids;
-        for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "vacuum"));
+        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "vacuum"));
         for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
         Db db(path);
         EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
@@ -75,13 +68,13 @@ TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
 }
 
 TEST(Processes, ManyStartingAtOnceWithATransactionPerRevisionApplyEachRevisionOnce) {
-    for (int trial = 0; trial < trials(); ++trial) {
+    for (int trial = 0; trial < soak_trials(); ++trial) {
         // Each COMMIT releases SQLite's lock, so processes interleave revision by revision: each
         // must read the state again before its next revision.
         TempDir dir;
         const std::string path = dir.file("per_revision.db");
         std::vector<pid_t> pids;
-        for (int i = 0; i < kProcesses; ++i) pids.push_back(spawn(path, "per_revision"));
+        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "per_revision"));
         for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
         Db db(path);
         EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
