@@ -11,7 +11,7 @@ fails the build when the revision graph is broken.
                  [NAME <identifier>]
                  [DIALECTS <dialect>...]
                  [ALLOW_MULTIPLE_HEADS]
-                 [VERIFY])
+                 [VERIFY] [VERIFY_DATABASE <url-or-env>])
 
 ``<target>``
   An executable or library target of this project. The generated ``<NAME>.cpp`` is added to
@@ -47,6 +47,13 @@ fails the build when the revision graph is broken.
   (naming each table, column, index, view or trigger that differs). Uses the SQLite sections,
   so ``sqlite`` must be among the ``DIALECTS``. See ``docs/schema.md``.
 
+``VERIFY_DATABASE <url-or-env>``
+  The same replay on PostgreSQL, with the PostgreSQL sections, in a scratch database created
+  (and dropped) on the server of ``<url-or-env>``: a ``postgresql://`` URL, or the name of an
+  environment variable holding one, read at build time. When the value is empty or the
+  variable unset, the build prints ``VERIFY on PostgreSQL skipped: ...`` and goes on (SQLite is
+  still verified with ``VERIFY``). ``postgresql`` must be among the ``DIALECTS``.
+
 The generator is the ``Migrations::migrations`` executable, or the host tool named by the
 cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling).
 #]=======================================================================]
@@ -58,12 +65,12 @@ set(MIGRATIONS_GENERATOR_EXECUTABLE "" CACHE FILEPATH
 
 function(add_migrations target)
   list(APPEND CMAKE_MESSAGE_CONTEXT "add_migrations")
-  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS;VERIFY" "DIR;NAME" "DIALECTS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS;VERIFY" "DIR;NAME;VERIFY_DATABASE" "DIALECTS")
 
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "unexpected arguments: ${arg_UNPARSED_ARGUMENTS}; expected "
                         "add_migrations(<target> DIR <dir> [NAME <identifier>] "
-                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS] [VERIFY])")
+                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS] [VERIFY] [VERIFY_DATABASE <url-or-env>])")
   endif()
   if(arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${arg_KEYWORDS_MISSING_VALUES} given without a value")
@@ -103,6 +110,18 @@ function(add_migrations target)
     message(FATAL_ERROR "VERIFY replays the revisions on SQLite, but DIALECTS (${dialects}) does not "
                         "include sqlite; add sqlite to DIALECTS or drop VERIFY")
   endif()
+  set(verify_database "")
+  if(DEFINED arg_VERIFY_DATABASE OR "VERIFY_DATABASE" IN_LIST arg_KEYWORDS_MISSING_VALUES)
+    if(NOT "postgresql" IN_LIST dialects)
+      message(FATAL_ERROR "VERIFY_DATABASE replays the revisions on PostgreSQL, but DIALECTS (${dialects}) does "
+                          "not include postgresql")
+    endif()
+    if("${arg_VERIFY_DATABASE}" STREQUAL "")
+      message(STATUS "add_migrations(${target}): VERIFY on PostgreSQL skipped: VERIFY_DATABASE is empty")
+    else()
+      set(verify_database "${arg_VERIFY_DATABASE}")
+    endif()
+  endif()
   _migrations_generator(generator generator_file)
 
   # CONFIGURE_DEPENDS re-runs the glob at every build, so an added, renamed or removed file
@@ -131,6 +150,12 @@ function(add_migrations target)
     # Runs before anything is written, so a failure leaves the stamp out of date.
     list(APPEND extra_args --verify)
     set(verb "Checking, verifying on SQLite and compiling")
+  endif()
+  if(NOT verify_database STREQUAL "")
+    # A URL, or the name of an environment variable read at build time (the generator says
+    # that VERIFY on PostgreSQL was skipped when it is unset).
+    list(APPEND extra_args --verify-database "${verify_database}")
+    set(verb "${verb}, verifying on PostgreSQL")
   endif()
   file(RELATIVE_PATH shown_dir "${CMAKE_SOURCE_DIR}" "${dir}")
 

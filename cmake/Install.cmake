@@ -21,7 +21,7 @@ install(EXPORT MigrationsTargets NAMESPACE Migrations:: DESTINATION ${MIGRATIONS
 # the plain package needs no libpqxx on the consumer's machine.
 if(TARGET migrations_postgresql)
   list(APPEND MIGRATIONS_PACKAGE_DIALECTS postgresql)
-  install(TARGETS migrations_postgresql EXPORT MigrationsPostgresqlTargets
+  install(TARGETS migrations_postgresql migrations_schema_postgresql EXPORT MigrationsPostgresqlTargets
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
           INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
   install(EXPORT MigrationsPostgresqlTargets NAMESPACE Migrations:: DESTINATION ${MIGRATIONS_CMAKE_DIR})

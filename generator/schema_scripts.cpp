@@ -4,26 +4,62 @@
 #include "schema/sqlite_handle.hpp"
 #include "schema/verify.hpp"
 
+#include <cstdlib>
+
 namespace migrations::generator {
 namespace {
 
-schema::RevisionSection section_of(const std::vector<SectionText>& sections) {
-    const SectionText* section = effective_section(sections, Dialect::sqlite);
+schema::RevisionSection section_of(const std::vector<SectionText>& sections, Dialect dialect) {
+    const SectionText* section = effective_section(sections, dialect);
     if (section == nullptr) return {};
     return {section->sql, section->first_line, section->marker_line};
 }
 
 }  // namespace
 
-std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) {
+std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) { return scripts_for(set, Dialect::sqlite); }
+
+PostgresqlVerifier& postgresql_verifier() {
+    static PostgresqlVerifier verifier = nullptr;
+    return verifier;
+}
+
+PostgresqlAutogenerator& postgresql_autogenerator() {
+    static PostgresqlAutogenerator autogenerator = nullptr;
+    return autogenerator;
+}
+
+std::string verify_database_url(const std::string& value) {
+    if (value.find("://") != std::string::npos || value.find('=') != std::string::npos) return value;
+    const char* variable = value.empty() ? nullptr : std::getenv(value.c_str());
+    return variable == nullptr ? std::string() : std::string(variable);
+}
+
+std::optional<std::vector<std::string>> verify_postgresql(const RevisionSet& set, const std::string& value,
+                                                          std::ostream& out) {
+    const std::string url = verify_database_url(value);
+    if (url.empty()) {
+        out << "VERIFY on PostgreSQL skipped: "
+            << (value.empty() ? std::string("no database URL given") : "environment variable " + value + " is not set")
+            << " (SQLite is still verified when asked)\n";
+        return std::nullopt;
+    }
+    const std::string where = set.revisions.empty() ? std::string("migrations") : set.revisions.front().path;
+    if (postgresql_verifier() == nullptr)
+        return std::vector<std::string>{where + ":1: error: cannot verify on PostgreSQL: this migrations tool was built "
+                                                "without the PostgreSQL backend"};
+    return postgresql_verifier()(scripts_for(set, Dialect::postgresql), url);
+}
+
+std::vector<schema::RevisionScript> scripts_for(const RevisionSet& set, Dialect dialect) {
     std::vector<schema::RevisionScript> scripts;
     scripts.reserve(set.revisions.size());
     for (const RevisionFile& revision : set.revisions) {
         schema::RevisionScript script;
         script.id = revision.id;
         script.file = revision.path;
-        script.upgrade = section_of(revision.upgrade);
-        script.downgrade = section_of(revision.downgrade);
+        script.upgrade = section_of(revision.upgrade, dialect);
+        script.downgrade = section_of(revision.downgrade, dialect);
         script.irreversible = revision.irreversible;
         scripts.push_back(std::move(script));
     }

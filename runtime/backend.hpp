@@ -33,6 +33,18 @@ public:
     using Error::Error;
 };
 
+/// A backend whose drift check lives behind a virtual: PostgreSQL's, linked only where the
+/// PostgreSQL backend is (and so libpq already is). SQLite's is not behind this interface: a
+/// virtual would link the schema model into every SQLite program (docs/DECISIONS.md).
+class SchemaDriftCheck {
+public:
+    virtual ~SchemaDriftCheck() = default;
+    /// The live schema against the one the upgrades of the catalog revisions at `applied` (in
+    /// application order) produce: one line per difference, empty when none. Throws
+    /// Error(database) when the comparison itself fails.
+    virtual std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) = 0;
+};
+
 class Backend {
 public:
     virtual ~Backend() = default;

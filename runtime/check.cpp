@@ -38,11 +38,14 @@ CheckResult Migrator::check() {
         for (graph::Index i = 0; i < catalog_.size(); ++i) {
             if (state.applied[i]) applied.push_back(i);
         }
-        // Only SQLite can compare schemas so far. Called here, not through the Backend
-        // interface, so that the schema model is linked only into programs that check.
-        auto* sqlite = dynamic_cast<SqliteBackend*>(&backend_);
-        for (const std::string& difference :
-             sqlite != nullptr ? sqlite->schema_drift(catalog_, applied) : std::vector<std::string>{}) {
+        // SQLite's is called here, not through a virtual, so that the schema model is linked
+        // only into programs that check; PostgreSQL's is a SchemaDriftCheck (backend.hpp).
+        std::vector<std::string> drift;
+        if (auto* sqlite = dynamic_cast<SqliteBackend*>(&backend_))
+            drift = sqlite->schema_drift(catalog_, applied);
+        else if (auto* other = dynamic_cast<SchemaDriftCheck*>(&backend_))
+            drift = other->schema_drift(catalog_, applied);
+        for (const std::string& difference : drift) {
             result.problems.push_back("schema drift: " + difference);
         }
     }

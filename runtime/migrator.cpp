@@ -310,19 +310,10 @@ bool Migrator::catch_up(std::vector<Step>& steps, std::size_t next, AppliedSet& 
 
 double Migrator::run_step(const Step& step, std::size_t position, std::size_t count) {
     const RevisionSpec& revision = catalog_[step.revision];
-    const bool up = step.direction == Direction::upgrade;
-    const Dialect dialect = backend_.dialect();
-    const Section* section =
-        up ? Catalog::upgrade_section(revision, dialect) : Catalog::downgrade_section(revision, dialect);
-    if (section == nullptr) {
-        throw Error(ErrorKind::bad_catalog,
-                    std::string("revision ") + revision.id + " (" + revision.file + ") has no " +
-                        (up ? "upgrade" : "downgrade") + " section for " + dialect_name(dialect),
-                    revision.id, revision.file);
-    }
+    const Section& section = section_of(catalog_, step, backend_.dialect());
     emit(Event{EventKind::revision_starting, step.direction, revision.id, revision.message, {}, position, count});
     const auto started = Clock::now();
-    backend_.execute(revision, *section, step.direction);
+    backend_.execute(revision, section, step.direction);
     const Millis duration = Clock::now() - started;
     emit(Event{EventKind::revision_finished, step.direction, revision.id, revision.message, duration, position, count});
     return duration.count();

@@ -40,6 +40,20 @@ bool parse_relative(std::string_view target, Relative& out) {
 
 }  // namespace
 
+const Section& section_of(const Catalog& catalog, const Step& step, Dialect dialect) {
+    const RevisionSpec& revision = catalog[step.revision];
+    const bool up = step.direction == Direction::upgrade;
+    const Section* section =
+        up ? Catalog::upgrade_section(revision, dialect) : Catalog::downgrade_section(revision, dialect);
+    if (section == nullptr) {
+        throw Error(ErrorKind::bad_catalog,
+                    std::string("revision ") + revision.id + " (" + revision.file + ") has no " +
+                        (up ? "upgrade" : "downgrade") + " section for " + dialect_name(dialect),
+                    revision.id, revision.file);
+    }
+    return *section;
+}
+
 std::string join_ids(const Catalog& catalog, const IndexList& indices) {
     if (indices.empty()) return "base";
     std::string text;

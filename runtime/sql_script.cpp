@@ -47,14 +47,7 @@ std::string sql(const Catalog& catalog, std::string_view from, std::string_view 
     for (const detail::Step& step : steps) {
         const RevisionSpec& revision = catalog[step.revision];
         const bool up = step.direction == Direction::upgrade;
-        const Section* section =
-            up ? Catalog::upgrade_section(revision, dialect) : Catalog::downgrade_section(revision, dialect);
-        if (section == nullptr) {
-            throw Error(ErrorKind::bad_catalog,
-                        std::string("revision ") + revision.id + " (" + revision.file + ") has no " +
-                            (up ? "upgrade" : "downgrade") + " section for " + dialect_name(dialect),
-                        revision.id, revision.file);
-        }
+        const Section* section = &detail::section_of(catalog, step, dialect);
         if (!revision.transactional && in_transaction) {
             script += "\nCOMMIT;\n";
             in_transaction = false;

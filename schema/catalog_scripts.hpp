@@ -12,25 +12,26 @@
 
 namespace migrations::schema {
 
-/// The SQLite sections of one catalog revision. The marker lines are not in the catalog:
+/// The sections of one catalog revision for `dialect` (SQLite's by default). The marker lines are not in the catalog:
 /// diagnostics name the line before each section's SQL, where the generator's marker is.
-inline RevisionScript script_of(const RevisionSpec& revision) {
+inline RevisionScript script_of(const RevisionSpec& revision, Dialect dialect = Dialect::sqlite) {
     RevisionScript script;
     script.id = revision.id;
     script.file = revision.file;
-    if (const Section* upgrade = Catalog::upgrade_section(revision, Dialect::sqlite))
+    if (const Section* upgrade = Catalog::upgrade_section(revision, dialect))
         script.upgrade = {upgrade->sql.str(), upgrade->first_line, 0};
-    if (const Section* downgrade = Catalog::downgrade_section(revision, Dialect::sqlite))
+    if (const Section* downgrade = Catalog::downgrade_section(revision, dialect))
         script.downgrade = {downgrade->sql.str(), downgrade->first_line, 0};
     script.irreversible = revision.irreversible;
     return script;
 }
 
-/// The revisions of `catalog` at `indices` (in application order) as scripts.
-inline std::vector<RevisionScript> scripts_of(const Catalog& catalog, const std::vector<std::size_t>& indices) {
+/// The revisions of `catalog` at `indices` (in application order) as scripts for `dialect`.
+inline std::vector<RevisionScript> scripts_of(const Catalog& catalog, const std::vector<std::size_t>& indices,
+                                              Dialect dialect = Dialect::sqlite) {
     std::vector<RevisionScript> scripts;
     scripts.reserve(indices.size());
-    for (std::size_t index : indices) scripts.push_back(script_of(catalog[index]));
+    for (std::size_t index : indices) scripts.push_back(script_of(catalog[index], dialect));
     return scripts;
 }
 

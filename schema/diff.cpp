@@ -31,6 +31,7 @@ std::vector<std::string> constraint_items(const Table& table) {
     if (table.strict) items.emplace_back("STRICT");
     for (const auto& unique : table.unique_constraints) items.push_back(describe_unique(unique));
     for (const auto& check : table.checks) items.push_back(describe_check(check));
+    for (const auto& constraint : table.constraints) items.push_back("CONSTRAINT " + constraint.name + " " + constraint.expression);
     return items;
 }
 
@@ -225,6 +226,29 @@ struct Builder {
         }
         operations.insert(operations.end(), view_creates.begin(), view_creates.end());
         operations.insert(operations.end(), trigger_creates.begin(), trigger_creates.end());
+        objects();
+    }
+
+    /// PostgreSQL objects, matched by kind and name: drops first, creates and alters last.
+    void objects() {
+        std::vector<Operation> drops;
+        for (const Object& object : from.objects) {
+            const Object* other = to.find_object(object.kind, object.name);
+            if (other == nullptr) {
+                drops.push_back({OperationKind::drop_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
+                drops.back().object_before = object;
+            } else if (*other != object) {
+                operations.push_back({OperationKind::alter_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
+                operations.back().object_before = object;
+                operations.back().object_after = *other;
+            }
+        }
+        for (const Object& object : to.objects) {
+            if (from.find_object(object.kind, object.name) != nullptr) continue;
+            operations.push_back({OperationKind::create_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
+            operations.back().object_after = object;
+        }
+        operations.insert(operations.begin(), drops.begin(), drops.end());
     }
 };
 
@@ -255,6 +279,12 @@ Subject subject(const Operation& operation) {
         case OperationKind::create_view: return {"", "view '" + operation.name + "'"};
         case OperationKind::drop_trigger:
         case OperationKind::create_trigger: return {"", "trigger '" + operation.name + "'"};
+        case OperationKind::drop_object:
+        case OperationKind::create_object:
+        case OperationKind::alter_object: {
+            const Object& object = operation.object_after ? *operation.object_after : *operation.object_before;
+            return {"", object.kind + " '" + object.name + "'"};
+        }
     }
     return {};
 }
@@ -272,6 +302,8 @@ std::string index_change_detail(const Index& a, const Index& b) {
 }
 
 std::string change_detail(const Operation& operation) {
+    if (operation.object_before && operation.object_after)
+        return operation.object_before->definition + " -> " + operation.object_after->definition;
     if (operation.index_before && operation.index)
         return index_change_detail(*operation.index_before, *operation.index);
     if (!operation.column_before || !operation.column_after) return {};
@@ -285,6 +317,9 @@ std::string change_detail(const Operation& operation) {
     if (a.generated != b.generated || a.stored != b.stored)
         parts.push_back("generated " + show(a.generated) + (a.stored ? " stored" : "") + " -> " + show(b.generated) +
                         (b.stored ? " stored" : ""));
+    if (a.identity != b.identity)
+        parts.push_back("identity " + (a.identity.empty() ? "none" : a.identity) + " -> " +
+                        (b.identity.empty() ? "none" : b.identity));
     if (!same_name(a.name, b.name) || (parts.empty() && a != b)) parts.push_back("name " + a.name + " -> " + b.name);
     return join(parts);
 }
@@ -301,7 +336,8 @@ bool is_addition(OperationKind kind) {
         case OperationKind::add_foreign_key:
         case OperationKind::create_index:
         case OperationKind::create_view:
-        case OperationKind::create_trigger: return true;
+        case OperationKind::create_trigger:
+        case OperationKind::create_object: return true;
         default: return false;
     }
 }
@@ -312,7 +348,8 @@ std::string describe(const Operation& operation) {
                                : where.object.empty() ? "table '" + where.table + "'"
                                                       : "table '" + where.table + "' " + where.object;
     switch (operation.kind) {
-        case OperationKind::alter_column: return "alter " + target + ": " + change_detail(operation);
+        case OperationKind::alter_column:
+        case OperationKind::alter_object: return "alter " + target + ": " + change_detail(operation);
         case OperationKind::create_index:
             if (operation.changed) return "alter " + target + ": " + change_detail(operation);
             break;

@@ -13,6 +13,8 @@
 namespace migrations::schema {
 
 enum class OperationKind {
+    /// PostgreSQL objects (model.hpp's Object) that disappear or change, before everything.
+    drop_object,
     drop_trigger,
     drop_view,
     drop_index,
@@ -30,6 +32,10 @@ enum class OperationKind {
     create_index,
     create_view,
     create_trigger,
+    /// PostgreSQL objects that appear, and those whose definition changes (object_before and
+    /// object_after), after everything.
+    create_object,
+    alter_object,
 };
 
 struct Operation {
@@ -67,6 +73,9 @@ struct Operation {
     bool changed = false;
     /// create_index with `changed`: the definition it replaces.
     std::optional<Index> index_before{};
+    /// drop/create/alter_object: the object before and/or after.
+    std::optional<Object> object_before{};
+    std::optional<Object> object_after{};
 };
 
 /// The operations that turn `from` into `to`; empty when the schemas are equal.

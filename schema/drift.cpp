@@ -14,7 +14,7 @@ std::vector<std::string> describe_drift(const Schema& expected, const Schema& li
         std::string line = where.table.empty()    ? where.object
                            : where.object.empty() ? "table '" + where.table + "'"
                                                   : "table '" + where.table + "': " + where.object;
-        if (op.kind == OperationKind::alter_column || op.changed)
+        if (op.kind == OperationKind::alter_column || op.kind == OperationKind::alter_object || op.changed)
             line += " differs from the revisions (" + change_detail(op) + ")";
         else if (is_addition(op.kind))
             line += " is in the database but no revision creates it";

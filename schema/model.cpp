@@ -41,7 +41,7 @@ bool same_name(const std::string& a, const std::string& b) { return lower(a) == 
 bool operator==(const Column& a, const Column& b) {
     return same_name(a.name, b.name) && a.type == b.type && a.not_null == b.not_null &&
            a.default_value == b.default_value && a.collation == b.collation && a.generated == b.generated &&
-           a.stored == b.stored;
+           a.stored == b.stored && a.identity == b.identity;
 }
 
 bool operator==(const ForeignKey& a, const ForeignKey& b) {
@@ -78,7 +78,7 @@ bool operator==(const Table& a, const Table& b) {
     for (const auto& unique : b.unique_constraints) unique_b.push_back(lowered(unique));
     return lowered(a.primary_key) == lowered(b.primary_key) && a.autoincrement == b.autoincrement &&
            a.without_rowid == b.without_rowid && a.strict == b.strict && unique_a == unique_b &&
-           a.checks == b.checks && a.foreign_keys == b.foreign_keys;
+           a.checks == b.checks && a.foreign_keys == b.foreign_keys && a.constraints == b.constraints;
 }
 
 bool operator==(const Index& a, const Index& b) {
@@ -94,6 +94,11 @@ const Table* Schema::find_table(const std::string& name) const { return find_by_
 const Index* Schema::find_index(const std::string& name) const { return find_by_name(indexes, name); }
 const View* Schema::find_view(const std::string& name) const { return find_by_name(views, name); }
 const Trigger* Schema::find_trigger(const std::string& name) const { return find_by_name(triggers, name); }
+const Object* Schema::find_object(const std::string& kind, const std::string& name) const {
+    const auto found = std::find_if(objects.begin(), objects.end(),
+                                    [&](const Object& object) { return object.kind == kind && object.name == name; });
+    return found == objects.end() ? nullptr : &*found;
+}
 
 void Schema::sort() {
     sort_by_name(tables);
@@ -105,11 +110,15 @@ void Schema::sort() {
                   [](const auto& a, const auto& b) { return lowered(a) < lowered(b); });
         std::sort(table.checks.begin(), table.checks.end());
         std::sort(table.foreign_keys.begin(), table.foreign_keys.end());
+        std::sort(table.constraints.begin(), table.constraints.end());
     }
+    std::sort(objects.begin(), objects.end(),
+              [](const Object& a, const Object& b) { return std::tie(a.kind, a.name) < std::tie(b.kind, b.name); });
 }
 
 bool operator==(const Schema& a, const Schema& b) {
-    return a.tables == b.tables && a.indexes == b.indexes && a.views == b.views && a.triggers == b.triggers;
+    return a.tables == b.tables && a.indexes == b.indexes && a.views == b.views && a.triggers == b.triggers &&
+           a.objects == b.objects;
 }
 
 std::string describe(const Column& column) {
@@ -119,6 +128,7 @@ std::string describe(const Column& column) {
     if (column.default_value) out += " DEFAULT (" + *column.default_value + ")";
     if (column.collation) out += " COLLATE " + *column.collation;
     if (column.generated) out += " AS (" + *column.generated + (column.stored ? ") STORED" : ") VIRTUAL");
+    if (!column.identity.empty()) out += " GENERATED " + column.identity + " AS IDENTITY";
     return out;
 }
 
@@ -152,11 +162,14 @@ std::string describe(const Schema& schema) {
         for (const auto& check : table.checks)
             out += "  check " + (check.name.empty() ? "" : check.name + " ") + "(" + check.expression + ")\n";
         for (const auto& key : table.foreign_keys) out += "  foreign key " + describe(key) + "\n";
+        for (const auto& constraint : table.constraints)
+            out += "  constraint " + constraint.name + " " + constraint.expression + "\n";
     }
     for (const Index& index : schema.indexes) out += describe(index) + "\n";
     for (const View& view : schema.views) out += "view " + view.name + ": " + view.canonical_sql + "\n";
     for (const Trigger& trigger : schema.triggers)
         out += "trigger " + trigger.name + " ON " + trigger.table + ": " + trigger.canonical_sql + "\n";
+    for (const Object& object : schema.objects) out += object.kind + " " + object.name + ": " + object.definition + "\n";
     return out.empty() ? "(empty schema)\n" : out;
 }
 

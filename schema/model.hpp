@@ -25,6 +25,8 @@ struct Column {
     /// For a generated column, its expression (canonical); `stored` tells STORED from VIRTUAL.
     std::optional<std::string> generated;
     bool stored = false;
+    /// PostgreSQL identity column: "ALWAYS" or "BY DEFAULT"; "" otherwise (always for SQLite).
+    std::string identity{};
 
     friend bool operator==(const Column& a, const Column& b);
     friend bool operator!=(const Column& a, const Column& b) { return !(a == b); }
@@ -73,6 +75,11 @@ struct Table {
     std::vector<CheckConstraint> checks;
     /// Sorted.
     std::vector<ForeignKey> foreign_keys;
+    /// PostgreSQL only (empty for SQLite, whose constraints are in the fields above): every
+    /// constraint (primary key, unique, check, foreign key, exclusion) by name, its
+    /// `expression` being the definition as pg_get_constraintdef() writes it, NOT VALID and
+    /// DEFERRABLE included. Sorted.
+    std::vector<CheckConstraint> constraints{};
 
     /// The column named `name` (case-insensitive), or nullptr.
     const Column* find_column(const std::string& name) const;
@@ -113,16 +120,39 @@ struct Definition {
 using View = Definition;
 using Trigger = Definition;
 
+/// A PostgreSQL object other than a table and its constraints, defined by the statement that
+/// creates it: "index", "view", "materialized view", "sequence", "type" (enum), "domain",
+/// "function", "trigger", "extension" or "comment". SQLite schemas have none.
+struct Object {
+    std::string kind;
+    /// The name PostgreSQL identifies it by: a function's with its argument types
+    /// ("add(integer, integer)"), a comment's its target ("column todos.title").
+    std::string name;
+    /// The table an index, a trigger or a comment on a table or column belongs to; "" otherwise.
+    std::string table;
+    /// The statement that creates it, in canonical form (sql_text.hpp): what equality compares.
+    std::string definition;
+
+    friend bool operator==(const Object& a, const Object& b) {
+        return a.kind == b.kind && a.name == b.name && a.table == b.table && a.definition == b.definition;
+    }
+    friend bool operator!=(const Object& a, const Object& b) { return !(a == b); }
+};
+
 /// A database schema. Every list is sorted by lower-case name.
 struct Schema {
     std::vector<Table> tables;
     std::vector<Index> indexes;
     std::vector<View> views;
     std::vector<Trigger> triggers;
+    /// PostgreSQL's other objects, sorted by kind then name.
+    std::vector<Object> objects{};
 
     const Table* find_table(const std::string& name) const;
     const Index* find_index(const std::string& name) const;
     const View* find_view(const std::string& name) const;
+    /// The object of `kind` named exactly `name`, or nullptr.
+    const Object* find_object(const std::string& kind, const std::string& name) const;
     const Trigger* find_trigger(const std::string& name) const;
 
     /// Sorts every list into the model's order (call after building a Schema by hand).

@@ -36,7 +36,7 @@ std::string describe_restore_differences(const Schema& expected, const Schema& a
     for (const Operation& op : diff(expected, actual)) {
         if (!reported(op)) continue;
         std::string line = target(op);
-        if (op.kind == OperationKind::alter_column || op.changed)
+        if (op.kind == OperationKind::alter_column || op.kind == OperationKind::alter_object || op.changed)
             line += " changed (" + change_detail(op) + ")";
         else
             line += is_addition(op.kind) ? " is still present" : " is missing";

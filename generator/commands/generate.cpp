@@ -24,6 +24,9 @@ public:
         command_->add_option("--stamp", stamp_, "File touched after every successful run");
         command_->add_flag("--verify", verify_,
                            "Also run upgrade, downgrade, upgrade of every revision on an in-memory SQLite first");
+        command_->add_option("--verify-database", verify_database_,
+                             "Also run them on PostgreSQL, in a scratch database on this server: a URL, or the name "
+                             "of an environment variable holding one (skipped, saying so, when it is unset)");
         flags_.add_to(*command_);
     }
 
@@ -48,6 +51,10 @@ public:
         // Before anything is written: a failed verification leaves the outputs and the stamp
         // as they were, so the next build runs it again.
         if (verify_ && report_lines(io.err, verify_sqlite(*set))) return kExitDiagnostics;
+        if (!verify_database_.empty()) {
+            const auto lines = verify_postgresql(*set, verify_database_, io.out);
+            if (lines && report_lines(io.err, *lines)) return kExitDiagnostics;
+        }
 
         CodegenOptions codegen;
         codegen.name = name_;
@@ -73,6 +80,7 @@ private:
     std::string source_;
     std::string stamp_;
     bool verify_ = false;
+    std::string verify_database_;
     ValidationFlags flags_;
 };
 

@@ -15,6 +15,9 @@ public:
         command_ = app.add_subcommand(
             "verify", "Replay each revision up, down and up on SQLite; check each downgrade restores the schema");
         add_dir_options(*command_, dir_);
+        command_->add_option("--database", database_,
+                             "Also verify the PostgreSQL sections in a scratch database created (and dropped) on "
+                             "this server: a postgresql:// URL, or the name of an environment variable holding one");
         flags_.add_to(*command_);
     }
 
@@ -23,23 +26,36 @@ public:
     int run(CommandIo& io) override {
         const auto validation = flags_.parse(io.err, "verify");
         if (!validation) return kExitUsage;
-        if ((validation->dialects & (1U << static_cast<unsigned>(Dialect::sqlite))) == 0) {
+        const bool sqlite = (validation->dialects & (1U << static_cast<unsigned>(Dialect::sqlite))) != 0;
+        const bool postgresql = (validation->dialects & (1U << static_cast<unsigned>(Dialect::postgresql))) != 0;
+        if (!sqlite && database_.empty()) {
             return usage_error(io.err, "verify", "--dialects must include sqlite: verification runs on SQLite");
+        }
+        if (!database_.empty() && !postgresql) {
+            return usage_error(io.err, "verify", "--database needs postgresql in --dialects");
         }
         LoadOptions load;
         load.dir = revisions_dir(dir_);
         load.validation = *validation;
         const std::optional<RevisionSet> set = load_or_report(load, io.err);
-        if (!set || report_lines(io.err, verify_sqlite(*set))) return kExitDiagnostics;
+        if (!set || (sqlite && report_lines(io.err, verify_sqlite(*set)))) return kExitDiagnostics;
         const std::size_t count = set->revisions.size();
-        io.out << count << (count == 1 ? " revision" : " revisions")
-               << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema\n";
+        const char* const noun = count == 1 ? " revision" : " revisions";
+        if (sqlite)
+            io.out << count << noun << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema\n";
+        if (database_.empty()) return kExitOk;
+        const auto lines = verify_postgresql(*set, database_, io.out);
+        if (lines && report_lines(io.err, *lines)) return kExitDiagnostics;
+        if (lines)
+            io.out << count << noun
+                   << " verified on PostgreSQL: upgrade, downgrade and upgrade again each restore the schema\n";
         return kExitOk;
     }
 
 private:
     CLI::App* command_ = nullptr;
     std::string dir_;
+    std::string database_;
     ValidationFlags flags_;
 };
 

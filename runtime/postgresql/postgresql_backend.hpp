@@ -32,7 +32,7 @@ class connection_base;
 
 namespace migrations::detail {
 
-class PostgresqlBackend final : public Backend {
+class PostgresqlBackend final : public Backend, public SchemaDriftCheck {
 public:
     /// Uses `connection` without owning it. Its notices go where the application's libpqxx
     /// error handlers send them (libpqxx prints nothing by default), except while a revision
@@ -66,6 +66,9 @@ public:
     void write_row(const AppliedRevision& row) override;
     void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
+    /// Replays the applied revisions' PostgreSQL sections in a scratch database on the same
+    /// server and compares (schema/postgresql_drift.hpp); the version table is left out.
+    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) override;
 
 private:
     PostgresqlBackend(PGconn* connection, const Options& options, std::string location);

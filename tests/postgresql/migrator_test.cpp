@@ -18,7 +18,11 @@
 #include <pqxx/nontransaction>
 
 #include <cstdio>
+#include <iostream>
 #include <regex>
+#include <sstream>
+
+#include <unistd.h>
 
 namespace migrations {
 namespace {
@@ -385,6 +389,50 @@ TEST(PostgresqlSqlstate, UnpacksTheDatabaseCode) {
     EXPECT_EQ(postgresql_sqlstate(0), "");
     EXPECT_EQ(postgresql_sqlstate(detail::pack_sqlstate("23505")), "23505");
     EXPECT_EQ(postgresql_sqlstate(detail::pack_sqlstate("42P01")), "42P01");
+}
+
+}  // namespace
+}  // namespace migrations
+
+namespace migrations {
+namespace {
+
+/// run_cli's exit code and standard error.
+std::pair<int, std::string> run_check(const Catalog& catalog, const std::string& url) {
+    const char* argv[] = {"app", "check"};
+    std::ostringstream err;
+    auto* old_err = std::cerr.rdbuf(err.rdbuf());
+    const int code = run_cli(2, argv, catalog, url);
+    std::cerr.rdbuf(old_err);
+    return {code, err.str()};
+}
+
+TEST_F(PostgresqlMigrator, CheckReportsASchemaAlteredByHand) {
+    testing::CatalogBuilder builder;
+    builder.add("a1")
+        .up("CREATE TABLE todos (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);")
+        .down("DROP TABLE todos;");
+    builder.add("b2", {"a1"}).up("CREATE INDEX todos_title ON todos (title);").down("DROP INDEX todos_title;");
+    const Catalog catalog = builder.build();
+    ASSERT_EQ(upgrade(database_.url(), catalog).to, std::vector<std::string>{"b2"});
+    EXPECT_EQ(run_check(catalog, database_.url()), std::make_pair(0, std::string()));
+
+    postgresql::query(pg_, "ALTER TABLE todos ADD COLUMN note text; DROP INDEX todos_title");
+    EXPECT_EQ(check(database_.url(), catalog).problems,
+              (std::vector<std::string>{"schema drift: index 'todos_title' is missing from the database",
+                                        "schema drift: table 'todos': column 'note' is in the database but no "
+                                        "revision creates it"}));
+    const auto [code, err] = run_check(catalog, database_.url());
+    EXPECT_EQ(code, 3);
+    EXPECT_NE(err.find(": schema drift: index 'todos_title' is missing from the database; schema drift: table "
+                       "'todos': column 'note' is in the database but no revision creates it\n"),
+              std::string::npos)
+        << err;
+
+    Options options;
+    options.check_schema = false;
+    EXPECT_TRUE(check(database_.url(), catalog, options).ok);
+    EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrations\\_scratch\\_" + std::to_string(::getpid()) + "\\_%'"), "0");
 }
 
 }  // namespace

@@ -37,51 +37,35 @@ int wait_exit_code(pid_t pid) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
+// Starts kConcurrentStarts helpers of `scenario` on one fresh file, soak_trials() times, and
+// checks the side effects, not only the version rows: each revision that logs ran once.
+void start_many_and_check(const char* scenario, const Catalog& catalog, const char* logged) {
     for (int trial = 0; trial < soak_trials(); ++trial) {
         TempDir dir;
         const std::string path = dir.file("shared.db");
         std::vector<pid_t> pids;
-        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "logging"));
+        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, scenario));
         for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
         Db db(path);
-        EXPECT_EQ(db.value("SELECT count(*) FROM log"), "30");
-        EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "30");
+        EXPECT_EQ(db.value("SELECT count(*) FROM log"), logged);
+        EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), logged);
         EXPECT_EQ(db.value("SELECT count(*) FROM schema_revisions WHERE state = 'applied'"), "30");
-        EXPECT_TRUE(check(db, testing::logging_catalog(30)).ok);
+        EXPECT_TRUE(check(db, catalog).ok);
     }
+}
+
+TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
+    start_many_and_check("logging", testing::logging_catalog(30), "30");
 }
 
 TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
-    for (int trial = 0; trial < soak_trials(); ++trial) {
-        TempDir dir;
-        const std::string path = dir.file("vacuum.db");
-        std::vector<pid_t> pids;
-        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "vacuum"));
-        for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
-        Db db(path);
-        EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
-        EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "29");
-        EXPECT_EQ(db.value("SELECT count(*) FROM schema_revisions WHERE state = 'applied'"), "30");
-        EXPECT_TRUE(check(db, testing::logging_catalog(30, 15)).ok);
-    }
+    start_many_and_check("vacuum", testing::logging_catalog(30, 15), "29");
 }
 
 TEST(Processes, ManyStartingAtOnceWithATransactionPerRevisionApplyEachRevisionOnce) {
-    for (int trial = 0; trial < soak_trials(); ++trial) {
-        // Each COMMIT releases SQLite's lock, so processes interleave revision by revision: each
-        // must read the state again before its next revision.
-        TempDir dir;
-        const std::string path = dir.file("per_revision.db");
-        std::vector<pid_t> pids;
-        for (int i = 0; i < kConcurrentStarts; ++i) pids.push_back(spawn(path, "per_revision"));
-        for (pid_t pid : pids) EXPECT_EQ(wait_exit_code(pid), 0) << "trial " << trial;
-        Db db(path);
-        EXPECT_EQ(db.value("SELECT count(*) FROM log"), "29");
-        EXPECT_EQ(db.value("SELECT count(DISTINCT revision) FROM log"), "29");
-        EXPECT_EQ(db.value("SELECT count(*) FROM schema_revisions WHERE state = 'applied'"), "30");
-        EXPECT_TRUE(check(db, testing::logging_catalog(30, 15)).ok);
-    }
+    // Each COMMIT releases SQLite's lock, so processes interleave revision by revision: each
+    // must read the state again before its next revision.
+    start_many_and_check("per_revision", testing::logging_catalog(30, 15), "29");
 }
 
 TEST(Processes, KilledMidUpgradeLeavesTheOldRevisionAndTheNextRunCompletes) {
