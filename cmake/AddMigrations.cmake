@@ -32,8 +32,11 @@ fails the build when the revision graph is broken.
   C++ identifier replaced by ``_``. Use distinct names for several catalogs in one target.
 
 ``DIALECTS <dialect>...``
-  ``sqlite`` and/or ``postgresql``: the databases the catalog must run on. Defaults to every
-  dialect the package was built with (``MIGRATIONS_DIALECTS``).
+  ``sqlite`` and/or ``postgresql``: the databases the catalog must run on. Defaults to
+  ``sqlite``, plus ``postgresql`` when ``find_package(Migrations COMPONENTS postgresql)`` found
+  it (or, in a source build, ``MIGRATIONS_WITH_POSTGRESQL`` is on). Naming ``postgresql`` here
+  imports that component when ``find_package()`` did not ask for it. Without ``postgresql``
+  the target never links libpq, and a ``postgresql://`` URL fails with an error naming this fix.
 
 ``ALLOW_MULTIPLE_HEADS``
   Accept a graph with several heads (independent branches, as Alembic allows) instead of
@@ -254,7 +257,10 @@ function(_migrations_check_file_names dir files)
   endforeach()
 endfunction()
 
-# Sets <out> to the validated list of dialects, defaulting to all the package supports.
+# Sets <out> to the validated list of dialects. The default is sqlite, plus postgresql when
+# Migrations::postgresql is already here (find_package(Migrations COMPONENTS postgresql), or a
+# source build with MIGRATIONS_WITH_POSTGRESQL): an SQLite-only consumer never links libpq.
+# DIALECTS postgresql imports the component on demand when find_package() did not ask for it.
 function(_migrations_dialects out requested)
   set(available sqlite)
   if(TARGET Migrations::postgresql)
@@ -269,12 +275,39 @@ function(_migrations_dialects out requested)
     if(NOT dialect MATCHES "^(sqlite|postgresql)$")
       message(FATAL_ERROR "unknown dialect '${dialect}' in DIALECTS; expected sqlite and/or postgresql")
     endif()
-    if(NOT dialect IN_LIST available)
-      message(FATAL_ERROR "DIALECTS names '${dialect}' but this Migrations package was built without it "
-                          "(available: ${available}); rebuild it with MIGRATIONS_WITH_POSTGRESQL=ON")
+    if(dialect STREQUAL "postgresql" AND NOT TARGET Migrations::postgresql)
+      get_property(component GLOBAL PROPERTY _MIGRATIONS_POSTGRESQL_COMPONENT)
+      if(component STREQUAL "")
+        message(FATAL_ERROR "DIALECTS names 'postgresql' but this Migrations package was built without it "
+                            "(available: ${available}); rebuild it with MIGRATIONS_WITH_POSTGRESQL=ON")
+      endif()
+      _migrations_load_postgresql(missing)
+      if(NOT missing STREQUAL "")
+        message(FATAL_ERROR "DIALECTS names 'postgresql': ${missing}")
+      endif()
     endif()
   endforeach()
   set(${out} ${requested} PARENT_SCOPE)
+endfunction()
+
+# Imports Migrations::postgresql (and libpqxx, libpq) from the installed package, as global
+# targets; sets <missing> to "" on success, else to a message naming what is missing.
+function(_migrations_load_postgresql missing)
+  get_property(component GLOBAL PROPERTY _MIGRATIONS_POSTGRESQL_COMPONENT)
+  if(TARGET Migrations::postgresql)
+    set(${missing} "" PARENT_SCOPE)
+    return()
+  endif()
+  if(component STREQUAL "")
+    set(${missing} "this Migrations package was built without PostgreSQL (rebuild it with MIGRATIONS_WITH_POSTGRESQL=ON)"
+        PARENT_SCOPE)
+    return()
+  endif()
+  include("${component}")
+  if(_MIGRATIONS_POSTGRESQL_MISSING STREQUAL "")
+    set_property(TARGET Migrations::postgresql PROPERTY IMPORTED_GLOBAL TRUE)
+  endif()
+  set(${missing} "${_MIGRATIONS_POSTGRESQL_MISSING}" PARENT_SCOPE)
 endfunction()
 
 # Sets <command> to what COMMAND runs and <file> to what DEPENDS names, so that rebuilding the
@@ -284,6 +317,7 @@ function(_migrations_generator command file)
     if(NOT EXISTS "${MIGRATIONS_GENERATOR_EXECUTABLE}")
       message(FATAL_ERROR "MIGRATIONS_GENERATOR_EXECUTABLE='${MIGRATIONS_GENERATOR_EXECUTABLE}' does not exist")
     endif()
+    _migrations_check_generator_format("${MIGRATIONS_GENERATOR_EXECUTABLE}")
     set(${command} "${MIGRATIONS_GENERATOR_EXECUTABLE}" PARENT_SCOPE)
     set(${file} "${MIGRATIONS_GENERATOR_EXECUTABLE}" PARENT_SCOPE)
   elseif(TARGET Migrations::migrations)
@@ -292,6 +326,28 @@ function(_migrations_generator command file)
   else()
     message(FATAL_ERROR "the Migrations::migrations tool is not available; "
                         "find_package(Migrations) or set MIGRATIONS_GENERATOR_EXECUTABLE")
+  endif()
+endfunction()
+
+# Fails unless the external generator writes the catalog format this runtime reads: a generator
+# and a runtime of different formats fail here, at configure time, not when the program starts.
+function(_migrations_check_generator_format generator)
+  get_property(runtime_format GLOBAL PROPERTY _MIGRATIONS_CATALOG_FORMAT_VERSION)
+  if(runtime_format STREQUAL "")
+    return()
+  endif()
+  execute_process(COMMAND "${generator}" --version OUTPUT_VARIABLE shown ERROR_VARIABLE shown
+                  RESULT_VARIABLE result OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT result EQUAL 0 OR NOT shown MATCHES "\\(catalog format ([0-9]+)\\)")
+    message(FATAL_ERROR "MIGRATIONS_GENERATOR_EXECUTABLE='${generator}' does not say its catalog format "
+                        "(`${generator} --version` printed '${shown}'); use the migrations tool of the same "
+                        "release as this runtime")
+  endif()
+  set(format "${CMAKE_MATCH_1}")
+  if(NOT format EQUAL runtime_format)
+    message(FATAL_ERROR "MIGRATIONS_GENERATOR_EXECUTABLE='${generator}' writes catalog format ${format}, but this "
+                        "Migrations runtime reads format ${runtime_format}; use the migrations "
+                        "tool of the same release as the runtime")
   endif()
 endfunction()
 

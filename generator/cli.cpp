@@ -3,7 +3,9 @@
 
 #include <cstdlib>
 #include <migrations/error.hpp>
+#include <migrations/version.hpp>
 #include <ostream>
+#include <string>
 
 #include "cli/redacting_stream.hpp"
 #include "commands/command.hpp"
@@ -18,6 +20,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (const char* env = std::getenv("DATABASE_URL"); env != nullptr) err.add_secrets_of(env);
     CLI::App app("Alembic-style schema migrations for C++: the build-time and developer tool", "migrations");
     app.require_subcommand(1);
+    app.set_version_flag("--version", "migrations " MIGRATIONS_VERSION_STRING " (catalog format " +
+                                          std::to_string(MIGRATIONS_CATALOG_FORMAT_VERSION) + ")");
     std::vector<std::unique_ptr<Command>> commands;
     for (CommandFactory factory : command_factories()) commands.push_back(factory(app));
     try {

@@ -59,6 +59,12 @@ std::unique_ptr<Backend> open_backend(std::string_view url, const Options& optio
             served += (served.empty() ? "" : ", ") + entry.scheme;
         }
     }
+    if (opener == nullptr && (parsed.scheme == "postgresql" || parsed.scheme == "postgres")) {
+        throw Error(ErrorKind::bad_url, "URL '" + parsed.redacted +
+                                            "' needs the PostgreSQL backend, which this binary was built without; "
+                                            "link it: find_package(Migrations COMPONENTS postgresql) or "
+                                            "add_migrations(<target> ... DIALECTS sqlite postgresql)");
+    }
     if (opener == nullptr) {
         throw Error(ErrorKind::bad_url, "no backend for scheme '" + parsed.scheme + "' in this build (URL '" +
                                             parsed.redacted + "'); this binary serves: " + served);

@@ -29,7 +29,8 @@ void register_backend(std::string_view scheme, BackendOpener opener);
 /// Parses `url` and opens the backend of its scheme, for `access` (backends without a
 /// read-only opener, registered with register_backend, open the same way for both). Throws
 /// Error(bad_url) for a malformed URL or a scheme no backend serves (naming the redacted URL
-/// and the schemes served).
+/// and the schemes served; for postgresql:// in a binary without that backend, naming the
+/// CMake line that links it).
 std::unique_ptr<Backend> open_backend(std::string_view url, const Options& options, Access access = Access::write);
 
 }  // namespace migrations::detail

@@ -37,6 +37,13 @@ DatabaseUrl parse_url(std::string_view url) {
             throw bad("invalid scheme '" + result.scheme + "'");
         }
     }
+    // SQLAlchemy's dialect+driver (postgresql+psycopg2, sqlite+pysqlite): the driver is Python's.
+    if (const auto plus = result.scheme.find('+'); plus != std::string::npos) {
+        result.driver = result.scheme.substr(plus + 1);
+        result.scheme.erase(plus);
+        if (result.scheme.empty() || result.driver.empty())
+            throw bad("invalid scheme '" + lower(url.substr(0, scheme_end)) + "'");
+    }
     std::string_view rest = url.substr(scheme_end + 3);
     // The user info first, by the rule the redaction uses: a password may hold '/', '?' or '#'.
     const std::optional<detail::UserInfo> user_info = detail::find_user_info(rest, 0);

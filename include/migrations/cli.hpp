@@ -7,6 +7,14 @@
 
 namespace migrations {
 
+/// What run_cli reads besides its arguments.
+struct CliSettings {
+    /// The environment variable that holds the database URL when `--database` is not given.
+    /// An application with two catalogs (two databases) gives each its own; nullptr or ""
+    /// reads none (the URL is then `--database` or `default_url`).
+    const char* url_environment_variable = "DATABASE_URL";
+};
+
 /// Runs one command and returns the process exit code: 0 on success, 1 on a migration error
 /// (one line on stderr), 2 on a usage error, 3 when `check` finds the database not at head.
 ///
@@ -14,18 +22,31 @@ namespace migrations {
 ///   upgrade [TARGET]   downgrade TARGET   stamp TARGET   current   history   heads
 ///   show REV           check              sql [FROM:]TO
 /// `--database URL` may come before or after the verb; without it the URL is the environment
-/// variable DATABASE_URL, else `default_url`. `-v/--verbose` prints each revision as it runs;
+/// variable DATABASE_URL (see CliSettings), else `default_url`. `-v/--verbose` prints each revision as it runs;
 /// `--help` works on every verb. Output goes to stdout, errors to stderr; URLs are printed
 /// redacted.
 ///
 /// An application that nests these verbs under its own (`todo db upgrade`) passes
 /// `argc - 1, argv + 1`: whatever is in argv[0] is used only as the program name in help.
 /// Never throws: every error becomes a message and an exit code.
+/// An SQLAlchemy URL (`postgresql+psycopg2://`, `sqlite+pysqlite://`) is accepted with one
+/// note on stderr saying the driver is ignored; a libpq keyword string (`host=db dbname=app`)
+/// is a PostgreSQL connection.
 int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::string_view default_url) noexcept;
+
+/// The same, reading the URL from `settings.url_environment_variable` instead of DATABASE_URL.
+int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::string_view default_url,
+            const CliSettings& settings) noexcept;
 
 /// The same, for `int main(int argc, char** argv)`.
 inline int run_cli(int argc, char** argv, const Catalog& catalog, std::string_view default_url) noexcept {
     return run_cli(argc, const_cast<const char* const*>(argv), catalog, default_url);
+}
+
+/// The same, for `int main(int argc, char** argv)`, with settings.
+inline int run_cli(int argc, char** argv, const Catalog& catalog, std::string_view default_url,
+                   const CliSettings& settings) noexcept {
+    return run_cli(argc, const_cast<const char* const*>(argv), catalog, default_url, settings);
 }
 
 }  // namespace migrations

@@ -8,3 +8,4 @@
 #include <migrations/options.hpp>
 #include <migrations/results.hpp>
 #include <migrations/url.hpp>
+#include <migrations/version.hpp>

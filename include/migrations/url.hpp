@@ -9,8 +9,11 @@ namespace migrations {
 /// A database URL split into its parts. For SQLite, `path` is the file path
 /// (`sqlite:///app.db` -> "app.db", `sqlite:////var/app.db` -> "/var/app.db") or ":memory:".
 struct DatabaseUrl {
-    /// Lower-cased scheme, e.g. "sqlite" or "postgresql".
+    /// Lower-cased scheme, e.g. "sqlite" or "postgresql", without an SQLAlchemy driver.
     std::string scheme;
+    /// The SQLAlchemy driver the URL named and that is ignored (`postgresql+psycopg2://` ->
+    /// "psycopg2", `sqlite+pysqlite://` -> "pysqlite"), or "".
+    std::string driver;
     std::string user;
     std::string password;
     std::string host;
@@ -24,7 +27,8 @@ struct DatabaseUrl {
     std::string redacted;
 };
 
-/// Parses `url`. Accepts `scheme://[user[:password]@][host][:port]/path[?query]`, and for
+/// Parses `url`. Accepts `scheme://[user[:password]@][host][:port]/path[?query]` (the scheme
+/// may carry an SQLAlchemy driver, `postgresql+asyncpg://`, split off into `driver`), and for
 /// SQLite `sqlite:///relative.db`, `sqlite:////absolute.db` and `sqlite://:memory:` (also
 /// `sqlite:///:memory:`). The user info ends at the last '@' before the first '/' or '?', so a
 /// password may hold raw '@', ':' and '#'; when no '@' comes before them, at the last '@' of

@@ -8,6 +8,7 @@
 #include <migrations/error.hpp>
 #include <migrations/operations.hpp>
 #include <migrations/url.hpp>
+#include <migrations/version.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -39,11 +40,30 @@ struct Command {
     std::string dialect = "sqlite";
 };
 
-std::string database_url(const Command& command, std::string_view default_url) {
+// The value of the application's URL variable, or nullptr when it has none or it is unset.
+const char* environment_url(const CliSettings& settings) {
+    const char* name = settings.url_environment_variable;
+    if (name == nullptr || *name == '\0') return nullptr;
+    return std::getenv(name);
+}
+
+std::string database_url(const Command& command, std::string_view default_url, const CliSettings& settings) {
     if (!command.database.empty()) return command.database;
-    const char* env = std::getenv("DATABASE_URL");
+    const char* env = environment_url(settings);
     if (env != nullptr && *env != '\0') return env;
     return std::string(default_url);
+}
+
+// One note for an SQLAlchemy URL: the driver it names is Python's, and is ignored. A URL that
+// does not parse is left to the verb, which reports it.
+void note_driver(const std::string& url, const std::string& program, std::ostream& err) {
+    try {
+        const DatabaseUrl parsed = parse_url(url);
+        if (parsed.driver.empty()) return;
+        err << program << ": note: ignoring the SQLAlchemy driver '" << parsed.driver << "' of '" << parsed.redacted
+            << "'; migrations connects with " << (parsed.scheme == "sqlite" ? "SQLite" : "libpq") << "\n";
+    } catch (const Error&) {
+    }
 }
 
 // A database URL typed where a target was expected (`app upgrade postgresql://...`).
@@ -52,8 +72,8 @@ bool looks_like_url(const std::string& text) {
 }
 
 int run(CLI::App& app, const Command& command, const Catalog& catalog, std::string_view default_url,
-        const std::string& program, std::ostream& err) {
-    const std::string url = database_url(command, default_url);
+        const CliSettings& settings, const std::string& program, std::ostream& err) {
+    const std::string url = database_url(command, default_url, settings);
     const std::string shown = redact_url(url);
     Options options;
     options.command_name = program;
@@ -67,6 +87,7 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
             << (verb == "sql" ? "range" : "target") << "; give it with --database URL (see " << program << " --help)\n";
         return kExitUsage;
     }
+    if (verb != "sql" && verb != "heads" && verb != "show") note_driver(url, program, err);
     if (verb == "upgrade") {
         const auto result = upgrade(url, catalog, command.target, options);
         std::cout << cli::describe_result(shown, "upgraded", "applied", result) << "\n";
@@ -120,11 +141,16 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::string_view default_url) noexcept {
+    return run_cli(argc, argv, catalog, default_url, CliSettings{});
+}
+
+int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::string_view default_url,
+            const CliSettings& settings) noexcept {
     const std::string program = program_name(argc, argv);
     // Everything written to stderr may echo what the user typed: it goes through redaction.
     cli::RedactingStream err(std::cerr);
     for (int i = 1; i < argc; ++i) err.add_secrets_of(argv[i] != nullptr ? argv[i] : "");
-    if (const char* env = std::getenv("DATABASE_URL"); env != nullptr) err.add_secrets_of(env);
+    if (const char* env = environment_url(settings); env != nullptr) err.add_secrets_of(env);
     err.add_secrets_of(default_url);
     try {
         Command command;
@@ -133,7 +159,12 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
                      program);
         app.fallthrough();
         app.require_subcommand(1, 1);
-        app.add_option("--database", command.database, "Database URL (default: $DATABASE_URL, else the default)");
+        const char* variable = settings.url_environment_variable;
+        app.add_option("--database", command.database,
+                       variable != nullptr && *variable != '\0'
+                           ? "Database URL (default: $" + std::string(variable) + ", else the default)"
+                           : std::string("Database URL (default: the application's)"));
+        app.set_version_flag("--version", "");
         app.add_flag("-v,--verbose", command.verbose, "More detail: while migrating, each revision's time, each commit and server notices; in current and history, dates and files");
         app.add_flag("-q,--quiet", command.quiet, "Print nothing while migrating (results and errors still)");
         app.add_flag("--transaction-per-revision", command.transaction_per_revision,
@@ -185,13 +216,17 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         } catch (const CLI::CallForAllHelp&) {
             std::cout << app.help("", CLI::AppFormatMode::All);
             return 0;
+        } catch (const CLI::CallForVersion&) {
+            std::cout << "migrations " << runtime_version() << " (catalog format " << MIGRATIONS_CATALOG_FORMAT_VERSION
+                      << ")\ncatalog " << catalog.name() << ": " << catalog.size() << " revisions\n";
+            return 0;
         } catch (const CLI::ParseError& error) {
             std::string message = error.what();
             if (message.empty()) message = error.get_name();
             err << program << ": " << message << " (see " << program << " --help)\n";
             return kExitUsage;
         }
-        return run(app, command, catalog, default_url, program, err);
+        return run(app, command, catalog, default_url, settings, program, err);
     } catch (const Error& error) {
         err << program << ": error: " << error.what() << "\n";
         return kExitError;

@@ -1,6 +1,8 @@
 // @brief Tests of the `migrations` command line: generate and check, exit codes, outputs.
 #include "cli.hpp"
 
+#include <migrations/version.hpp>
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -119,6 +121,14 @@ TEST_F(MigrationsCli, ExitsWithTwoOnAMissingOption) {
     EXPECT_EQ(run({}).code, 2);
     EXPECT_EQ(run({"frobnicate"}).code, 2);
     EXPECT_EQ(run({"--help"}).code, 0);
+}
+
+TEST_F(MigrationsCli, PrintsItsVersionAndCatalogFormat) {
+    const CliRun result = run({"--version"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, "migrations " MIGRATIONS_VERSION_STRING " (catalog format " +
+                              std::to_string(MIGRATIONS_CATALOG_FORMAT_VERSION) + ")\n");
+    EXPECT_EQ(result.err, "");
 }
 
 TEST_F(MigrationsCli, ChecksADirectoryAndPrintsASummary) {

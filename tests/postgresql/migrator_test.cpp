@@ -238,6 +238,14 @@ TEST_F(PostgresqlMigrator, UpgradesByUrlWithBothSchemes) {
     EXPECT_TRUE(check(database_.url(), catalog).ok);
 }
 
+TEST_F(PostgresqlMigrator, UpgradesBySqlalchemyUrlsWithTheDriverIgnored) {
+    const Catalog catalog = graph_catalog("a:;b:a");
+    const std::string rest = database_.url().substr(std::string("postgresql").size());
+    EXPECT_EQ(upgrade("postgresql+psycopg2" + rest, catalog, "a").to, std::vector<std::string>{"a"});
+    EXPECT_EQ(upgrade("postgresql+asyncpg" + rest, catalog).to, std::vector<std::string>{"b"});
+    EXPECT_EQ(current("postgresql+psycopg" + rest, catalog), std::vector<std::string>{"b"});
+}
+
 TEST_F(PostgresqlMigrator, UpgradesByALibpqKeywordString) {
     const Catalog catalog = graph_catalog("a:;b:a");
     const std::string keywords = "host=127.0.0.1 port=" + std::string(PQport(pg_)) + " user=postgres dbname='" +

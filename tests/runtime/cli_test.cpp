@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <migrations/migrations.hpp>
+#include <migrations/version.hpp>
 #include <sstream>
 
 #include "support/temp_dir.hpp"
@@ -48,6 +49,18 @@ protected:
     Catalog catalog_ = graph_catalog("a1:;b2:a1;c3:b2");
 };
 
+TEST_F(Cli, PrintsTheRuntimeVersionAndTheCatalogWithVersion) {
+    const Outcome shown = cli(catalog_, url_, {"app", "--version"});
+    EXPECT_EQ(shown.code, 0);
+    EXPECT_EQ(shown.out, "migrations " MIGRATIONS_VERSION_STRING " (catalog format " +
+                             std::to_string(MIGRATIONS_CATALOG_FORMAT_VERSION) + ")\ncatalog " +
+                             std::string(catalog_.name()) + ": 3 revisions\n");
+    EXPECT_EQ(shown.err, "");
+    EXPECT_STREQ(runtime_version(), MIGRATIONS_VERSION_STRING);
+    EXPECT_EQ(MIGRATIONS_VERSION, MIGRATIONS_VERSION_MAJOR * 10000 + MIGRATIONS_VERSION_MINOR * 100 +
+                                      MIGRATIONS_VERSION_PATCH);
+}
+
 TEST_F(Cli, UpgradesAndShowsCurrentAndHistoryForPeople) {
     const Outcome up = cli(catalog_, url_, {"app", "upgrade"});
     EXPECT_EQ(up.code, 0) << up.err;
@@ -88,6 +101,43 @@ TEST_F(Cli, FallsBackToDatabaseUrlThenToTheDefault) {
     EXPECT_EQ(current(url_, catalog_), std::vector<std::string>{"a1"});
 }
 
+TEST_F(Cli, ReadsTheEnvironmentVariableTheApplicationChooses) {
+    const std::string audit_url = "sqlite:///" + dir_.file("audit.db");
+    const std::string main_url = "sqlite:///" + dir_.file("main.db");
+    setenv("AUDIT_DATABASE_URL", audit_url.c_str(), 1);
+    setenv("DATABASE_URL", main_url.c_str(), 1);
+    std::vector<const char*> argv = {"audit", "upgrade"};
+    CliSettings settings;
+    settings.url_environment_variable = "AUDIT_DATABASE_URL";
+    std::ostringstream out;
+    auto* old_out = std::cout.rdbuf(out.rdbuf());
+    const int code = run_cli(2, argv.data(), catalog_, url_, settings);
+    settings.url_environment_variable = nullptr;  // none: the default
+    const int default_code = run_cli(2, argv.data(), catalog_, url_, settings);
+    std::cout.rdbuf(old_out);
+    unsetenv("AUDIT_DATABASE_URL");
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(default_code, 0);
+    EXPECT_EQ(current(audit_url, catalog_), std::vector<std::string>{"c3"});
+    EXPECT_EQ(current(url_, catalog_), std::vector<std::string>{"c3"});
+    EXPECT_FALSE(std::filesystem::exists(dir_.file("main.db")));  // DATABASE_URL was not read
+}
+
+TEST_F(Cli, AcceptsSqlalchemyUrlsWithOneNote) {
+    const std::string path = dir_.file("alchemy.db");
+    const Outcome up = cli(catalog_, url_, {"app", "--database", "sqlite+pysqlite:///" + path, "upgrade"});
+    EXPECT_EQ(up.code, 0) << up.err;
+    EXPECT_EQ(up.err.rfind("app: note: ignoring the SQLAlchemy driver 'pysqlite' of 'sqlite+pysqlite:///" + path +
+                               "'; migrations connects with SQLite\n",
+                           0),
+              0U)
+        << up.err;
+    EXPECT_EQ(current("sqlite:///" + path, catalog_), std::vector<std::string>{"c3"});
+    const Outcome cur = cli(catalog_, url_, {"app", "--database", "sqlite+pysqlite:///" + path, "current"});
+    EXPECT_EQ(cur.err, "app: note: ignoring the SQLAlchemy driver 'pysqlite' of 'sqlite+pysqlite:///" + path +
+                           "'; migrations connects with SQLite\n");
+}
+
 TEST_F(Cli, PrintsHelpForEveryVerb) {
     for (const char* verb :
          {"upgrade", "downgrade", "stamp", "repair", "current", "history", "heads", "show", "check", "sql"}) {
@@ -113,8 +163,9 @@ TEST_F(Cli, ReportsErrorsInOneLineWithANonZeroExit) {
          "app: error: unknown target 'zz': no revision id, id prefix or branch label matches it\n"},
         {{"app", "--database", "postgresql://u:pw@h/db", "current"},
          1,
-         "app: error: no backend for scheme 'postgresql' in this build (URL 'postgresql://u:***@h/db'); this binary "
-         "serves: sqlite\n"},
+         "app: error: URL 'postgresql://u:***@h/db' needs the PostgreSQL backend, which this binary was built "
+         "without; link it: find_package(Migrations COMPONENTS postgresql) or add_migrations(<target> ... "
+         "DIALECTS sqlite postgresql)\n"},
         {{"app", "--database", "nonsense", "current"},
          1,
          "app: error: bad database URL 'nonsense': expected scheme://..., e.g. sqlite:///app.db or "

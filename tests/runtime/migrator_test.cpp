@@ -153,8 +153,12 @@ TEST(UrlUpgrade, UpgradesByUrlAndRejectsUnknownSchemesRedacted) {
     EXPECT_EQ(upgrade("sqlite://:memory:", graph_catalog("a:;b:a")).revisions.size(), 2U);
     const Error error = expect_error([&] { (void)upgrade("postgresql://app:s3cret@db:5432/app", graph_catalog("a:")); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_url);
-    EXPECT_STREQ(error.what(), "no backend for scheme 'postgresql' in this build (URL "
-                               "'postgresql://app:***@db:5432/app'); this binary serves: sqlite");
+    EXPECT_STREQ(error.what(), "URL 'postgresql://app:***@db:5432/app' needs the PostgreSQL backend, which this "
+                               "binary was built without; link it: find_package(Migrations COMPONENTS postgresql) "
+                               "or add_migrations(<target> ... DIALECTS sqlite postgresql)");
+    const Error other = expect_error([&] { (void)upgrade("mysql://app@db/app", graph_catalog("a:")); });
+    EXPECT_STREQ(other.what(), "no backend for scheme 'mysql' in this build (URL 'mysql://app@db/app'); this binary "
+                               "serves: sqlite");
 }
 
 }  // namespace

@@ -76,6 +76,32 @@ TEST(UrlParse, TakesTheUserInfoByOneRuleThatTheRedactionShares) {
     }
 }
 
+struct DriverCase {
+    const char* url;
+    const char* scheme;
+    const char* driver;
+    const char* path;
+};
+
+TEST(UrlParse, SplitsOffSqlalchemyDrivers) {
+    const DriverCase cases[] = {
+        {"postgresql+psycopg2://u:pw@db:5432/app", "postgresql", "psycopg2", "app"},
+        {"postgresql+asyncpg://u@db/app", "postgresql", "asyncpg", "app"},
+        {"POSTGRESQL+PSYCOPG://db/app", "postgresql", "psycopg", "app"},
+        {"postgres+pg8000://db/app", "postgres", "pg8000", "app"},
+        {"sqlite+pysqlite:///app.db", "sqlite", "pysqlite", "app.db"},
+        {"sqlite+aiosqlite:////var/app.db", "sqlite", "aiosqlite", "/var/app.db"},
+        {"sqlite+pysqlite://:memory:", "sqlite", "pysqlite", ":memory:"},
+        {"postgresql://db/app", "postgresql", "", "app"},
+    };
+    for (const DriverCase& c : cases) {
+        const DatabaseUrl url = parse_url(c.url);
+        EXPECT_EQ(url.scheme, c.scheme) << c.url;
+        EXPECT_EQ(url.driver, c.driver) << c.url;
+        EXPECT_EQ(url.path, c.path) << c.url;
+    }
+}
+
 struct BadUrl {
     const char* url;
     const char* message;
@@ -98,6 +124,8 @@ TEST(UrlParse, RejectsMalformedUrlsWithAClearMessage) {
                                       "sqlite:///app.db or postgresql://user@host/db"},
 
         {"sq lite:///x", "bad database URL 'sq lite:///x': invalid scheme 'sq lite'"},
+        {"postgresql+://h/db", "bad database URL 'postgresql+://h/db': invalid scheme 'postgresql+'"},
+        {"+psycopg2://h/db", "bad database URL '+psycopg2://h/db': invalid scheme '+psycopg2'"},
     };
     for (const BadUrl& c : cases) {
         try {

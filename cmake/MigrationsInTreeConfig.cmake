@@ -1,0 +1,15 @@
+# @brief find_package(Migrations) for a project built inside this build (the example project):
+# the targets and add_migrations() are already defined; only the components are answered.
+set(Migrations_runtime_FOUND TRUE)
+set(Migrations_sqlite_FOUND TRUE)
+if(TARGET Migrations::postgresql)
+  set(Migrations_postgresql_FOUND TRUE)
+else()
+  set(Migrations_postgresql_FOUND FALSE)
+endif()
+foreach(_migrations_component IN LISTS Migrations_FIND_COMPONENTS)
+  if(NOT Migrations_${_migrations_component}_FOUND AND Migrations_FIND_REQUIRED_${_migrations_component})
+    set(Migrations_FOUND FALSE)
+    set(Migrations_NOT_FOUND_MESSAGE "component ${_migrations_component} is not part of this build")
+  endif()
+endforeach()
