@@ -4,6 +4,8 @@
 
 #include "corpora.hpp"
 
+#include "case_name.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -112,21 +114,8 @@ TEST_P(Lint, FindsExactlyTheExpectedStatements) {
     EXPECT_EQ(found, c.found);
 }
 
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-    std::string name;
-    bool upper = true;
-    for (const char* p = info.param.name; *p != '\0'; ++p) {
-        if (*p == ' ' || *p == ',' || *p == '-') {
-            upper = true;
-        } else {
-            name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(*p))) : *p;
-            upper = false;
-        }
-    }
-    return name;
-}
 
-INSTANTIATE_TEST_SUITE_P(Rules, Lint, ::testing::ValuesIn(kCases), case_name);
+INSTANTIATE_TEST_SUITE_P(Rules, Lint, ::testing::ValuesIn(kCases), testing_support::case_name<Case>);
 
 TEST(LintMessage, NamesTheRuleWhatItFoundTheReasonAndTheAlternative) {
     const char* sql = "CREATE INDEX todos_done ON todos (done);";

@@ -2,6 +2,8 @@
 // transaction block.
 #include "checks/postgresql_statements.hpp"
 
+#include "case_name.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -76,19 +78,8 @@ TEST_P(PostgresqlStatements, FindsExactlyTheStatementsThatCannotRunInATransactio
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, PostgresqlStatements, testing::ValuesIn(kCases), [](const auto& info) {
-    std::string name;
-    bool upper = true;
-    for (const char* p = info.param.name; *p != '\0'; ++p) {
-        if (*p == ' ' || *p == ',' || *p == '-') {
-            upper = true;
-        } else {
-            name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(*p))) : *p;
-            upper = false;
-        }
-    }
-    return name;
-});
+INSTANTIATE_TEST_SUITE_P(Table, PostgresqlStatements, testing::ValuesIn(kCases),
+                         testing_support::case_name<Case>);
 
 TEST(PostgresqlStatementCheck, MessageNamesTheStatementAndTheFix) {
     const auto found = find_non_transactional_statements("CREATE INDEX CONCURRENTLY i ON t (a);", 7);

@@ -2,6 +2,8 @@
 // sections, on both dialects.
 #include "checks/transaction_control.hpp"
 
+#include "case_name.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -86,19 +88,8 @@ TEST_P(TransactionControl, FindsExactlyTheStatementsThatEndTheTransaction) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, TransactionControl, testing::ValuesIn(kCases), [](const auto& info) {
-    std::string name;
-    bool upper = true;
-    for (const char* p = info.param.name; *p != '\0'; ++p) {
-        if (*p == ' ' || *p == ',' || *p == '-') {
-            upper = true;
-        } else {
-            name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(*p))) : *p;
-            upper = false;
-        }
-    }
-    return name;
-});
+INSTANTIATE_TEST_SUITE_P(Table, TransactionControl, testing::ValuesIn(kCases),
+                         testing_support::case_name<Case>);
 
 TEST(TransactionControlCheck, MessageSaysWhatBreaksAndBothFixes) {
     const auto found = find_transaction_control("COMMIT;", 7, Dialect::sqlite);
