@@ -76,7 +76,7 @@ void BM_StartupAtHead(benchmark::State& state) {
 void BM_StartupFloor(benchmark::State& state) {
     const int n = static_cast<int>(state.range(0));
     const std::string path = at_head_db(n);
-    const std::string sql = "SELECT name FROM t_" + std::string(bench_catalog(n).revisions[0].id);
+    const std::string sql = "SELECT name FROM t_" + std::string(bench_catalog(n).catalog()[0].id);
     for (auto _ : state) {
         sqlite3* db = open_db(path);
         sqlite3_stmt* statement = nullptr;
@@ -167,7 +167,7 @@ void BM_StartupSideBySide(benchmark::State& state) {
     const int n = static_cast<int>(state.range(0));
     const std::string path = at_head_db(n);
     const migrations::Catalog catalog = bench_catalog(n).catalog();
-    const std::string sql = "SELECT name FROM t_" + std::string(bench_catalog(n).revisions[0].id);
+    const std::string sql = "SELECT name FROM t_" + std::string(bench_catalog(n).catalog()[0].id);
     side_by_side(
         state, "at head, " + std::to_string(n) + " revisions / floor",
         [&] {

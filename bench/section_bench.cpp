@@ -13,35 +13,33 @@
 #include <string>
 #include <vector>
 
+#include "catalog_builder.hpp"
+#include "checksum.hpp"
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// One revision whose upgrade is `sql`, stored as the generator's static table stores it.
-struct OneRevision {
-    const char* piece;
-    const char* down = "DROP TABLE t;";
-    migrations::Section upgrade;
-    migrations::Section downgrade;
-    migrations::RevisionSpec revision{};
-    std::uint32_t by_id = 0;
-    migrations::CatalogSpec spec{};
-
-    explicit OneRevision(const std::string& sql) : piece(sql.c_str()) {
-        upgrade = {"", 6, {{&piece, 1}}};
-        downgrade = {"", 6, {{&down, 1}}};
-        revision.id = "a1b2c3d4e5f6";
-        revision.message = "bulk data";
-        revision.created = "";
-        revision.file = "migrations/a1b2c3d4e5f6_bulk_data.sql";
-        revision.upgrade = {&upgrade, 1};
-        revision.downgrade = {&downgrade, 1};
-        revision.checksum[0] = "0000000000000000000000000000000000000000000000000000a1b2c3d4e5f6";
-        revision.checksum[1] = revision.checksum[0];
-        revision.transactional = true;
-        spec = {"section_bench", {&revision, 1}, {&by_id, 1}, 3};
-    }
-};
+// One revision whose upgrade is `sql`, serialized as the generator serializes a catalog.
+migrations::Catalog one_revision(const std::string& sql) {
+    namespace gen = migrations::generator;
+    gen::RevisionSet set;
+    gen::RevisionFile file;
+    file.id = "a1b2c3d4e5f6";
+    file.message = "bulk data";
+    file.relative_path = file.path = "migrations/a1b2c3d4e5f6_bulk_data.sql";
+    file.upgrade.push_back({std::nullopt, "-- upgrade", 5, 6, sql});
+    file.downgrade.push_back({std::nullopt, "-- downgrade", 5, 6, "DROP TABLE t;"});
+    auto& sums = set.checksums.emplace_back();
+    for (std::size_t d = 0; d < migrations::kDialectCount; ++d)
+        sums[d] = gen::revision_checksum(file, static_cast<migrations::Dialect>(d));
+    set.revisions.push_back(std::move(file));
+    set.parents.emplace_back();
+    set.depends_on.emplace_back();
+    set.by_id = {0};
+    set.dialects = 3;
+    return gen::make_catalog(set, "section_bench");
+}
 
 sqlite3* fresh(const std::string& path) {
     std::filesystem::remove(path);
@@ -68,8 +66,7 @@ int main(int argc, char** argv) {
         for (int i = 0; i < statements; ++i) {
             sql += "INSERT INTO t (id, body) VALUES (" + std::to_string(i) + ", '" + std::string(100, 'x') + "');\n";
         }
-        const OneRevision one(sql);
-        const migrations::Catalog catalog(one.spec);
+        const migrations::Catalog catalog = one_revision(sql);
         const std::string script = "BEGIN;\n" + sql + "COMMIT;\n";
         std::vector<double> exec_ms, ours_ms;
         for (int round = 0; round < rounds; ++round) {

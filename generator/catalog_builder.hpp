@@ -9,7 +9,7 @@
 
 namespace migrations::generator {
 
-/// A Catalog with the same content the generated code of `set` would hold (sections of
+/// A Catalog over the same blob the generated code of `set` holds (serialize_catalog; sections of
 /// dialects not in `set.dialects` left out), whose storage the Catalog owns through its
 /// shared_ptr: it stays valid after `set` is gone, and copies share it.
 Catalog make_catalog(const RevisionSet& set, const std::string& name);

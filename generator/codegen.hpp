@@ -1,5 +1,5 @@
-// @brief Code generation: a validated RevisionSet as a header and a source file holding the
-// static CatalogSpec (include/migrations/catalog.hpp), deterministic to the byte.
+// @brief Code generation: a validated RevisionSet as a header and a source file holding its
+// binary catalog (catalog_blob.hpp) as one char array, deterministic to the byte.
 #pragma once
 
 #include <string>
@@ -23,7 +23,7 @@ struct GeneratedCode {
 };
 
 /// The header declares `const migrations::Catalog& NAME();`; the source defines it over
-/// static arrays in an anonymous namespace. Sections of dialects not in `set.dialects` are
+/// the serialized catalog, one char array in an anonymous namespace. Sections of dialects not in `set.dialects` are
 /// left out. Same input, same bytes: no time stamps, no absolute paths.
 GeneratedCode generate_code(const RevisionSet& set, const CodegenOptions& options);
 

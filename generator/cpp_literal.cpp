@@ -79,14 +79,16 @@ void append_literal(std::string& out, std::string_view text) {
     out += '"';
 }
 
-std::size_t append_pieces(std::string& out, std::string_view text, std::string_view indent, std::size_t max_piece) {
+std::size_t append_pieces(std::string& out, std::string_view text, std::string_view indent, std::size_t max_piece,
+                          std::string_view separator) {
     std::size_t pieces = 1;
     std::size_t piece_size = 0;  // escaped bytes in the current piece
     bool piece_start = true;     // nothing of the current piece written yet
     bool line_open = true;       // a quote is open on the current source line
     const auto next_piece = [&] {
         if (line_open) out += '"';
-        out += ",\n";
+        out += separator;
+        out += '\n';
         out += indent;
         out += '"';
         ++pieces;

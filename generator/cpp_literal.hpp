@@ -17,10 +17,11 @@ inline constexpr std::size_t kMaxPieceSize = 16000;
 void append_literal(std::string& out, std::string_view text);
 
 /// Appends `text` as the elements of a `const char*` array: pieces of at most `max_piece`
-/// escaped bytes, separated by ",\n" + indent, each piece written as adjacent literals of one
-/// source line per line of text. Never splits a UTF-8 sequence or an escape. Empty text gives
-/// one empty piece. Returns the number of pieces.
+/// escaped bytes, separated by `separator` + "\n" + indent, each piece written as adjacent
+/// literals of one source line per line of text. Never splits a UTF-8 sequence or an escape.
+/// Empty text gives one empty piece. Returns the number of pieces. With an empty separator
+/// the pieces are adjacent literals: one array initializer (the generated catalog's blob).
 std::size_t append_pieces(std::string& out, std::string_view text, std::string_view indent,
-                          std::size_t max_piece = kMaxPieceSize);
+                          std::size_t max_piece = kMaxPieceSize, std::string_view separator = ",");
 
 }  // namespace migrations::generator

@@ -1,4 +1,5 @@
-// @brief A RevisionSet as the schema engines' RevisionScripts, and build-time verification.
+// @brief A RevisionSet as the schema engines' RevisionScripts,
+// and build-time verification.
 #include "schema_scripts.hpp"
 
 #include "schema/sqlite_handle.hpp"

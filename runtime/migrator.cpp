@@ -69,8 +69,8 @@ bool Migrator::at_all_heads_fast(const DbState& state, std::string_view target, 
     if (state.applied_count != catalog_.size() || catalog_.size() == 0) return false;
     if (target != "heads" && target != "head") return false;
     std::vector<bool> is_parent(catalog_.size(), false);
-    for (const RevisionSpec& revision : catalog_.spec().revisions) {
-        for (std::uint32_t parent : revision.parents) is_parent[parent] = true;
+    for (std::size_t i = 0; i < catalog_.size(); ++i) {
+        for (std::uint32_t parent : catalog_[i].parents) is_parent[parent] = true;
     }
     graph::IndexList heads;
     for (graph::Index i = 0; i < catalog_.size(); ++i) {
@@ -310,7 +310,7 @@ bool Migrator::catch_up(std::vector<Step>& steps, std::size_t next, AppliedSet& 
 
 double Migrator::run_step(const Step& step, std::size_t position, std::size_t count) {
     const RevisionSpec& revision = catalog_[step.revision];
-    const Section& section = section_of(catalog_, step, backend_.dialect());
+    const Section section = section_of(catalog_, step, backend_.dialect());
     emit(Event{EventKind::revision_starting, step.direction, revision.id, revision.message, {}, position, count});
     const auto started = Clock::now();
     backend_.execute(revision, section, step.direction);

@@ -40,12 +40,12 @@ bool parse_relative(std::string_view target, Relative& out) {
 
 }  // namespace
 
-const Section& section_of(const Catalog& catalog, const Step& step, Dialect dialect) {
+Section section_of(const Catalog& catalog, const Step& step, Dialect dialect) {
     const RevisionSpec& revision = catalog[step.revision];
     const bool up = step.direction == Direction::upgrade;
-    const Section* section =
+    const std::optional<Section> section =
         up ? Catalog::upgrade_section(revision, dialect) : Catalog::downgrade_section(revision, dialect);
-    if (section == nullptr) {
+    if (!section) {
         throw Error(ErrorKind::bad_catalog,
                     std::string("revision ") + revision.id + " (" + revision.file + ") has no " +
                         (up ? "upgrade" : "downgrade") + " section for " + dialect_name(dialect),
@@ -111,14 +111,20 @@ IndexList Planner::resolve(std::string_view target) const {
         }
     }
     // A unique prefix of an id: the ids sharing the prefix are contiguous in by_id.
-    const auto& by_id = catalog_.spec().by_id;
-    const auto* first = std::lower_bound(by_id.begin(), by_id.end(), target, [&](Index i, std::string_view key) {
-        return std::string_view(catalog_[i].id) < key;
-    });
+    const Array<std::uint32_t> by_id = catalog_.by_id();
+    std::size_t first = 0;
+    for (std::size_t high = by_id.size; first < high;) {
+        const std::size_t mid = first + (high - first) / 2;
+        if (std::string_view(catalog_[by_id[mid]].id) < target) {
+            first = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
     IndexList matches;
-    for (const auto* it = first; it != by_id.end(); ++it) {
-        if (std::string_view(catalog_[*it].id).substr(0, target.size()) != target) break;
-        matches.push_back(*it);
+    for (std::size_t k = first; k < by_id.size; ++k) {
+        if (std::string_view(catalog_[by_id[k]].id).substr(0, target.size()) != target) break;
+        matches.push_back(by_id[k]);
     }
     if (matches.size() == 1) return matches;
     if (matches.size() > 1) {

@@ -76,6 +76,6 @@ std::string join_ids(const Catalog& catalog, const graph::IndexList& indices);
 
 /// The section `step` runs on `dialect` (its upgrade or downgrade). Throws Error(bad_catalog)
 /// naming the revision and its file when the revision has none for the dialect.
-const Section& section_of(const Catalog& catalog, const Step& step, Dialect dialect);
+Section section_of(const Catalog& catalog, const Step& step, Dialect dialect);
 
 }  // namespace migrations::detail

@@ -47,7 +47,7 @@ std::string sql(const Catalog& catalog, std::string_view from, std::string_view 
     for (const detail::Step& step : steps) {
         const RevisionSpec& revision = catalog[step.revision];
         const bool up = step.direction == Direction::upgrade;
-        const Section* section = &detail::section_of(catalog, step, dialect);
+        const std::optional<Section> section = detail::section_of(catalog, step, dialect);
         if (!revision.transactional && in_transaction) {
             script += "\nCOMMIT;\n";
             in_transaction = false;

@@ -42,8 +42,7 @@ std::vector<RevisionStatus> history(std::string_view url, const Catalog& catalog
 
 std::vector<AppliedRevision> applied_revisions(std::string_view url, const Options& options) {
     const auto backend = open_backend(url, options, detail::Access::read);
-    static const CatalogSpec empty_spec{"", {}, {}, 0};
-    const Catalog empty(empty_spec);
+    const Catalog empty;
     return Migrator(*backend, empty, options).rows();
 }
 

@@ -18,9 +18,9 @@ inline RevisionScript script_of(const RevisionSpec& revision, Dialect dialect = 
     RevisionScript script;
     script.id = revision.id;
     script.file = revision.file;
-    if (const Section* upgrade = Catalog::upgrade_section(revision, dialect))
+    if (const auto upgrade = Catalog::upgrade_section(revision, dialect))
         script.upgrade = {upgrade->sql.str(), upgrade->first_line, 0};
-    if (const Section* downgrade = Catalog::downgrade_section(revision, dialect))
+    if (const auto downgrade = Catalog::downgrade_section(revision, dialect))
         script.downgrade = {downgrade->sql.str(), downgrade->first_line, 0};
     script.irreversible = revision.irreversible;
     return script;

@@ -75,7 +75,7 @@ void at_head() {
 
 void BM_StartupFloor(benchmark::State& state) {
     at_head();
-    const std::string sql = "SELECT name FROM t_" + std::string(bench_catalog().revisions[0].id);
+    const std::string sql = "SELECT name FROM t_" + std::string(bench_catalog().catalog()[0].id);
     for (auto _ : state) {
         Connection c;
         c.exec(sql);

@@ -1,15 +1,17 @@
 // @brief The revisions compiled into a binary: the static table the generator emits, and
 // the Catalog that the runtime plans over.
 //
-// The generator (`migrations generate`, run by add_migrations) writes one RevisionSpec per
-// revision file into a generated .cpp, in topological order (parents before children), with
-// parents and dependencies already resolved to indices and an index sorted by id. Nothing is
-// parsed, hashed or sorted when the binary starts: a Catalog only points at that table.
+// The generator (`migrations generate`, run by add_migrations) serializes the validated
+// revisions into one binary blob (docs/format.md), in topological order (parents before
+// children), with parents and dependencies resolved to indices and an index sorted by id, and
+// writes it into a generated .cpp as one char array. Nothing is parsed, hashed or sorted when
+// the binary starts: a Catalog reads the blob in place.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,25 +26,27 @@ inline constexpr std::size_t kDialectCount = 2;
 /// "sqlite" or "postgresql".
 const char* dialect_name(Dialect dialect) noexcept;
 
-/// A read-only array view over the static table (C++17 has no std::span).
-template <typename T>
-struct Array {
-    const T* data = nullptr;
+/// Version of the binary catalog layout (docs/format.md, "The binary catalog"). The
+/// generator writes it into every blob; a Catalog refuses a blob of another version.
+inline constexpr std::uint32_t kCatalogFormatVersion = 1;
+
+namespace detail {
+/// The little-endian 32-bit word at `at` (the blob's only integer encoding).
+inline std::uint32_t word(const unsigned char* at) noexcept {
+    return static_cast<std::uint32_t>(at[0]) | static_cast<std::uint32_t>(at[1]) << 8U |
+           static_cast<std::uint32_t>(at[2]) << 16U | static_cast<std::uint32_t>(at[3]) << 24U;
+}
+}  // namespace detail
+
+/// SQL text: `size` bytes at `data`, followed by a NUL (so `data` is also a C string).
+struct SqlText {
+    const char* data = "";
     std::size_t size = 0;
 
-    const T* begin() const noexcept { return data; }
-    const T* end() const noexcept { return data + size; }
-    const T& operator[](std::size_t i) const noexcept { return data[i]; }
-    bool empty() const noexcept { return size == 0; }
-};
-
-/// SQL text as emitted: pieces of at most 16 KB each (the limit of one string literal on
-/// some compilers), to be joined in order.
-struct SqlText {
-    Array<const char*> pieces;
-
-    /// The whole text, pieces joined.
-    std::string str() const;
+    /// The text as a view.
+    std::string_view view() const noexcept { return {data, size}; }
+    /// The text as a string.
+    std::string str() const { return {data, size}; }
 };
 
 /// One `-- upgrade` or `-- downgrade` section of a revision file.
@@ -54,8 +58,49 @@ struct Section {
     SqlText sql;
 };
 
-/// One revision, as the generator emits it. Every pointer refers to static storage (or to
-/// storage the owning Catalog keeps alive).
+/// A read-only array decoded from the catalog blob element by element (C++17 has no
+/// std::span, and the blob holds offsets, not objects). Elements are returned by value.
+template <typename T>
+struct Array {
+    /// The blob the elements' offsets refer to, and the first element's record.
+    const unsigned char* blob = nullptr;
+    const unsigned char* first = nullptr;
+    std::size_t size = 0;
+
+    /// Element `i` (< size), decoded in O(1).
+    T operator[](std::size_t i) const noexcept;
+    bool empty() const noexcept { return size == 0; }
+
+    /// An input iterator yielding the elements by value.
+    struct iterator {
+        const unsigned char* blob;
+        const unsigned char* first;
+        std::size_t index;
+        T operator*() const noexcept { return Array{blob, first, index + 1}[index]; }
+        iterator& operator++() noexcept { ++index; return *this; }
+        bool operator==(const iterator& other) const noexcept { return index == other.index; }
+        bool operator!=(const iterator& other) const noexcept { return index != other.index; }
+    };
+    iterator begin() const noexcept { return {blob, first, 0}; }
+    iterator end() const noexcept { return {blob, first, size}; }
+};
+
+/// Revision indices (parents, dependencies): one word each.
+template <>
+inline std::uint32_t Array<std::uint32_t>::operator[](std::size_t i) const noexcept {
+    return detail::word(first + 4 * i);
+}
+/// Strings (branch labels): one word each, the offset of a NUL-terminated string.
+template <>
+inline const char* Array<const char*>::operator[](std::size_t i) const noexcept {
+    return reinterpret_cast<const char*>(blob + detail::word(first + 4 * i));
+}
+/// Sections: four words each (dialect code, first line, SQL offset, SQL size).
+template <>
+Section Array<Section>::operator[](std::size_t i) const noexcept;
+
+/// One revision, decoded from the blob in O(1) without allocating: every pointer refers
+/// into the catalog's blob, valid while the Catalog (or a copy of it) lives.
 struct RevisionSpec {
     const char* id;
     const char* message;
@@ -72,7 +117,8 @@ struct RevisionSpec {
     /// Empty when the revision is irreversible.
     Array<Section> downgrade;
     /// SHA-256 (64 lowercase hex digits) of the revision's effect on each dialect, indexed
-    /// by Dialect: its parents and its normalised upgrade SQL for that dialect.
+    /// by Dialect: its parents and its normalised upgrade SQL for that dialect ("" when the
+    /// dialect was not checked).
     const char* checksum[kDialectCount];
     /// False for `transactional: false`: the revision runs outside any transaction.
     bool transactional;
@@ -84,33 +130,31 @@ struct RevisionSpec {
     std::uint32_t commit_after;
 };
 
-/// The table of one catalog, as the generator emits it.
-struct CatalogSpec {
-    /// The catalog's name (add_migrations' NAME), used in messages.
-    const char* name;
-    /// All revisions in topological order: every parent and dependency before its children.
-    Array<RevisionSpec> revisions;
-    /// Indices of `revisions` sorted by id (byte order), for binary search.
-    Array<std::uint32_t> by_id;
-    /// Bit i set when the generator checked the revisions for Dialect i.
-    std::uint32_t dialects;
-};
-
-/// The revisions a binary knows, with lookups. Cheap to construct and copy: it refers to
-/// a CatalogSpec and, for catalogs built at run time, shares ownership of their storage.
+/// The revisions a binary knows, with lookups, read in place from a binary catalog (the
+/// blob the generator serializes: docs/format.md). Cheap to construct and copy: nothing is
+/// parsed, hashed or sorted; construction checks the header only.
 class Catalog {
 public:
-    /// Wraps a generated static table. Does not copy or validate it (the generator did).
-    explicit Catalog(const CatalogSpec& spec) noexcept;
+    /// A catalog with no revisions and no dialect, named "".
+    Catalog() noexcept;
 
-    /// Wraps a table whose storage `keep_alive` owns (used by the developer command, which
-    /// parses revision files at run time).
-    Catalog(const CatalogSpec& spec, std::shared_ptr<const void> keep_alive) noexcept;
+    /// Reads the `size` bytes at `blob` (static storage, e.g. the generated array) in place.
+    /// Throws Error(bad_catalog) when they are not a catalog (magic, size) or are of another
+    /// format version than kCatalogFormatVersion, naming both versions.
+    Catalog(const char* blob, std::size_t size);
 
-    const char* name() const noexcept { return spec_->name; }
-    std::size_t size() const noexcept { return spec_->revisions.size; }
-    const RevisionSpec& operator[](std::size_t index) const noexcept { return spec_->revisions[index]; }
-    const CatalogSpec& spec() const noexcept { return *spec_; }
+    /// The same over storage `keep_alive` owns (catalogs serialized at run time: the
+    /// developer verbs, tests, benchmarks).
+    Catalog(const char* blob, std::size_t size, std::shared_ptr<const void> keep_alive);
+
+    const char* name() const noexcept;
+    std::size_t size() const noexcept { return size_; }
+    /// Revision `index` (< size()), decoded in O(1).
+    RevisionSpec operator[](std::size_t index) const noexcept;
+    /// Indices of the revisions sorted by id (byte order), for binary search.
+    Array<std::uint32_t> by_id() const noexcept;
+    /// The blob the catalog reads.
+    std::string_view blob() const noexcept { return {reinterpret_cast<const char*>(blob_), blob_size_}; }
 
     /// True when the generator checked the revisions for this dialect.
     bool supports(Dialect dialect) const noexcept;
@@ -119,18 +163,28 @@ public:
     std::ptrdiff_t find(std::string_view id) const noexcept;
 
     /// The upgrade section that runs on `dialect` (its dialect section, else the generic one),
-    /// or nullptr when the revision has none for it.
-    static const Section* upgrade_section(const RevisionSpec& revision, Dialect dialect) noexcept;
-    /// The same for the downgrade; nullptr also when the revision is irreversible.
-    static const Section* downgrade_section(const RevisionSpec& revision, Dialect dialect) noexcept;
+    /// or nothing when the revision has none for it.
+    static std::optional<Section> upgrade_section(const RevisionSpec& revision, Dialect dialect) noexcept;
+    /// The same for the downgrade; nothing also when the revision is irreversible.
+    static std::optional<Section> downgrade_section(const RevisionSpec& revision, Dialect dialect) noexcept;
 
     /// True when running `revision` up (or down) on `dialect` must be followed by a COMMIT
     /// before a later revision can use its effect (see RevisionSpec::commit_after).
     static bool commits_after(const RevisionSpec& revision, bool upgrade, Dialect dialect) noexcept;
 
 private:
-    const CatalogSpec* spec_;
+    const unsigned char* blob_;
+    std::size_t blob_size_;
+    std::size_t size_;
     std::shared_ptr<const void> keep_alive_;
 };
+
+namespace detail {
+/// The Catalog over a generated blob (static storage), made once per call and never freed:
+/// what a generated accessor returns. Declared again, with the same signature, in every
+/// generated source, which includes no header so that it compiles at the speed of its data.
+/// Throws as Catalog(blob, size) does.
+const Catalog& embedded_catalog(const char* blob, std::size_t size);
+}  // namespace detail
 
 }  // namespace migrations

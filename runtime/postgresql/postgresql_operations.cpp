@@ -48,8 +48,7 @@ std::vector<RevisionStatus> history(pqxx::connection_base& connection, const Cat
 
 std::vector<AppliedRevision> applied_revisions(pqxx::connection_base& connection, const Options& options) {
     PostgresqlBackend backend(connection, options);
-    static const CatalogSpec empty_spec{"", {}, {}, 0};
-    const Catalog empty(empty_spec);
+    const Catalog empty;
     return Migrator(backend, empty, options).rows();
 }
 

@@ -166,9 +166,7 @@ void SqliteBackend::ensure_table() {
 }
 
 void SqliteBackend::execute(const RevisionSpec& revision, const Section& section, Direction direction) {
-    // Most sections are one piece; join only when the generator chunked a long one.
-    std::string joined;
-    const char* text = section.sql.pieces.size == 1 ? section.sql.pieces[0] : (joined = section.sql.str()).c_str();
+    const char* text = section.sql.data;  // NUL-terminated in the catalog
     const auto failure = schema::run_section(
         db_, text, section.first_line, in_transaction_ ? schema::TransactionUse::kept : schema::TransactionUse::free);
     if (!failure) return;

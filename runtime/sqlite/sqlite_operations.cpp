@@ -41,8 +41,7 @@ std::vector<RevisionStatus> history(sqlite3* db, const Catalog& catalog, const O
 
 std::vector<AppliedRevision> applied_revisions(sqlite3* db, const Options& options) {
     SqliteBackend backend(db, options);
-    static const CatalogSpec empty_spec{"", {}, {}, 0};
-    const Catalog empty(empty_spec);
+    const Catalog empty;
     return Migrator(backend, empty, options).rows();
 }
 

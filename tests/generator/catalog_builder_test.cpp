@@ -52,13 +52,13 @@ TEST(CatalogBuilder, HoldsTheRevisionsInTopologicalOrderWithLookups) {
 
 TEST(CatalogBuilder, KeepsSectionTextAndLines) {
     const Catalog catalog = load();
-    const Section* upgrade = Catalog::upgrade_section(catalog[0], Dialect::sqlite);
-    ASSERT_NE(upgrade, nullptr);
+    const auto upgrade = Catalog::upgrade_section(catalog[0], Dialect::sqlite);
+    ASSERT_TRUE(upgrade.has_value());
     EXPECT_EQ(upgrade->first_line, 5U);
     EXPECT_EQ(upgrade->sql.str(), "\nCREATE TABLE t (x INT);\n");
     EXPECT_EQ(Catalog::upgrade_section(catalog[1], Dialect::postgresql)->sql.str(), "SELECT 'pg';\n");
     EXPECT_EQ(Catalog::upgrade_section(catalog[1], Dialect::sqlite)->sql.str(), "SELECT 'any';\n");
-    EXPECT_EQ(Catalog::downgrade_section(catalog[1], Dialect::sqlite), nullptr);
+    EXPECT_FALSE(Catalog::downgrade_section(catalog[1], Dialect::sqlite).has_value());
     EXPECT_EQ(Catalog::downgrade_section(catalog[0], Dialect::sqlite)->sql.str(), "DROP TABLE t;\n");
 }
 

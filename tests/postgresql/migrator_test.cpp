@@ -215,15 +215,14 @@ TEST_F(PostgresqlMigrator, UsesThePostgresqlSectionOfARevision) {
     b.add("a").up("CREATE TABLE generic_only (x INTEGER);").down("DROP TABLE generic_only;");
     Catalog catalog = b.build();
     // A revision with both a generic and a postgresql section: the latter runs here.
-    static const char* const kGeneric[] = {"CREATE TABLE generic (x INTEGER);"};
-    static const char* const kPostgresql[] = {"CREATE TABLE pg_only (x SERIAL);"};
-    static const Section kSections[] = {{"", 6, {{kGeneric, 1}}}, {"postgresql", 9, {{kPostgresql, 1}}}};
-    static const Section kDown[] = {{"", 12, {{kGeneric, 1}}}};
-    static const std::uint32_t kBy[] = {0};
-    static const RevisionSpec kRevisions[] = {{"p1", "both sections", "", "migrations/p1.sql", {}, {}, {},
-                                               {kSections, 2}, {kDown, 1}, {"x", "y"}, true, false, 0}};
-    static const CatalogSpec kSpec{"dialect_migrations", {kRevisions, 1}, {kBy, 1}, 3};
-    (void)upgrade(*connection_, Catalog(kSpec));
+    CatalogBuilder both;
+    both.add("p1")
+        .message("both sections")
+        .up("CREATE TABLE generic (x INTEGER);")
+        .up(Dialect::postgresql, "CREATE TABLE pg_only (x SERIAL);")
+        .down("CREATE TABLE generic (x INTEGER);")
+        .checksum("y");
+    (void)upgrade(*connection_, both.build("dialect_migrations"));
     EXPECT_EQ(tables(), std::vector<std::string>{"public.pg_only,public.schema_revisions"});
     EXPECT_EQ(rows("SELECT checksum FROM schema_revisions"), std::vector<std::string>{"y"});
 }

@@ -1,44 +1,14 @@
-// @brief Owned catalogs for tests: the storage behind a CatalogSpec built at run time.
+// @brief Owned catalogs for tests: the generator's revision model, serialized in memory.
 #include "support/test_catalog.hpp"
 
 #include <algorithm>
 #include <cstdio>
-#include <deque>
-#include <functional>
-#include <memory>
 #include <stdexcept>
 
+#include "catalog_builder.hpp"
+#include "checksum.hpp"
+
 namespace migrations::testing {
-
-namespace {
-
-struct Storage {
-    std::deque<std::string> strings;
-    std::deque<std::vector<const char*>> pointer_lists;
-    std::deque<std::vector<std::uint32_t>> index_lists;
-    std::deque<std::vector<Section>> section_lists;
-    std::vector<RevisionSpec> revisions;
-    std::vector<std::uint32_t> by_id;
-    CatalogSpec spec{};
-
-    const char* keep(std::string text) { return strings.emplace_back(std::move(text)).c_str(); }
-};
-
-std::string fake_checksum(const RevisionDef& def) {
-    std::string key = def.upgrade;
-    for (const auto& parent : def.parents) key += "|" + parent;
-    std::string hex;
-    std::size_t h = std::hash<std::string>{}(key);
-    for (int round = 0; round < 4; ++round) {
-        char buffer[17];
-        std::snprintf(buffer, sizeof buffer, "%016zx", h);
-        hex += buffer;
-        h = std::hash<std::string>{}(hex);
-    }
-    return hex;
-}
-
-}  // namespace
 
 CatalogBuilder& CatalogBuilder::add(std::string id, std::vector<std::string> parents) {
     RevisionDef def;
@@ -48,6 +18,10 @@ CatalogBuilder& CatalogBuilder::add(std::string id, std::vector<std::string> par
     return *this;
 }
 CatalogBuilder& CatalogBuilder::up(std::string sql) { defs_.back().upgrade = std::move(sql); return *this; }
+CatalogBuilder& CatalogBuilder::up(Dialect dialect, std::string sql) {
+    defs_.back().dialect_upgrades.emplace_back(dialect, std::move(sql));
+    return *this;
+}
 CatalogBuilder& CatalogBuilder::down(std::string sql) { defs_.back().downgrade = std::move(sql); return *this; }
 CatalogBuilder& CatalogBuilder::depends(std::vector<std::string> ids) { defs_.back().depends_on = std::move(ids); return *this; }
 CatalogBuilder& CatalogBuilder::label(std::string label) { defs_.back().labels.push_back(std::move(label)); return *this; }
@@ -66,57 +40,66 @@ CatalogBuilder& CatalogBuilder::file(std::string path, unsigned first_line) {
 }
 
 Catalog CatalogBuilder::build(std::string name) const {
-    auto storage = std::make_shared<Storage>();
+    // The revision model the generator validates into, serialized by the generator's own
+    // serializer, with the checksums the generator computes (unless a test sets one).
+    generator::RevisionSet set;
     const auto index_of = [&](const std::string& id, std::size_t before) -> std::uint32_t {
         for (std::size_t i = 0; i < before; ++i) {
             if (defs_[i].id == id) return static_cast<std::uint32_t>(i);
         }
         throw std::invalid_argument("test catalog: '" + id + "' is unknown or comes after its child");
     };
-    const auto sections = [&](const std::string& sql, unsigned first_line) {
-        auto& pieces = storage->pointer_lists.emplace_back();
-        pieces.push_back(storage->keep(sql));
-        auto& list = storage->section_lists.emplace_back();
-        list.push_back(Section{"", first_line, SqlText{{pieces.data(), pieces.size()}}});
-        return Array<Section>{list.data(), list.size()};
+    const auto section = [](const std::string& sql, unsigned first_line, const char* marker) {
+        generator::SectionText text;
+        text.marker = marker;
+        text.marker_line = first_line - 1;
+        text.first_line = first_line;
+        text.sql = sql;
+        return text;
     };
     for (std::size_t i = 0; i < defs_.size(); ++i) {
         const RevisionDef& def = defs_[i];
-        RevisionSpec spec{};
-        spec.id = storage->keep(def.id);
-        spec.message = storage->keep(def.message.empty() ? "revision " + def.id : def.message);
-        spec.created = storage->keep("");
-        spec.file = storage->keep(def.file.empty() ? "migrations/" + def.id + ".sql" : def.file);
-        auto& parents = storage->index_lists.emplace_back();
-        for (const auto& p : def.parents) parents.push_back(index_of(p, i));
-        spec.parents = {parents.data(), parents.size()};
-        auto& depends = storage->index_lists.emplace_back();
-        for (const auto& d : def.depends_on) depends.push_back(index_of(d, i));
-        spec.depends_on = {depends.data(), depends.size()};
-        auto& labels = storage->pointer_lists.emplace_back();
-        for (const auto& l : def.labels) labels.push_back(storage->keep(l));
-        spec.branch_labels = {labels.data(), labels.size()};
-        spec.upgrade = sections(def.upgrade, def.first_line);
-        const unsigned down_line = def.first_line + 2 +
-                                   static_cast<unsigned>(std::count(def.upgrade.begin(), def.upgrade.end(), '\n'));
-        spec.downgrade = def.irreversible ? Array<Section>{} : sections(def.downgrade, down_line);
-        const char* sum = storage->keep(def.checksum.empty() ? fake_checksum(def) : def.checksum);
-        spec.checksum[0] = sum;
-        spec.checksum[1] = sum;
-        spec.transactional = def.transactional;
-        spec.irreversible = def.irreversible;
-        spec.commit_after = def.commit_after;
-        storage->revisions.push_back(spec);
+        generator::RevisionFile file;
+        file.id = def.id;
+        file.message = def.message.empty() ? "revision " + def.id : def.message;
+        file.relative_path = def.file.empty() ? "migrations/" + def.id + ".sql" : def.file;
+        file.path = file.relative_path;
+        auto& parents = set.parents.emplace_back();
+        for (const auto& p : def.parents) {
+            file.parents.push_back({p, 2});
+            parents.push_back(index_of(p, i));
+        }
+        auto& depends = set.depends_on.emplace_back();
+        for (const auto& d : def.depends_on) {
+            file.depends_on.push_back({d, 4});
+            depends.push_back(index_of(d, i));
+        }
+        for (const auto& l : def.labels) file.branch_labels.push_back({l, 4});
+        // Each section starts two lines after the previous one's last line (its marker between).
+        const auto after = [](const generator::SectionText& text) {
+            return text.first_line + 2 + static_cast<unsigned>(std::count(text.sql.begin(), text.sql.end(), '\n'));
+        };
+        file.upgrade.push_back(section(def.upgrade, def.first_line, "-- upgrade"));
+        for (const auto& [dialect, sql] : def.dialect_upgrades) {
+            file.upgrade.push_back(section(sql, after(file.upgrade.back()), "-- upgrade: dialect"));
+            file.upgrade.back().dialect = dialect;
+        }
+        if (!def.irreversible) file.downgrade.push_back(section(def.downgrade, after(file.upgrade.back()), "-- downgrade"));
+        file.transactional = def.transactional;
+        file.irreversible = def.irreversible;
+        file.commit_after = def.commit_after;
+        file.well_formed = true;
+        auto& sums = set.checksums.emplace_back();
+        for (std::size_t d = 0; d < kDialectCount; ++d) {
+            sums[d] = def.checksum.empty() ? generator::revision_checksum(file, static_cast<Dialect>(d)) : def.checksum;
+        }
+        set.revisions.push_back(std::move(file));
     }
-    for (std::uint32_t i = 0; i < defs_.size(); ++i) storage->by_id.push_back(i);
-    std::sort(storage->by_id.begin(), storage->by_id.end(),
+    for (std::uint32_t i = 0; i < defs_.size(); ++i) set.by_id.push_back(i);
+    std::sort(set.by_id.begin(), set.by_id.end(),
               [&](std::uint32_t a, std::uint32_t b) { return defs_[a].id < defs_[b].id; });
-    storage->spec.name = storage->keep(std::move(name));
-    storage->spec.revisions = {storage->revisions.data(), storage->revisions.size()};
-    storage->spec.by_id = {storage->by_id.data(), storage->by_id.size()};
-    storage->spec.dialects = 3;
-    const CatalogSpec& spec = storage->spec;
-    return Catalog(spec, storage);
+    set.dialects = 3;
+    return generator::make_catalog(set, name);
 }
 
 Catalog graph_catalog(const std::string& notation) {

@@ -5,18 +5,21 @@
 #include <migrations/options.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace migrations::testing {
 
 /// One revision as tests describe it. Defaults: file "migrations/<id>.sql", SQL starting on
-/// line 6, message "revision <id>", generic sections, checksum derived from parents and SQL.
+/// line 6, message "revision <id>", generic sections, the checksum the generator computes.
 struct RevisionDef {
     std::string id;
     std::vector<std::string> parents;
     std::vector<std::string> depends_on;
     std::vector<std::string> labels;
     std::string upgrade;
+    /// Upgrade sections of one dialect, after the generic one.
+    std::vector<std::pair<Dialect, std::string>> dialect_upgrades;
     std::string downgrade;
     bool transactional = true;
     bool irreversible = false;
@@ -34,6 +37,8 @@ class CatalogBuilder {
 public:
     CatalogBuilder& add(std::string id, std::vector<std::string> parents = {});
     CatalogBuilder& up(std::string sql);
+    /// Adds an `-- upgrade: <dialect>` section to the last revision, after its generic one.
+    CatalogBuilder& up(Dialect dialect, std::string sql);
     CatalogBuilder& down(std::string sql);
     CatalogBuilder& depends(std::vector<std::string> ids);
     CatalogBuilder& label(std::string label);

@@ -1,0 +1,148 @@
+// @brief The serializer round trip: the generator's revision model -> binary catalog ->
+// Catalog equals the model in every field; and the catalogs the runtime refuses.
+#include "catalog_blob.hpp"
+
+#include <migrations/error.hpp>
+
+#include <gtest/gtest.h>
+
+#include "catalog_builder.hpp"
+#include "parser.hpp"
+#include "validator.hpp"
+
+namespace migrations::generator {
+namespace {
+
+RevisionSet make_set(const std::vector<std::string>& texts) {
+    Diagnostics diagnostics;
+    std::vector<RevisionFile> files;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        files.push_back(parse_revision(texts[i], "m/" + std::to_string(i) + ".sql", kAllDialects, diagnostics));
+        files.back().relative_path = "db/m/" + std::to_string(i) + ".sql";
+    }
+    ValidationOptions options;
+    options.dialects = kAllDialects;
+    auto set = validate(std::move(files), options, diagnostics);
+    EXPECT_TRUE(diagnostics.empty()) << (diagnostics.empty() ? "" : format(diagnostics.all().front()));
+    return std::move(*set);
+}
+
+/// Every shape a field can take: a root, a branch, a merge with two parents, a dependency,
+/// two labels, a created date, dialect sections, an irreversible and a non-transactional
+/// revision, a commit boundary, quotes and UTF-8 in the text.
+RevisionSet rich_set() {
+    return make_set({
+        "-- revision: a1\n-- down_revision: none\n-- message: root \"quoted\" caf\xC3\xA9\n"
+        "-- created: 2026-01-01 10:00:00+00:00\n-- branch_labels: trunk, main\n"
+        "-- upgrade\nCREATE TABLE t (x INT);\n-- upgrade: postgresql\nCREATE TABLE t (x SERIAL);\n"
+        "-- downgrade\nDROP TABLE t;\n",
+        "-- revision: b2\n-- down_revision: a1\n-- message: left\n-- transactional: false\n"
+        "-- upgrade\nVACUUM;\n-- downgrade: irreversible\n",
+        "-- revision: c3\n-- down_revision: a1\n-- message: right\n-- upgrade\nALTER TYPE mood ADD VALUE 'x';\n"
+        "-- upgrade: sqlite\nSELECT 1;\n-- downgrade\nSELECT 2;\n-- downgrade: sqlite\nSELECT 3;\n",
+        "-- revision: d4\n-- down_revision: b2, c3\n-- depends_on: a1\n-- message: merge\n"
+        "-- upgrade\n\n-- downgrade\n\n",
+    });
+}
+
+void expect_sections(const Array<Section>& blob, const std::vector<SectionText>& model) {
+    ASSERT_EQ(blob.size, model.size());
+    for (std::size_t k = 0; k < model.size(); ++k) {
+        EXPECT_STREQ(blob[k].dialect, model[k].dialect ? dialect_name(*model[k].dialect) : "");
+        EXPECT_EQ(blob[k].first_line, model[k].first_line);
+        EXPECT_EQ(blob[k].sql.view(), model[k].sql);
+        EXPECT_EQ(blob[k].sql.data[blob[k].sql.size], '\0');
+    }
+}
+
+TEST(CatalogBlob, ReadsBackEveryFieldOfTheModel) {
+    const RevisionSet set = rich_set();
+    const Catalog catalog = make_catalog(set, "rich_migrations");
+    EXPECT_STREQ(catalog.name(), "rich_migrations");
+    ASSERT_EQ(catalog.size(), set.revisions.size());
+    EXPECT_TRUE(catalog.supports(Dialect::sqlite));
+    EXPECT_TRUE(catalog.supports(Dialect::postgresql));
+    ASSERT_EQ(catalog.by_id().size, set.by_id.size());
+    for (std::size_t k = 0; k < set.by_id.size(); ++k) EXPECT_EQ(catalog.by_id()[k], set.by_id[k]);
+    for (std::size_t i = 0; i < set.revisions.size(); ++i) {
+        const RevisionFile& model = set.revisions[i];
+        const RevisionSpec revision = catalog[i];
+        SCOPED_TRACE(model.id);
+        EXPECT_EQ(revision.id, model.id);
+        EXPECT_EQ(catalog.find(model.id), static_cast<std::ptrdiff_t>(i));
+        EXPECT_EQ(revision.message, model.message);
+        EXPECT_EQ(revision.created, model.created);
+        EXPECT_EQ(revision.file, model.relative_path);
+        ASSERT_EQ(revision.parents.size, set.parents[i].size());
+        for (std::size_t k = 0; k < set.parents[i].size(); ++k) EXPECT_EQ(revision.parents[k], set.parents[i][k]);
+        ASSERT_EQ(revision.depends_on.size, set.depends_on[i].size());
+        for (std::size_t k = 0; k < set.depends_on[i].size(); ++k) {
+            EXPECT_EQ(revision.depends_on[k], set.depends_on[i][k]);
+        }
+        ASSERT_EQ(revision.branch_labels.size, model.branch_labels.size());
+        for (std::size_t k = 0; k < model.branch_labels.size(); ++k) {
+            EXPECT_EQ(revision.branch_labels[k], model.branch_labels[k].name);
+        }
+        expect_sections(revision.upgrade, model.upgrade);
+        expect_sections(revision.downgrade, model.downgrade);
+        for (std::size_t d = 0; d < kDialectCount; ++d) EXPECT_EQ(revision.checksum[d], set.checksums[i][d]);
+        EXPECT_EQ(revision.transactional, model.transactional);
+        EXPECT_EQ(revision.irreversible, model.irreversible);
+        EXPECT_EQ(revision.commit_after, model.commit_after);
+    }
+    // The shapes the model was chosen for are there.
+    EXPECT_EQ(catalog[catalog.find("d4")].parents.size, 2U);
+    EXPECT_EQ(catalog[catalog.find("c3")].commit_after, 2U);
+    EXPECT_EQ(catalog.find("zz"), -1);
+}
+
+TEST(CatalogBlob, IsTheSameBytesForTheSameModel) {
+    EXPECT_EQ(serialize_catalog(rich_set(), "x"), serialize_catalog(rich_set(), "x"));
+}
+
+TEST(CatalogBlob, IsRefusedWhenItsFormatVersionIsNotTheRuntimes) {
+    std::string blob = serialize_catalog(rich_set(), "x");
+    blob[4] = static_cast<char>(kCatalogFormatVersion + 1);
+    try {
+        const Catalog catalog(blob.data(), blob.size());
+        FAIL() << "a catalog of another format version was accepted";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::bad_catalog);
+        EXPECT_STREQ(error.what(),
+                     "the compiled-in catalog has format version 2 but this runtime reads format version 1: "
+                     "regenerate it with the migrations tool of the same release as the runtime");
+    }
+}
+
+TEST(CatalogBlob, IsRefusedWhenItIsNotACatalogOrIsTruncated) {
+    const std::string blob = serialize_catalog(rich_set(), "x");
+    std::string other = blob;
+    other[0] = 'X';
+    try {
+        const Catalog catalog(other.data(), other.size());
+        FAIL() << "a blob without the magic was accepted";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::bad_catalog);
+        EXPECT_STREQ(error.what(), "the compiled-in catalog is not a migrations catalog (bad magic or size)");
+    }
+    try {
+        const Catalog catalog(blob.data(), blob.size() - 1);
+        FAIL() << "a truncated blob was accepted";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.kind(), ErrorKind::bad_catalog);
+        EXPECT_EQ(std::string(error.what()), "the compiled-in catalog is truncated: its header says " +
+                                                 std::to_string(blob.size()) + " bytes, the array holds " +
+                                                 std::to_string(blob.size() - 1));
+    }
+}
+
+TEST(CatalogBlob, DefaultsToAnEmptyCatalog) {
+    const Catalog empty;
+    EXPECT_EQ(empty.size(), 0U);
+    EXPECT_STREQ(empty.name(), "");
+    EXPECT_FALSE(empty.supports(Dialect::sqlite));
+    EXPECT_EQ(empty.find("a"), -1);
+}
+
+}  // namespace
+}  // namespace migrations::generator
