@@ -5,6 +5,7 @@
 #include "postgresql/advisory_lock.hpp"
 #include "postgresql/libpq_query.hpp"
 #include "postgresql/postgresql_backend.hpp"
+#include "support/cli_capture.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_catalog.hpp"
 #include "test_database.hpp"
@@ -398,12 +399,8 @@ namespace {
 
 /// run_cli's exit code and standard error.
 std::pair<int, std::string> run_check(const Catalog& catalog, const std::string& url) {
-    const char* argv[] = {"app", "check"};
-    std::ostringstream err;
-    auto* old_err = std::cerr.rdbuf(err.rdbuf());
-    const int code = run_cli(2, argv, catalog, url);
-    std::cerr.rdbuf(old_err);
-    return {code, err.str()};
+    const testing::CliOutcome outcome = testing::run_cli_captured(catalog, url, {"app", "check"});
+    return {outcome.code, outcome.err};
 }
 
 TEST_F(PostgresqlMigrator, CheckReportsASchemaAlteredByHand) {

@@ -10,6 +10,7 @@
 #include <migrations/migrations.hpp>
 #include <sstream>
 
+#include "support/cli_capture.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_catalog.hpp"
 
@@ -67,23 +68,11 @@ const Verb kVerbs[] = {{"upgrade", "head"},  {"downgrade", "base"}, {"stamp", "h
                        {"current", nullptr}, {"history", nullptr},  {"heads", nullptr}, {"show", "head"},
                        {"check", nullptr},   {"sql", "base:head"}};
 
-struct Outcome {
-    int code;
-    std::string out;
-    std::string err;
-};
+using Outcome = testing::CliOutcome;
 
+// Runs the command line in this process with std::cout and std::cerr captured.
 Outcome cli(const Catalog& catalog, const std::string& default_url, const std::vector<std::string>& args) {
-    std::vector<const char*> argv;
-    for (const auto& arg : args) argv.push_back(arg.c_str());
-    std::ostringstream out;
-    std::ostringstream err;
-    auto* old_out = std::cout.rdbuf(out.rdbuf());
-    auto* old_err = std::cerr.rdbuf(err.rdbuf());
-    const int code = run_cli(static_cast<int>(argv.size()), argv.data(), catalog, default_url);
-    std::cout.rdbuf(old_out);
-    std::cerr.rdbuf(old_err);
-    return {code, out.str(), err.str()};
+    return testing::run_cli_captured(catalog, default_url, args);
 }
 
 class CliRedaction : public ::testing::Test {

@@ -8,6 +8,7 @@
 #include <migrations/version.hpp>
 #include <sstream>
 
+#include "support/cli_capture.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_catalog.hpp"
 
@@ -18,24 +19,11 @@ using testing::Db;
 using testing::graph_catalog;
 using testing::TempDir;
 
-struct Outcome {
-    int code;
-    std::string out;
-    std::string err;
-};
+using Outcome = testing::CliOutcome;
 
 // Runs the command line in this process with std::cout and std::cerr captured.
-Outcome cli(const Catalog& catalog, const std::string& default_url, std::vector<std::string> args) {
-    std::vector<const char*> argv;
-    for (const auto& arg : args) argv.push_back(arg.c_str());
-    std::ostringstream out;
-    std::ostringstream err;
-    auto* old_out = std::cout.rdbuf(out.rdbuf());
-    auto* old_err = std::cerr.rdbuf(err.rdbuf());
-    const int code = run_cli(static_cast<int>(argv.size()), argv.data(), catalog, default_url);
-    std::cout.rdbuf(old_out);
-    std::cerr.rdbuf(old_err);
-    return {code, out.str(), err.str()};
+Outcome cli(const Catalog& catalog, const std::string& default_url, const std::vector<std::string>& args) {
+    return testing::run_cli_captured(catalog, default_url, args);
 }
 
 std::size_t lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
