@@ -25,7 +25,10 @@ grep 'Migrations_postgresql_FOUND=' "$work/configure.log"
 cmake --build "$work/build" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 
 failures=0
-if ldd "$work/build/app" | grep -q 'libpq\.so'; then has_libpq=yes; else has_libpq=no; fi
+# ldd's output is read whole first: `ldd | grep -q` under pipefail fails when grep stops
+# early and ldd gets SIGPIPE, which read as "not linked" now and then.
+libraries=$(ldd "$work/build/app")
+if grep -q 'libpq\.so' <<<"$libraries"; then has_libpq=yes; else has_libpq=no; fi
 echo "libpq linked: $has_libpq"
 if [ "$has_libpq" != "$want_libpq" ]; then
   echo "FAIL: expected libpq linked: $want_libpq"; ldd "$work/build/app"; failures=$((failures + 1))
