@@ -22,7 +22,8 @@ fails the build when the revision graph is broken.
   among the dialects) to the libraries it links.
 
 ``DIR <dir>``
-  The directory of ``*.sql`` revision files, relative to the current source directory.
+  The directory of revision files, relative to the current source directory: ``*.sql``, and
+  ``*.cpp`` revisions written in C++ (``docs/format.md``), which are compiled into ``<target>``.
   Adding, editing, renaming or removing a file there regenerates the catalog at the next
   build; a build with no change runs nothing.
 
@@ -150,9 +151,10 @@ function(add_migrations target)
 
   # CONFIGURE_DEPENDS re-runs the glob at every build, so an added, renamed or removed file
   # changes the dependency list and regenerates (sqlx's embed misses added files).
-  file(GLOB revision_files LIST_DIRECTORIES false CONFIGURE_DEPENDS "${dir}/*.sql")
+  file(GLOB revision_files LIST_DIRECTORIES false CONFIGURE_DEPENDS "${dir}/*.sql" "${dir}/*.cpp")
   list(SORT revision_files)
   _migrations_check_file_names("${dir}" "${revision_files}")
+  _migrations_add_cpp_revisions(${target} "${name}" "${revision_files}")
 
   set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/_migrations")
   set(header "${out_dir}/${name}.hpp")
@@ -255,6 +257,29 @@ function(_migrations_check_file_names dir files)
                           "cannot carry; rename the file (its '-- revision:' header is its id, not its name)")
     endforeach()
   endforeach()
+endfunction()
+
+# Adds the C++ revisions among <files> to <target>, each compiled with MIGRATIONS_REVISION_KEY
+# set to <name>_<file name without .cpp> made an identifier: the prefix of the functions its
+# macros define (include/migrations/revision.hpp), which the generator derives the same way
+# (cpp_revision_key in generator/codegen.hpp) for the table of steps in the catalog.
+function(_migrations_add_cpp_revisions target name files)
+  set(cpp_files "${files}")
+  list(FILTER cpp_files INCLUDE REGEX "\\.cpp$")
+  foreach(file IN LISTS cpp_files)
+    get_filename_component(stem "${file}" NAME_WLE)
+    string(MAKE_C_IDENTIFIER "${name}_${stem}" key)
+    get_property(defined SOURCE "${file}" TARGET_DIRECTORY ${target} PROPERTY COMPILE_DEFINITIONS)
+    if(defined MATCHES "MIGRATIONS_REVISION_KEY=" AND NOT defined STREQUAL "MIGRATIONS_REVISION_KEY=${key}")
+      message(FATAL_ERROR "C++ revision '${file}' is already compiled into another catalog (${defined}); "
+                          "a C++ revision belongs to one add_migrations() call")
+    endif()
+    set_property(SOURCE "${file}" TARGET_DIRECTORY ${target} PROPERTY COMPILE_DEFINITIONS
+                 "MIGRATIONS_REVISION_KEY=${key}")
+  endforeach()
+  if(cpp_files)
+    target_sources(${target} PRIVATE ${cpp_files})
+  endif()
 endfunction()
 
 # Sets <out> to the validated list of dialects. The default is sqlite, plus postgresql when

@@ -95,6 +95,7 @@ std::string Writer::write(std::string_view name) {
     words_[format::header_by_id] = static_cast<std::uint32_t>(list(set_.by_id));
     word_refs_.push_back(format::header_by_id);
     const std::size_t records = reserve(format::revision_words * count);
+    std::uint32_t cpp_count = 0;  // C++ revisions so far: the next one's index in the table of steps
     words_[format::header_revisions] = static_cast<std::uint32_t>(records);
     word_refs_.push_back(format::header_revisions);
     for (std::size_t i = 0; i < count; ++i) {
@@ -123,6 +124,7 @@ std::string Writer::write(std::string_view name) {
         for (std::size_t d = 0; d < kDialectCount; ++d) text(r + format::revision_checksum + d, set_.checksums[i][d]);
         words_[r + format::revision_flags] = (revision.transactional ? format::kTransactional : 0U) |
                                              (revision.irreversible ? format::kIrreversible : 0U);
+        if (revision.cpp) words_[r + format::revision_flags] |= format::kCpp | cpp_count++ << format::kCppIndexShift;
         words_[r + format::revision_commit_after] = revision.commit_after;
     }
     const auto text_base = static_cast<std::uint32_t>(4 * words_.size());

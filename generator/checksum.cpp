@@ -58,7 +58,7 @@ std::string normalise_sql(std::string_view sql) {
 
 std::string revision_checksum(const RevisionFile& revision, Dialect dialect) {
     const SectionText* upgrade = effective_section(revision.upgrade, dialect);
-    if (upgrade == nullptr) return {};
+    if (upgrade == nullptr && !revision.cpp) return {};
     std::vector<std::string_view> parents;
     for (const NamedRef& parent : revision.parents) parents.push_back(parent.name);
     std::sort(parents.begin(), parents.end());
@@ -68,8 +68,10 @@ std::string revision_checksum(const RevisionFile& revision, Dialect dialect) {
         input += ' ';
         input += parent;
     }
-    input += "\nupgrade:\n";
-    input += normalise_sql(upgrade->sql);
+    // A C++ revision's effect is its source (the same on every dialect): everything after
+    // the header, normalised as SQL is.
+    input += revision.cpp ? "\ncpp:\n" : "\nupgrade:\n";
+    input += normalise_sql(revision.cpp ? revision.cpp_source : upgrade->sql);
     return sha256_hex(input);
 }
 

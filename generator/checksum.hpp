@@ -17,8 +17,9 @@ std::string normalise_sql(std::string_view sql);
 
 /// The checksum of `revision` on `dialect`: its parent ids (sorted) and the normalised SQL of
 /// the upgrade section that runs on that dialect. The message, created date, comments in
-/// the header, the downgrade and line endings do not count. Returns "" when the revision has
-/// no upgrade for the dialect.
+/// the header, the downgrade and line endings do not count. A C++ revision's is its parents
+/// and its whole source after the header (downgrade included), the same on every dialect.
+/// Returns "" when the revision has no upgrade for the dialect.
 std::string revision_checksum(const RevisionFile& revision, Dialect dialect);
 
 }  // namespace migrations::generator

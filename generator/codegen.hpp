@@ -27,6 +27,12 @@ struct GeneratedCode {
 /// left out. Same input, same bytes: no time stamps, no absolute paths.
 GeneratedCode generate_code(const RevisionSet& set, const CodegenOptions& options);
 
+/// The name that a C++ revision file's functions start with: `<catalog_name>_<file name
+/// without .cpp>`, each character that cannot be in an identifier made `_`, as CMake's
+/// string(MAKE_C_IDENTIFIER) does for the MIGRATIONS_REVISION_KEY that add_migrations()
+/// defines when it compiles the file. `file` may hold directories ('/'), which do not count.
+std::string cpp_revision_key(std::string_view catalog_name, std::string_view file);
+
 /// True for a C++ identifier that is not a keyword.
 bool is_cpp_identifier(std::string_view name);
 

@@ -230,5 +230,28 @@ std::string label_already_used(std::string_view label, std::string_view path, st
     return "branch label " + quoted(label) + " is already used in " + std::string(path) + ":" + std::to_string(line);
 }
 
+std::string not_a_cpp_revision() {
+    return "not a revision file: no '// revision: <id>' header (every .cpp file in the directory must be a "
+           "revision)";
+}
+
+std::string missing_cpp_upgrade() {
+    return "missing MIGRATIONS_UPGRADE(session) { ... }: a C++ revision defines its upgrade with it "
+           "(#include <migrations/revision.hpp>)";
+}
+
+std::string missing_cpp_downgrade() {
+    return "missing MIGRATIONS_DOWNGRADE(session) { ... } (write MIGRATIONS_IRREVERSIBLE; for a revision that "
+           "cannot be undone)";
+}
+
+std::string duplicate_step_macro(std::string_view macro, std::uint32_t first_line) {
+    return "duplicate " + std::string(macro) + " (first on line " + std::to_string(first_line) + ")";
+}
+
+std::string cpp_irreversible_with_downgrade(std::uint32_t downgrade_line) {
+    return "MIGRATIONS_IRREVERSIBLE conflicts with the MIGRATIONS_DOWNGRADE on line " + std::to_string(downgrade_line);
+}
+
 }  // namespace message
 }  // namespace migrations::generator

@@ -84,6 +84,11 @@ std::string multiple_roots(const std::vector<std::string>& roots);
 std::string multiple_heads(const std::vector<std::string>& heads);
 std::string label_clashes_with_id(std::string_view label, std::string_view path, std::uint32_t line);
 std::string label_already_used(std::string_view label, std::string_view path, std::uint32_t line);
+std::string not_a_cpp_revision();
+std::string missing_cpp_upgrade();
+std::string missing_cpp_downgrade();
+std::string duplicate_step_macro(std::string_view macro, std::uint32_t first_line);
+std::string cpp_irreversible_with_downgrade(std::uint32_t downgrade_line);
 
 }  // namespace message
 

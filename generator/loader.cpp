@@ -31,7 +31,9 @@ std::vector<std::string> list_revision_files(const std::string& dir, Diagnostics
     errno = 0;
     while (const dirent* entry = ::readdir(stream)) {
         const std::string_view name = entry->d_name;
-        if (name.size() <= 4 || name.substr(name.size() - 4) != ".sql") continue;
+        if (name.size() <= 4 || (name.substr(name.size() - 4) != ".sql" && name.substr(name.size() - 4) != ".cpp")) {
+            continue;
+        }
         bool directory = entry->d_type == DT_DIR;
         if (entry->d_type == DT_UNKNOWN || entry->d_type == DT_LNK) {
             struct stat info {};

@@ -20,7 +20,7 @@ struct LoadOptions {
     ValidationOptions validation;
 };
 
-/// The names of the `*.sql` regular files directly in `dir`, sorted by byte order. A missing
+/// The names of the `*.sql` and `*.cpp` (C++ revisions) files directly in `dir`, sorted by byte order. A missing
 /// or unreadable directory is a diagnostic, and gives an empty list.
 std::vector<std::string> list_revision_files(const std::string& dir, Diagnostics& diagnostics);
 

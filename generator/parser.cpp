@@ -8,6 +8,7 @@
 #include "checks/postgresql_parse.hpp"
 #include "checks/postgresql_statements.hpp"
 #include "checks/transaction_control.hpp"
+#include "cpp_steps.hpp"
 #include "suggest.hpp"
 
 namespace migrations::generator {
@@ -29,9 +30,10 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-/// The rest of `line` after `--` and blanks, or nullopt when the line is not a `--` comment.
-std::optional<std::string_view> comment_body(std::string_view line) {
-    if (line.substr(0, 2) != "--") return std::nullopt;
+/// The rest of `line` after `prefix` (`--`, or `//` in a C++ revision) and blanks, or nullopt
+/// when the line is not such a comment.
+std::optional<std::string_view> comment_body(std::string_view line, std::string_view prefix = "--") {
+    if (line.substr(0, 2) != prefix) return std::nullopt;
     line.remove_prefix(2);
     while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
     return line;
@@ -105,6 +107,12 @@ public:
     RevisionFile run(std::string_view text);
 
 private:
+    /// A C++ revision (docs/format.md, "C++ revisions"): the `//` header, then the source,
+    /// checked for its step macros.
+    void run_cpp(std::string_view text);
+    void check_cpp(std::string_view body, std::uint32_t first_line);
+    /// Checks common to both kinds: a header at all, no SQL in it, the required keys.
+    bool check_header();
     void error(std::uint32_t line, std::string message) { diagnostics_.error(path_, line, std::move(message)); }
     void header_line(std::string_view line, std::uint32_t number);
     void header_value(std::string_view key, std::string_view value, std::uint32_t number);
@@ -139,6 +147,11 @@ RevisionFile Parser::run(std::string_view text) {
     const std::size_t errors_before = diagnostics_.size();
     file_.path = std::string(path_);
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (path_.size() > 4 && path_.substr(path_.size() - 4) == ".cpp") {
+        run_cpp(text);
+        file_.well_formed = diagnostics_.size() == errors_before;
+        return std::move(file_);
+    }
     std::uint32_t number = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -163,9 +176,61 @@ RevisionFile Parser::run(std::string_view text) {
     return std::move(file_);
 }
 
+void Parser::run_cpp(std::string_view text) {
+    file_.cpp = true;
+    std::uint32_t number = 0;
+    std::size_t pos = 0;
+    std::size_t body = text.size();
+    std::uint32_t body_line = 1;
+    while (pos < text.size()) {
+        ++number;
+        const std::size_t newline = text.find('\n', pos);
+        const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+        std::string_view line = text.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.find('\0') != std::string_view::npos) error(number, message::nul_byte());
+        if (in_header_ && (trim(line).empty() || comment_body(line, "//"))) {
+            header_line(line, number);
+        } else if (in_header_) {
+            in_header_ = false;
+            body = pos;
+            body_line = number;
+        }
+        pos = newline == std::string_view::npos ? text.size() : newline + 1;
+    }
+    if (!check_header()) return;
+    check_cpp(text.substr(body), body_line);
+}
+
+void Parser::check_cpp(std::string_view body, std::uint32_t first_line) {
+    file_.cpp_source = normalise_line_endings(body);
+    std::uint32_t upgrade = 0;
+    std::uint32_t downgrade = 0;
+    std::uint32_t irreversible = 0;
+    for (const CppStepMacro& macro : find_step_macros(file_.cpp_source, first_line)) {
+        std::uint32_t& seen = macro.name == "MIGRATIONS_UPGRADE" ? upgrade
+                              : macro.name == "MIGRATIONS_DOWNGRADE" ? downgrade
+                                                                     : irreversible;
+        if (seen != 0) {
+            error(macro.line, message::duplicate_step_macro(macro.name, seen));
+            continue;
+        }
+        seen = macro.line;
+    }
+    if (upgrade == 0) error(1, message::missing_cpp_upgrade());
+    if (irreversible != 0 && downgrade != 0) {
+        error(irreversible, message::cpp_irreversible_with_downgrade(downgrade));
+    } else if (irreversible == 0 && downgrade == 0) {
+        error(1, message::missing_cpp_downgrade());
+    }
+    file_.irreversible = irreversible != 0;
+    file_.cpp_upgrade_line = upgrade;
+    file_.cpp_downgrade_line = downgrade;
+}
+
 void Parser::header_line(std::string_view line, std::uint32_t number) {
     if (trim(line).empty()) return;
-    const auto body = comment_body(line);
+    const auto body = comment_body(line, file_.cpp ? "//" : "--");
     if (!body) {
         if (stray_sql_line_ == 0) stray_sql_line_ = number;
         return;
@@ -284,10 +349,13 @@ void Parser::close_section(std::string_view text, std::size_t end) {
     open_ = SectionText{};
 }
 
-void Parser::check_sections() {
+bool Parser::check_header() {
     bool any_key = false;
     for (std::uint32_t line : key_lines_) any_key = any_key || line != 0;
-    if (!any_key) return error(1, message::not_a_revision());
+    if (!any_key) {
+        error(1, file_.cpp ? message::not_a_cpp_revision() : message::not_a_revision());
+        return false;
+    }
     if (stray_sql_line_ != 0) error(stray_sql_line_, message::sql_before_section());
     for (std::string_view key : {"revision", "down_revision", "message"}) {
         const std::size_t k = static_cast<std::size_t>(std::find(kKeys.begin(), kKeys.end(), key) - kKeys.begin());
@@ -295,6 +363,11 @@ void Parser::check_sections() {
         const bool suggested = std::find(suggested_keys_.begin(), suggested_keys_.end(), key) != suggested_keys_.end();
         if (key_lines_[k] == 0 && !suggested) error(1, message::missing_key(key));
     }
+    return true;
+}
+
+void Parser::check_sections() {
+    if (!check_header()) return;
     const Dialect all[] = {Dialect::sqlite, Dialect::postgresql};
     if (file_.upgrade.empty() && section_lines_[0] + section_lines_[1] + section_lines_[2] == 0) {
         error(1, message::missing_section("upgrade"));

@@ -82,6 +82,15 @@ struct RevisionFile {
     /// file order; the verbs decide whether to report it (LINT, LINT_SINCE).
     std::vector<LintFinding> lint;
 
+    /// True for a revision written in C++ (a `.cpp` file, docs/format.md "C++ revisions"): it
+    /// has no sections; its steps are the functions its MIGRATIONS_UPGRADE and
+    /// MIGRATIONS_DOWNGRADE define (lines below; 0 when absent, as for an irreversible one's
+    /// downgrade), and its checksum covers `cpp_source`, the text after the header (LF endings).
+    bool cpp = false;
+    std::uint32_t cpp_upgrade_line = 0;
+    std::uint32_t cpp_downgrade_line = 0;
+    std::string cpp_source;
+
     /// True when the parser found no problem in this file.
     bool well_formed = false;
 };

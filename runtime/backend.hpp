@@ -88,6 +88,12 @@ public:
     /// StatementLockTimeout when a statement waited too long for a table lock.
     virtual void execute(const RevisionSpec& revision, const Section& section, Direction direction) = 0;
 
+    /// Runs the C++ step of `revision` (a `.cpp` revision) with a migrations::Session on the
+    /// connection, in the open transaction (none for a non-transactional revision). Failures
+    /// are thrown as execute() throws them, naming the line of the failing Session call, or
+    /// of the step's macro for any other exception (run_cpp_step, session_backend.hpp).
+    virtual void run_cpp(const RevisionSpec& revision, const CppStep& step, Direction direction) = 0;
+
     /// Inserts or replaces the row of `row.revision`.
     virtual void write_row(const AppliedRevision& row) = 0;
     /// The same for several rows; backends may batch them into few statements (the migrator

@@ -107,6 +107,8 @@ RevisionSpec Catalog::operator[](std::size_t index) const noexcept {
     spec.transactional = (flags & format::kTransactional) != 0;
     spec.irreversible = (flags & format::kIrreversible) != 0;
     spec.commit_after = at(format::revision_commit_after);
+    spec.cpp = (flags & format::kCpp) != 0;
+    spec.cpp_index = flags >> format::kCppIndexShift;
     return spec;
 }
 
@@ -117,6 +119,34 @@ Array<std::uint32_t> Catalog::by_id() const noexcept {
 const Catalog& detail::embedded_catalog(const char* blob, std::size_t size) {
     // Called once per accessor (the caller's static reference); reachable until exit.
     return *new Catalog(blob, size);
+}
+
+const Catalog& detail::embedded_catalog(const char* blob, std::size_t size, const CppStep* steps,
+                                        std::size_t step_count) {
+    return *new Catalog(Catalog(blob, size).with_cpp_steps(steps, step_count));
+}
+
+Catalog Catalog::with_cpp_steps(const CppStep* steps, std::size_t count) const noexcept {
+    Catalog copy(*this);
+    copy.cpp_steps_ = steps;
+    copy.cpp_step_count_ = count;
+    return copy;
+}
+
+const CppStep& Catalog::cpp_step(const RevisionSpec& revision, bool upgrade) const {
+    const std::string where = std::string("revision ") + revision.id + " (" + revision.file + ")";
+    if (!revision.cpp) throw Error(ErrorKind::bad_catalog, where + " is not a C++ revision", revision.id, revision.file);
+    const std::size_t at = 2 * static_cast<std::size_t>(revision.cpp_index) + (upgrade ? 0 : 1);
+    if (at >= cpp_step_count_) {
+        throw Error(ErrorKind::bad_catalog,
+                    where + " is written in C++, and this catalog holds no function for it: only the catalog "
+                            "add_migrations() compiles into the program can run it (not one the migrations tool reads)",
+                    revision.id, revision.file);
+    }
+    if (cpp_steps_[at].run == nullptr) {
+        throw Error(ErrorKind::irreversible, where + " is irreversible", revision.id, revision.file);
+    }
+    return cpp_steps_[at];
 }
 
 bool Catalog::supports(Dialect dialect) const noexcept {

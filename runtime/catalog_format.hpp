@@ -58,6 +58,10 @@ enum Revision : std::uint32_t {
 /// revision_flags bits.
 inline constexpr std::uint32_t kTransactional = 1U;
 inline constexpr std::uint32_t kIrreversible = 2U;
+/// Set for a revision written in C++; its index in the table of C++ steps is
+/// `flags >> kCppIndexShift` (the blob holds no pointer: the generated code's table does).
+inline constexpr std::uint32_t kCpp = 4U;
+inline constexpr unsigned kCppIndexShift = 8U;
 
 /// Section record words: the dialect (0 generic, else 1 + Dialect), the first line, and the
 /// SQL's offset and size (the SQL is followed by a NUL).

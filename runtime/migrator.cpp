@@ -310,10 +310,19 @@ bool Migrator::catch_up(std::vector<Step>& steps, std::size_t next, AppliedSet& 
 
 double Migrator::run_step(const Step& step, std::size_t position, std::size_t count) {
     const RevisionSpec& revision = catalog_[step.revision];
-    const Section section = section_of(catalog_, step, backend_.dialect());
+    const bool up = step.direction == Direction::upgrade;
+    // A C++ revision runs its function; an .sql one its section. Either is looked up before
+    // anything is reported, so a catalog without it fails first.
+    const CppStep* cpp = revision.cpp ? &catalog_.cpp_step(revision, up) : nullptr;
+    const std::optional<Section> section =
+        cpp != nullptr ? std::nullopt : std::optional<Section>(section_of(catalog_, step, backend_.dialect()));
     emit(Event{EventKind::revision_starting, step.direction, revision.id, revision.message, {}, position, count});
     const auto started = Clock::now();
-    backend_.execute(revision, section, step.direction);
+    if (cpp != nullptr) {
+        backend_.run_cpp(revision, *cpp, step.direction);
+    } else {
+        backend_.execute(revision, *section, step.direction);
+    }
     const Millis duration = Clock::now() - started;
     emit(Event{EventKind::revision_finished, step.direction, revision.id, revision.message, duration, position, count});
     return duration.count();

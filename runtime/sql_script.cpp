@@ -36,6 +36,17 @@ std::string sql(const Catalog& catalog, std::string_view from, std::string_view 
     std::vector<detail::Step> steps = down ? planner.downgrade(applied, to) : planner.upgrade(applied, to);
     if (!down && steps.empty()) steps = planner.downgrade(applied, to);
 
+    // A C++ revision runs in the application; a script of SQL cannot hold it.
+    for (const detail::Step& step : steps) {
+        const RevisionSpec& revision = catalog[step.revision];
+        if (!revision.cpp) continue;
+        throw Error(ErrorKind::bad_target,
+                    "the range " + std::string(from) + ":" + std::string(to) + " holds revision " + revision.id + " (" +
+                        revision.file + "), which is written in C++: an offline SQL script cannot run it; script the " +
+                        "revisions before and after it separately and let the application's upgrade run " +
+                        revision.id,
+                    revision.id, revision.file);
+    }
     // version_table_schema is PostgreSQL's (Options); SQLite has one schema per file.
     const std::string schema = dialect == Dialect::postgresql ? options.version_table_schema : std::string();
     const std::string table = detail::qualified_version_table(schema, options.version_table);

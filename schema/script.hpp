@@ -60,6 +60,11 @@ enum class TransactionUse {
 /// The message of a refused transaction-control statement in a transactional revision.
 extern const char* const kTransactionControlRefused;
 
+/// True when the first statement of `sql` (past white space and comments) starts, commits
+/// or rolls back a transaction (BEGIN, COMMIT, END, ROLLBACK; not ROLLBACK TO), the check
+/// run_section() makes in TransactionUse::kept, for the runtime's C++ sessions.
+bool starts_with_transaction_control(const char* sql);
+
 /// THE SQLite section runner, used by the runtime's backend and by the schema engines
 /// (verify, autogenerate, drift), so that both accept and refuse the same SQL. Runs the
 /// statements of the NUL-terminated `sql` one by one, splitting where sqlite3_prepare_v2's

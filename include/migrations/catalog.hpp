@@ -28,7 +28,18 @@ const char* dialect_name(Dialect dialect) noexcept;
 
 /// Version of the binary catalog layout (docs/format.md, "The binary catalog"). The
 /// generator writes it into every blob; a Catalog refuses a blob of another version.
-inline constexpr std::uint32_t kCatalogFormatVersion = 1;
+inline constexpr std::uint32_t kCatalogFormatVersion = 2;
+
+class Session;
+
+/// One step of a C++ revision: the function its MIGRATIONS_UPGRADE or MIGRATIONS_DOWNGRADE
+/// defined (include/migrations/revision.hpp), and the line of that macro in the file. The
+/// generated catalog holds a table of them next to its blob, two per C++ revision (upgrade,
+/// downgrade; `run` null for an irreversible one's downgrade).
+struct CppStep {
+    void (*run)(Session&);
+    std::uint32_t line;
+};
 
 namespace detail {
 /// The little-endian 32-bit word at `at` (the blob's only integer encoding).
@@ -128,6 +139,10 @@ struct RevisionSpec {
     /// ADD VALUE`): bit `dialect` for its upgrade, bit `kDialectCount + dialect` for its
     /// downgrade. The runtime commits after such a revision whatever the transaction mode.
     std::uint32_t commit_after;
+    /// True for a revision written in C++ (a `.cpp` file): it has no sections; its steps are
+    /// Catalog::cpp_step's. `cpp_index` is its place in the catalog's table of steps.
+    bool cpp;
+    std::uint32_t cpp_index;
 };
 
 /// The revisions a binary knows, with lookups, read in place from a binary catalog (the
@@ -146,6 +161,16 @@ public:
     /// The same over storage `keep_alive` owns (catalogs serialized at run time: the
     /// developer verbs, tests, benchmarks).
     Catalog(const char* blob, std::size_t size, std::shared_ptr<const void> keep_alive);
+
+    /// The same catalog with the table of C++ steps the generated code holds (2 per C++
+    /// revision, in catalog order: upgrade then downgrade), static storage or kept alive by
+    /// the caller. Catalogs without it (serialized by the tool) cannot run C++ revisions.
+    Catalog with_cpp_steps(const CppStep* steps, std::size_t count) const noexcept;
+
+    /// The function of a C++ revision's upgrade (or downgrade). Throws Error(bad_catalog) when
+    /// the catalog has no table of steps (a catalog serialized by the tool, not compiled), or
+    /// when the revision is not a C++ one or irreversible (for the downgrade).
+    const CppStep& cpp_step(const RevisionSpec& revision, bool upgrade) const;
 
     const char* name() const noexcept;
     std::size_t size() const noexcept { return size_; }
@@ -177,6 +202,8 @@ private:
     std::size_t blob_size_;
     std::size_t size_;
     std::shared_ptr<const void> keep_alive_;
+    const CppStep* cpp_steps_ = nullptr;
+    std::size_t cpp_step_count_ = 0;
 };
 
 namespace detail {
@@ -185,6 +212,8 @@ namespace detail {
 /// generated source, which includes no header so that it compiles at the speed of its data.
 /// Throws as Catalog(blob, size) does.
 const Catalog& embedded_catalog(const char* blob, std::size_t size);
+/// The same with the table of C++ steps (generated catalogs holding C++ revisions).
+const Catalog& embedded_catalog(const char* blob, std::size_t size, const CppStep* steps, std::size_t step_count);
 }  // namespace detail
 
 }  // namespace migrations

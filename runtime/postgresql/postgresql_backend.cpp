@@ -4,6 +4,7 @@
 
 #include "postgresql/conninfo.hpp"
 #include "postgresql/libpq_query.hpp"
+#include "postgresql/postgresql_session.hpp"
 #include "postgresql/raw_connection.hpp"
 #include "postgresql/section_runner.hpp"
 
@@ -206,12 +207,15 @@ void PostgresqlBackend::commit() {
 }
 
 void PostgresqlBackend::rollback() noexcept {
-    if (PQtransactionStatus(connection_) == PQTRANS_IDLE) return;
-    try {
-        query(connection_, "ROLLBACK");
-    } catch (...) {
-        // A broken connection: the server has rolled back already.
+    if (PQtransactionStatus(connection_) != PQTRANS_IDLE) {
+        try {
+            query(connection_, "ROLLBACK");
+        } catch (...) {
+            // A broken connection: the server has rolled back already.
+        }
     }
+    for (const std::string& name : stale_statements_) PQclear(PQexec(connection_, ("DEALLOCATE " + name).c_str()));
+    stale_statements_.clear();
 }
 
 void PostgresqlBackend::ensure_table() {
@@ -276,6 +280,26 @@ void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& sec
     } catch (const DatabaseError& error) {
         running_ = nullptr;
         fail("cannot bound the lock waits of revision " + std::string(revision.id), error);
+    }
+    running_ = nullptr;
+}
+
+void PostgresqlBackend::run_cpp(const RevisionSpec& revision, const CppStep& step, Direction direction) {
+    running_ = &revision;
+    running_direction_ = direction;
+    std::optional<NoticeReceiverScope> notices;
+    if (on_event_) notices.emplace(connection_, &PostgresqlBackend::receive_notice, this);
+    try {
+        std::optional<postgresql::SessionBounds> session_bounds;
+        if (!revision.transactional) session_bounds.emplace(connection_, statement_lock_timeout_, statement_timeout_);
+        PostgresqlSession session(connection_, revision, direction, stale_statements_);
+        run_cpp_step(session, step);
+    } catch (const DatabaseError& error) {
+        running_ = nullptr;
+        fail("cannot bound the lock waits of revision " + std::string(revision.id), error);
+    } catch (...) {
+        running_ = nullptr;
+        throw;
     }
     running_ = nullptr;
 }

@@ -63,6 +63,7 @@ public:
     void rollback() noexcept override;
     void ensure_table() override;
     void execute(const RevisionSpec& revision, const Section& section, Direction direction) override;
+    void run_cpp(const RevisionSpec& revision, const CppStep& step, Direction direction) override;
     void write_row(const AppliedRevision& row) override;
     void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
@@ -91,6 +92,9 @@ private:
     /// The revision executing, for notices.
     const RevisionSpec* running_ = nullptr;
     Direction running_direction_ = Direction::upgrade;
+    /// Statements a C++ revision prepared in a transaction that then failed: deallocated by
+    /// the next rollback() (postgresql_session.hpp).
+    std::vector<std::string> stale_statements_;
     /// ensure_table() was called outside a transaction: the next begin() creates the table.
     bool create_table_ = false;
 };

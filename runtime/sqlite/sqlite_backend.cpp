@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "schema/script.hpp"
+#include "sqlite/sqlite_session.hpp"
 #include "version_table_sql.hpp"
 
 namespace migrations::detail {
@@ -175,6 +176,11 @@ void SqliteBackend::execute(const RevisionSpec& revision, const Section& section
     if (is_busy(failure->code)) throw lock_timeout(failure->code, prefix, &revision, failure->line);
     throw Error(ErrorKind::statement_failed, prefix + failure->message, revision.id, revision.file, failure->line,
                 failure->code);
+}
+
+void SqliteBackend::run_cpp(const RevisionSpec& revision, const CppStep& step, Direction direction) {
+    SqliteSession session(db_, revision, direction, in_transaction_);
+    run_cpp_step(session, step);
 }
 
 sqlite3_stmt* SqliteBackend::cached(sqlite3_stmt*& slot, const std::string& sql) {

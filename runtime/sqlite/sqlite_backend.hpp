@@ -47,6 +47,7 @@ public:
     void rollback() noexcept override;
     void ensure_table() override;
     void execute(const RevisionSpec& revision, const Section& section, Direction direction) override;
+    void run_cpp(const RevisionSpec& revision, const CppStep& step, Direction direction) override;
     void write_row(const AppliedRevision& row) override;
     void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;

@@ -109,7 +109,7 @@ TEST(CatalogBlob, IsRefusedWhenItsFormatVersionIsNotTheRuntimes) {
     } catch (const Error& error) {
         EXPECT_EQ(error.kind(), ErrorKind::bad_catalog);
         EXPECT_STREQ(error.what(),
-                     "the compiled-in catalog has format version 2 but this runtime reads format version 1: "
+                     "the compiled-in catalog has format version 3 but this runtime reads format version 2: "
                      "regenerate it with the migrations tool of the same release as the runtime");
     }
 }

@@ -1,0 +1,204 @@
+// @brief The SQLite session: prepare, bind by number, step, read rows by storage class.
+#include "sqlite/sqlite_session.hpp"
+
+#include <sqlite3.h>
+
+#include <cstring>
+#include <string>
+
+#include "schema/script.hpp"
+
+namespace migrations::detail {
+
+namespace {
+
+bool is_busy(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
+
+// True when `at` holds only white space, `;` and comments.
+bool only_trivia(const char* at) {
+    for (;;) {
+        if (*at == '\0') return true;
+        if (*at == ' ' || *at == '\t' || *at == '\n' || *at == '\r' || *at == '\f' || *at == '\v' || *at == ';') {
+            ++at;
+        } else if (at[0] == '-' && at[1] == '-') {
+            while (*at != '\0' && *at != '\n') ++at;
+        } else if (at[0] == '/' && at[1] == '*') {
+            const char* close = std::strstr(at + 2, "*/");
+            if (close == nullptr) return true;
+            at = close + 2;
+        } else {
+            return false;
+        }
+    }
+}
+
+// The 1-based number of a parameter named `?N` or `$N`; 0 for another name.
+std::size_t parameter_number(const char* name) {
+    if (name == nullptr || (name[0] != '?' && name[0] != '$') || name[1] == '\0') return 0;
+    std::size_t number = 0;
+    for (const char* at = name + 1; *at != '\0'; ++at) {
+        if (*at < '0' || *at > '9') return 0;
+        number = number * 10 + static_cast<std::size_t>(*at - '0');
+    }
+    return number;
+}
+
+class SqlitePrepared final : public PreparedBackend {
+public:
+    SqlitePrepared(SqliteSession& session, sqlite3_stmt* statement) noexcept : session_(session), statement_(statement) {}
+    ~SqlitePrepared() override { sqlite3_finalize(statement_); }
+    SqlitePrepared(const SqlitePrepared&) = delete;
+    SqlitePrepared& operator=(const SqlitePrepared&) = delete;
+
+    std::uint64_t execute(const Param* params, std::size_t count, unsigned line) override {
+        return session_.run(statement_, params, count, line, nullptr);
+    }
+    Rows query(const Param* params, std::size_t count, unsigned line) override {
+        RowsBuilder rows(session_, line);
+        session_.run(statement_, params, count, line, &rows);
+        return rows.finish();
+    }
+
+private:
+    SqliteSession& session_;
+    sqlite3_stmt* statement_;
+};
+
+struct Finalizer {
+    sqlite3_stmt* statement;
+    ~Finalizer() { sqlite3_finalize(statement); }
+};
+
+}  // namespace
+
+void SqliteSession::fail_sqlite(unsigned line) const {
+    const int code = sqlite3_extended_errcode(db_);
+    fail(line, sqlite3_errmsg(db_), code, is_busy(code) ? ErrorKind::lock_timeout : ErrorKind::statement_failed);
+}
+
+sqlite3_stmt* SqliteSession::prepare_one(std::string_view sql, unsigned line) {
+    const std::string text(sql);
+    if (in_transaction_ && schema::starts_with_transaction_control(text.c_str())) {
+        fail(line, schema::kTransactionControlRefused);
+    }
+    sqlite3_stmt* statement = nullptr;
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db_, text.c_str(), -1, &statement, &tail) != SQLITE_OK) fail_sqlite(line);
+    if (statement == nullptr) fail(line, "no statement to run: the SQL is empty");
+    if (tail != nullptr && !only_trivia(tail)) {
+        sqlite3_finalize(statement);
+        fail(line, "more than one statement given with parameters or to prepare: run them one by one "
+                   "(several statements without parameters run in one execute())");
+    }
+    return statement;
+}
+
+std::uint64_t SqliteSession::run(sqlite3_stmt* statement, const Param* params, std::size_t count, unsigned line,
+                                 RowsBuilder* rows) {
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    const int slots = sqlite3_bind_parameter_count(statement);
+    std::size_t highest = 0;
+    for (int slot = 1; slot <= slots; ++slot) {
+        const char* name = sqlite3_bind_parameter_name(statement, slot);
+        std::size_t number = name == nullptr ? static_cast<std::size_t>(slot) : parameter_number(name);
+        if (number == 0) {
+            fail(line, std::string("parameter '") + name + "' is named: write $1, $2, ... (or ?), numbered in the "
+                                                          "order of the parameter list");
+        }
+        highest = std::max(highest, number);
+        if (number > count) continue;  // reported below, with the counts
+        const Param& param = params[number - 1];
+        int rc = SQLITE_OK;
+        switch (param.type()) {
+            case ValueType::null: rc = sqlite3_bind_null(statement, slot); break;
+            case ValueType::integer: rc = sqlite3_bind_int64(statement, slot, param.integer()); break;
+            case ValueType::real: rc = sqlite3_bind_double(statement, slot, param.real()); break;
+            case ValueType::text:
+                rc = sqlite3_bind_text64(statement, slot, param.bytes().data(), param.bytes().size(), SQLITE_STATIC,
+                                         SQLITE_UTF8);
+                break;
+            case ValueType::blob:
+                rc = param.bytes().empty()
+                         ? sqlite3_bind_zeroblob(statement, slot, 0)
+                         : sqlite3_bind_blob64(statement, slot, param.bytes().data(), param.bytes().size(), SQLITE_STATIC);
+                break;
+        }
+        if (rc != SQLITE_OK) fail_sqlite(line);
+    }
+    if (highest != count) {
+        fail(line, "the statement takes " + std::to_string(highest) + " parameter(s) but " + std::to_string(count) +
+                       " were given");
+    }
+    const bool was_in_transaction = !sqlite3_get_autocommit(db_);
+    if (rows != nullptr) {
+        std::vector<std::string> names;
+        for (int c = 0; c < sqlite3_column_count(statement); ++c) names.emplace_back(sqlite3_column_name(statement, c));
+        rows->columns(std::move(names));
+    }
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        if (rows == nullptr) continue;
+        for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+            const auto text = [&] {
+                const auto* data = static_cast<const char*>(sqlite3_column_blob(statement, c));
+                return std::string(data != nullptr ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(statement, c)));
+            };
+            switch (sqlite3_column_type(statement, c)) {
+                case SQLITE_INTEGER: {
+                    const sqlite3_int64 value = sqlite3_column_int64(statement, c);
+                    rows->integer(value, std::to_string(value));
+                    break;
+                }
+                case SQLITE_FLOAT: {
+                    const double value = sqlite3_column_double(statement, c);
+                    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
+                    rows->real(value, data != nullptr ? data : "");
+                    break;
+                }
+                case SQLITE_TEXT: rows->text(text()); break;
+                case SQLITE_BLOB: rows->blob(text()); break;
+                default: rows->null(); break;
+            }
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        const int code = sqlite3_extended_errcode(db_);
+        const std::string message = sqlite3_errmsg(db_);
+        sqlite3_reset(statement);
+        fail(line, message, code, is_busy(code) ? ErrorKind::lock_timeout : ErrorKind::statement_failed);
+    }
+    sqlite3_reset(statement);
+    if (in_transaction_ && was_in_transaction && sqlite3_get_autocommit(db_)) fail(line, schema::kTransactionControlRefused);
+    return static_cast<std::uint64_t>(sqlite3_changes(db_));
+}
+
+std::uint64_t SqliteSession::execute(std::string_view sql, const Param* params, std::size_t count, unsigned line) {
+    if (count == 0) {
+        // Several statements, as a section: the one runner, with the same transaction policy.
+        const std::string text(sql);
+        const auto failure = schema::run_section(db_, text.c_str(), line,
+                                                 in_transaction_ ? schema::TransactionUse::kept : schema::TransactionUse::free);
+        if (failure) {
+            fail(line, failure->message, failure->code,
+                 is_busy(failure->code) ? ErrorKind::lock_timeout : ErrorKind::statement_failed);
+        }
+        return static_cast<std::uint64_t>(sqlite3_changes(db_));
+    }
+    Finalizer statement{prepare_one(sql, line)};
+    return run(statement.statement, params, count, line, nullptr);
+}
+
+Rows SqliteSession::query(std::string_view sql, const Param* params, std::size_t count, unsigned line) {
+    Finalizer statement{prepare_one(sql, line)};
+    RowsBuilder rows(*this, line);
+    run(statement.statement, params, count, line, &rows);
+    return rows.finish();
+}
+
+std::unique_ptr<PreparedBackend> SqliteSession::prepare(std::string_view sql, unsigned line) {
+    sqlite3_stmt* statement = prepare_one(sql, line);
+    return std::make_unique<SqlitePrepared>(*this, statement);
+}
+
+}  // namespace migrations::detail
