@@ -33,6 +33,11 @@ CatalogBuilder& CatalogBuilder::commit_after(Dialect dialect) {
 }
 CatalogBuilder& CatalogBuilder::message(std::string text) { defs_.back().message = std::move(text); return *this; }
 CatalogBuilder& CatalogBuilder::checksum(std::string hex) { defs_.back().checksum = std::move(hex); return *this; }
+CatalogBuilder& CatalogBuilder::cpp(std::string source) {
+    defs_.back().cpp = true;
+    defs_.back().cpp_source = std::move(source);
+    return *this;
+}
 CatalogBuilder& CatalogBuilder::file(std::string path, unsigned first_line) {
     defs_.back().file = std::move(path);
     defs_.back().first_line = first_line;
@@ -62,7 +67,7 @@ Catalog CatalogBuilder::build(std::string name) const {
         generator::RevisionFile file;
         file.id = def.id;
         file.message = def.message.empty() ? "revision " + def.id : def.message;
-        file.relative_path = def.file.empty() ? "migrations/" + def.id + ".sql" : def.file;
+        file.relative_path = def.file.empty() ? "migrations/" + def.id + (def.cpp ? ".cpp" : ".sql") : def.file;
         file.path = file.relative_path;
         auto& parents = set.parents.emplace_back();
         for (const auto& p : def.parents) {
@@ -79,12 +84,14 @@ Catalog CatalogBuilder::build(std::string name) const {
         const auto after = [](const generator::SectionText& text) {
             return text.first_line + 2 + static_cast<unsigned>(std::count(text.sql.begin(), text.sql.end(), '\n'));
         };
-        file.upgrade.push_back(section(def.upgrade, def.first_line, "-- upgrade"));
+        file.cpp = def.cpp;
+        file.cpp_source = def.cpp_source;
+        if (!def.cpp) file.upgrade.push_back(section(def.upgrade, def.first_line, "-- upgrade"));
         for (const auto& [dialect, sql] : def.dialect_upgrades) {
             file.upgrade.push_back(section(sql, after(file.upgrade.back()), "-- upgrade: dialect"));
             file.upgrade.back().dialect = dialect;
         }
-        if (!def.irreversible) file.downgrade.push_back(section(def.downgrade, after(file.upgrade.back()), "-- downgrade"));
+        if (!def.irreversible && !def.cpp) file.downgrade.push_back(section(def.downgrade, after(file.upgrade.back()), "-- downgrade"));
         file.transactional = def.transactional;
         file.irreversible = def.irreversible;
         file.commit_after = def.commit_after;

@@ -28,6 +28,9 @@ struct RevisionDef {
     unsigned first_line = 6;
     std::string message;
     std::string checksum;
+    /// A C++ revision (file "migrations/<id>.cpp"): no sections, its source for the checksum.
+    bool cpp = false;
+    std::string cpp_source;
 };
 
 /// Builds revisions in the order added (parents must come first), fluently:
@@ -49,6 +52,10 @@ public:
     CatalogBuilder& file(std::string path, unsigned first_line);
     CatalogBuilder& message(std::string text);
     CatalogBuilder& checksum(std::string hex);
+    /// Makes the last revision a C++ one whose text after the header is `source` (what its
+    /// checksum covers). Its steps are the build()'s catalog's with_cpp_steps() table: entries
+    /// 2k and 2k+1 for the k-th C++ revision; mark it irreversible() for a null downgrade.
+    CatalogBuilder& cpp(std::string source = "MIGRATIONS_UPGRADE(session) {}");
 
     /// The catalog; throws std::invalid_argument on an unknown or later parent.
     Catalog build(std::string name = "test_migrations") const;
