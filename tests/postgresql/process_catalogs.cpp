@@ -38,6 +38,7 @@ Catalog index_catalog() {
 
 Catalog process_catalog(std::string_view scenario) {
     if (scenario == "logging") return logging_catalog(30);
+    if (scenario == "cpp") return cpp_logging_catalog(30);
     if (scenario == "index") return index_catalog();
     if (scenario == "slow") return slow_catalog();
     throw std::invalid_argument("unknown scenario " + std::string(scenario));

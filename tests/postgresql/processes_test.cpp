@@ -60,6 +60,10 @@ TEST(PostgresqlProcesses, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) 
     start_many_and_check("logging", 30);
 }
 
+TEST(PostgresqlProcesses, ManyStartingAtOnceWithCppRevisionsApplyEachRevisionOnce) {
+    start_many_and_check("cpp", 30);
+}
+
 TEST(PostgresqlProcesses, ManyStartingAtOnceWithConcurrentIndexesDoNotDeadlock) {
     start_many_and_check("index", 31);
 }

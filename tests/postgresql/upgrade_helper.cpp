@@ -9,7 +9,7 @@
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::cerr << "usage: postgresql_upgrade_helper URL logging|index|slow\n";
+        std::cerr << "usage: postgresql_upgrade_helper URL logging|index|slow|cpp\n";
         return 2;
     }
     migrations::Options options;

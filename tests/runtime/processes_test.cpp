@@ -58,6 +58,10 @@ TEST(Processes, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
     start_many_and_check("logging", testing::logging_catalog(30), "30");
 }
 
+TEST(Processes, ManyStartingAtOnceWithCppRevisionsApplyEachRevisionOnce) {
+    start_many_and_check("cpp", testing::cpp_logging_catalog(30), "30");
+}
+
 TEST(Processes, ManyStartingAtOnceWaitForANonTransactionalRevisionInAnother) {
     start_many_and_check("vacuum", testing::logging_catalog(30, 15), "29");
 }

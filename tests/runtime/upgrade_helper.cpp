@@ -9,13 +9,14 @@
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::cerr << "usage: upgrade_helper DB_PATH logging|vacuum|per_revision|slow|exclusive\n";
+        std::cerr << "usage: upgrade_helper DB_PATH logging|vacuum|per_revision|slow|exclusive|cpp\n";
         return 2;
     }
     const std::string scenario = argv[2];
     const migrations::Catalog catalog = scenario == "slow"        ? migrations::testing::slow_catalog()
                                         : scenario == "exclusive" ? migrations::testing::exclusive_catalog()
                                         : scenario == "logging"   ? migrations::testing::logging_catalog(30)
+                                        : scenario == "cpp"       ? migrations::testing::cpp_logging_catalog(30)
                                                                   : migrations::testing::logging_catalog(30, 15);
     migrations::Options options;
     if (scenario == "per_revision") options.transaction = migrations::TransactionMode::per_revision;

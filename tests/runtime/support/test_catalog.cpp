@@ -1,6 +1,8 @@
 // @brief Owned catalogs for tests: the generator's revision model, serialized in memory.
 #include "support/test_catalog.hpp"
 
+#include <migrations/session.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -170,6 +172,41 @@ Catalog logging_catalog(int count, int vacuum_at) {
         builder.up(up).down("DROP TABLE t_" + std::string(id) + ";");
     }
     return builder.build("logging_migrations");
+}
+
+namespace {
+
+void log_from_cpp(Session& session) {
+    const std::string id = session.revision();
+    // Data only: check()'s drift comparison takes C++ revisions as leaving the schema alone.
+    if (session.upgrading()) {
+        session.execute("INSERT INTO log VALUES ($1)", {id});
+    } else {
+        session.execute("DELETE FROM log WHERE revision = $1", {id});
+    }
+}
+
+}  // namespace
+
+Catalog cpp_logging_catalog(int count) {
+    static CppStep steps[200];
+    for (CppStep& step : steps) step = {&log_from_cpp, 8};
+    CatalogBuilder builder;
+    for (int i = 0; i < count; ++i) {
+        char id[16];
+        std::snprintf(id, sizeof id, "r%04d", i);
+        char parent[16];
+        std::snprintf(parent, sizeof parent, "r%04d", i - 1);
+        builder.add(id, i == 0 ? std::vector<std::string>{} : std::vector<std::string>{parent});
+        if (i % 3 == 2) {
+            builder.cpp("MIGRATIONS_UPGRADE(session) { log_from_cpp(session); } // " + std::string(id));
+            continue;
+        }
+        std::string up = i == 0 ? "CREATE TABLE log (revision TEXT);\n" : "";
+        up += "CREATE TABLE t_" + std::string(id) + " (x INTEGER);\nINSERT INTO log VALUES ('" + id + "');";
+        builder.up(up).down("DROP TABLE t_" + std::string(id) + ";\nDELETE FROM log WHERE revision = '" + id + "';");
+    }
+    return builder.build("cpp_logging_migrations").with_cpp_steps(steps, 2 * static_cast<std::size_t>(count / 3 + 1));
 }
 
 Catalog slow_catalog() {

@@ -78,6 +78,11 @@ namespace migrations::testing {
 /// With `vacuum_at` >= 0, revision r<vacuum_at> is a `transactional: false` VACUUM instead.
 Catalog logging_catalog(int count, int vacuum_at = -1);
 
+/// logging_catalog(count) where every third revision (r0002, r0005, ...) is a C++ revision
+/// whose step logs its id through the Session (a parameter), on either database (no table of
+/// its own: data only); its downgrade deletes the log row. count <= 300.
+Catalog cpp_logging_catalog(int count);
+
 /// Two revisions: "fast1" creates table knob(n); "slow2" inserts (SELECT n FROM knob) rows into
 /// a new table big with a recursive CTE: as slow as the knob says, with the same checksum.
 Catalog slow_catalog();
