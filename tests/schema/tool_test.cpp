@@ -87,7 +87,7 @@ TEST_F(Tool, VerifyAcceptsTheExampleRevisions) {
     const ToolRun verified = run({"verify", "migrations"});
     EXPECT_EQ(verified.code, 0) << verified.err;
     EXPECT_EQ(verified.out,
-              "3 revisions verified on SQLite: upgrade, downgrade and upgrade again each restore the schema\n");
+              "4 revisions verified on SQLite: upgrade, downgrade and upgrade again each restore the schema\n");
     EXPECT_EQ(verified.err, "");
 }
 
@@ -107,7 +107,7 @@ TEST_F(Tool, VerifyNamesWhatADowngradeLeavesBehind) {
 
 TEST_F(Tool, VerifyReportsTheLineOfAFailingStatement) {
     spit(dir() / "d1_bad.sql",
-         "-- revision: d1\n-- down_revision: c7e9a1b3d5f2\n-- message: bad\n\n-- upgrade\n"
+         "-- revision: d1\n-- down_revision: e4f6a8b0c2d4\n-- message: bad\n\n-- upgrade\n"
          "CREATE INDEX todos_title ON todos (title);\nCREATE INDEX todos_x ON todos (nope);\n\n"
          "-- downgrade\nDROP INDEX todos_title;\n");
     const ToolRun verified = run({"verify", "migrations"});
@@ -150,11 +150,11 @@ TEST_F(Tool, AutogenerateWritesARevisionThatVerifyAccepts) {
     const std::string name = files[0].filename().string();
     EXPECT_TRUE(std::regex_match(name, std::regex("[0-9a-f]{12}_add_priority_to_todos\\.sql"))) << name;
     const std::string id = name.substr(0, 12);
-    EXPECT_EQ(generated.out.rfind("Generated migrations/" + name + " (" + id + ", parent c7e9a1b3d5f2)\n", 0), 0U)
+    EXPECT_EQ(generated.out.rfind("Generated migrations/" + name + " (" + id + ", parent e4f6a8b0c2d4)\n", 0), 0U)
         << generated.out;
 
     const std::string text = slurp(files[0]);
-    EXPECT_TRUE(std::regex_search(text, std::regex("^-- revision: " + id + "\n-- down_revision: c7e9a1b3d5f2\n"
+    EXPECT_TRUE(std::regex_search(text, std::regex("^-- revision: " + id + "\n-- down_revision: e4f6a8b0c2d4\n"
                                                    "-- message: add priority to todos\n-- created: "
                                                    "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\+00:00\n\n-- upgrade\n")))
         << text;
@@ -170,7 +170,7 @@ TEST_F(Tool, AutogenerateWritesARevisionThatVerifyAccepts) {
     // The new revision passes VERIFY, and the revisions now produce the schema.
     const ToolRun verified = run({"verify"});
     EXPECT_EQ(verified.code, 0) << verified.err;
-    EXPECT_EQ(verified.out.rfind("4 revisions verified", 0), 0U) << verified.out;
+    EXPECT_EQ(verified.out.rfind("5 revisions verified", 0), 0U) << verified.out;
     const ToolRun checked = run({"autogenerate", "--check", "--schema", schema});
     EXPECT_EQ(checked.code, 0) << checked.err;
     EXPECT_EQ(checked.out, "No changes in schema detected: the revisions in migrations produce " + schema + "\n");
