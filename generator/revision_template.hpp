@@ -18,6 +18,8 @@ struct NewRevision {
     std::string created;
     /// Writes `-- downgrade: irreversible` instead of an empty downgrade section.
     bool irreversible = false;
+    /// A revision written in C++ (`<id>_<slug>.cpp`, docs/format.md "C++ revisions").
+    bool cpp = false;
 };
 
 /// 12 random hex digits that are not in `taken`.
@@ -31,12 +33,13 @@ std::string slug(std::string_view message);
 /// Alembic's "Create Date" (not the version table's applied_at, detail::utc_now).
 std::string created_now();
 
-/// `<id>_<slug>.sql`, or `<id>.sql` when the slug is empty.
+/// `<id>_<slug>.sql` (`.cpp` for a C++ revision), or `<id>.sql` when the slug is empty.
 std::string revision_file_name(const NewRevision& revision);
 
 /// The whole file: the header, then `-- upgrade` and `-- downgrade` with a comment of what
 /// goes there. The upgrade of a revision with one parent or none is left empty, which the
-/// build rejects until SQL is written there; a merge's empty upgrade is valid.
+/// build rejects until SQL is written there; a merge's empty upgrade is valid. A C++
+/// revision gets its `//` header, the include and the two step macros with empty bodies.
 std::string render_revision(const NewRevision& revision);
 
 }  // namespace migrations::generator

@@ -1,4 +1,5 @@
-// @brief `migrations revision -m MSG`: a new revision file whose parent is the current head.
+// @brief `migrations revision -m MSG [--cpp]`: a new revision file (SQL, or C++) whose parent is
+// the current head.
 #include <ostream>
 
 #include "commands/common.hpp"
@@ -20,6 +21,7 @@ public:
             ->add_option("--empty-downgrade", empty_downgrade_,
                          "'irreversible' writes '-- downgrade: irreversible' instead of an empty downgrade")
             ->check(CLI::IsMember({"empty", "irreversible"}));
+        command_->add_flag("--cpp", cpp_, "Write a revision in C++ (<id>_<slug>.cpp) instead of SQL");
     }
 
     const CLI::App& subcommand() const override { return *command_; }
@@ -56,6 +58,7 @@ public:
         revision.message = message_;
         revision.created = created_now();
         revision.irreversible = empty_downgrade_ == "irreversible";
+        revision.cpp = cpp_;
         return write_new_revision(dir, revision, io, "revision");
     }
 
@@ -65,6 +68,7 @@ private:
     std::string dir_;
     std::string head_;
     std::string empty_downgrade_ = "empty";
+    bool cpp_ = false;
 };
 
 }  // namespace

@@ -116,6 +116,32 @@ TEST_F(RevisionCommand, MarksTheRevisionIrreversibleWhenAsked) {
     EXPECT_NE(show.out.find("Reversible: no\n"), std::string::npos) << show.out << show.err;
 }
 
+TEST_F(RevisionCommand, WritesACppRevisionThatTheBuildAcceptsAsItIs) {
+    const std::filesystem::path root = revision("create users");
+    fill_upgrade(root, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);");
+    const std::filesystem::path path = revision("Normalise names", {"--cpp"});
+    const std::string text = slurp(path);
+    std::smatch id;
+    ASSERT_TRUE(std::regex_search(text, id, std::regex("^// revision: ([0-9a-f]{12})\n"))) << text;
+    EXPECT_EQ(path, dir_.path() / (id[1].str() + "_normalise_names.cpp"));
+    EXPECT_NE(text.find("// down_revision: " + header(root, "revision") + "\n// message: Normalise names\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("#include <migrations/revision.hpp>\n\nMIGRATIONS_UPGRADE(session) {\n"), std::string::npos);
+    EXPECT_NE(text.find("MIGRATIONS_DOWNGRADE(session) {\n"), std::string::npos);
+    EXPECT_EQ(run_tool({"check", dir_.str()}).code, 0);
+    // The next revision chains on it: one graph.
+    EXPECT_EQ(header(revision("after"), "down_revision"), id[1].str());
+}
+
+TEST_F(RevisionCommand, WritesAnIrreversibleCppRevision) {
+    const std::filesystem::path path = revision("one way", {"--cpp", "--empty-downgrade", "irreversible"});
+    const std::string text = slurp(path);
+    EXPECT_NE(text.find("\nMIGRATIONS_IRREVERSIBLE;\n"), std::string::npos) << text;
+    EXPECT_EQ(text.find("MIGRATIONS_DOWNGRADE"), std::string::npos);
+    EXPECT_EQ(run_tool({"check", dir_.str()}).code, 0);
+}
+
 TEST_F(RevisionCommand, RefusesToStartFromABrokenDirectoryWithTheBuildsDiagnostics) {
     dir_.write("a.sql", "-- revision: a1\n-- down_revision: none\n-- mesage: m\n-- upgrade\nSELECT 1;\n-- downgrade\n");
     const ToolRun run = run_tool({"revision", "-m", "second", "--dir", dir_.str()});

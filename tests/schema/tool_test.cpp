@@ -87,7 +87,9 @@ TEST_F(Tool, VerifyAcceptsTheExampleRevisions) {
     const ToolRun verified = run({"verify", "migrations"});
     EXPECT_EQ(verified.code, 0) << verified.err;
     EXPECT_EQ(verified.out,
-              "4 revisions verified on SQLite: upgrade, downgrade and upgrade again each restore the schema\n");
+              "3 revisions verified on SQLite: upgrade, downgrade and upgrade again each restore the schema; 1 C++ "
+              "revision not run (C++ runs in the application, not in the tool: taken as leaving the schema as it "
+              "was)\n");
     EXPECT_EQ(verified.err, "");
 }
 
@@ -170,7 +172,7 @@ TEST_F(Tool, AutogenerateWritesARevisionThatVerifyAccepts) {
     // The new revision passes VERIFY, and the revisions now produce the schema.
     const ToolRun verified = run({"verify"});
     EXPECT_EQ(verified.code, 0) << verified.err;
-    EXPECT_EQ(verified.out.rfind("5 revisions verified", 0), 0U) << verified.out;
+    EXPECT_EQ(verified.out.rfind("4 revisions verified", 0), 0U) << verified.out;
     const ToolRun checked = run({"autogenerate", "--check", "--schema", schema});
     EXPECT_EQ(checked.code, 0) << checked.err;
     EXPECT_EQ(checked.out, "No changes in schema detected: the revisions in migrations produce " + schema + "\n");
