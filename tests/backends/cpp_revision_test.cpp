@@ -134,6 +134,31 @@ TYPED_TEST(CppRevision, RefusesTransactionControlInATransactionalRevisionAtItsLi
     EXPECT_FALSE(this->has_table("items"));
 }
 
+unsigned prepared_line = 0;
+
+void prepare_then_fail(Session& session) {
+    auto insert = session.prepare("INSERT INTO items (id, name) VALUES ($1, $2)");
+    insert.execute({3, "plum"});
+    prepared_line = __LINE__; insert.execute({3, "plum again"});  // the same primary key
+}
+
+TYPED_TEST(CppRevision, AFailingPreparedStatementNamesItsCallsLineAndLeavesNoStatementBehind) {
+    const auto& db = this->db_;
+    static const CppStep steps[] = {{&prepare_then_fail, 10}, {nullptr, 0}};
+    const Catalog catalog = items_then_cpp(steps, 2);
+    const Error error = expect_error([&] { (void)upgrade(db.connection(), catalog); });
+    EXPECT_EQ(error.line(), prepared_line);
+    const std::string prefix = "migrations/b.cpp:" + std::to_string(prepared_line) + ": b upgrade failed: ";
+    EXPECT_EQ(std::string(error.what()).substr(0, prefix.size()), prefix) << error.what();
+    EXPECT_FALSE(this->has_table("items"));
+#if defined(MIGRATIONS_TEST_POSTGRESQL)
+    // Prepared in the failed transaction: deallocated after its ROLLBACK, on the application's connection.
+    EXPECT_EQ(db.rows("SELECT count(*) FROM pg_prepared_statements"), (std::vector<std::string>{"0"}));
+#else
+    EXPECT_EQ(sqlite3_next_stmt(db.connection(), nullptr), nullptr);
+#endif
+}
+
 bool ran_outside = false;
 
 void vacuum_outside_a_transaction(Session& session) {
