@@ -4,12 +4,9 @@
 
 #include "postgresql/conninfo.hpp"
 #include "postgresql/libpq_query.hpp"
-#include "postgresql/raw_connection.hpp"
 #include "postgresql/section_runner.hpp"
 
 #include <migrations/error.hpp>
-
-#include <pqxx/connection_base>
 
 #include <algorithm>
 #include <vector>
@@ -88,8 +85,8 @@ PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options,
       on_event_(options.on_event),
       blockers_(connection) {}
 
-PostgresqlBackend::PostgresqlBackend(pqxx::connection_base& connection, const Options& options)
-    : PostgresqlBackend(postgresql::raw_connection(connection), options, "postgresql connection") {
+PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options)
+    : PostgresqlBackend(connection, options, "postgresql connection") {
     validate(options);
     if (connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK) {
         throw Error(ErrorKind::database, "the PostgreSQL connection is not open");
