@@ -64,8 +64,10 @@ public:
     void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
     /// Replays the applied revisions' PostgreSQL sections in a scratch database on the same
-    /// server and compares (schema/postgresql_drift.hpp); the version table is left out.
-    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) override;
+    /// server and compares (schema/postgresql_drift.hpp); the version table and the objects
+    /// matching `exclude` are left out.
+    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied,
+                                          const std::vector<std::string>& exclude) override;
 
 private:
     PostgresqlBackend(PGconn* connection, const Options& options, std::string location);
