@@ -7,7 +7,7 @@
 #
 # Reads CLI11's help layout: description lines, `Usage: ...`, then `Heading:` sections of
 # `  name   description` rows (a long name puts its description on the next, indented line).
-# The output is deterministic (no date) and written only when its bytes change.
+# The output is deterministic: no date, the same help gives the same bytes.
 cmake_minimum_required(VERSION 3.20)
 
 foreach(_required TOOL OUTPUT)
@@ -144,11 +144,6 @@ string(APPEND page ".SH \"SEE ALSO\"\n"
                    "\\fIdocs/migrations\\-tool.md\\fR (this command), \\fIdocs/cmake.md\\fR (\\fBadd_migrations\\fR), "
                    "\\fIdocs/format.md\\fR (revision files) and \\fIdocs/packaging.md\\fR.\n")
 
-# Written only when it changes, so a rebuild with no change installs nothing new.
-set(old "")
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" old)
-endif()
-if(NOT old STREQUAL page)
-  file(WRITE "${OUTPUT}" "${page}")
-endif()
+# Always written: the page runs only when the tool was rebuilt, and a page left older than the
+# tool would make Makefile builds run this again every time (nothing compiles from it).
+file(WRITE "${OUTPUT}" "${page}")
