@@ -39,8 +39,11 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_RESOURCE_FILE_README ${PROJECT_SOURCE_DIR}/README.md)
 set(CPACK_GENERATOR DEB)
-# Installed binaries are stripped, as in any Debian package (the static libraries keep theirs).
+# Installed binaries are stripped, as in any Debian package; the static libraries lose their
+# debug information too (cmake/PackageStripDebug.cmake, after CPack staged the files).
 set(CPACK_STRIP_FILES ON)
+set(CPACK_MIGRATIONS_STRIP "${CMAKE_STRIP}")
+set(CPACK_PRE_BUILD_SCRIPTS ${PROJECT_SOURCE_DIR}/cmake/PackageStripDebug.cmake)
 
 set(CPACK_DEBIAN_PACKAGE_NAME migrations)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)

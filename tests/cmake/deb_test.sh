@@ -69,10 +69,17 @@ grep -qE '^\./usr/lib/([^/]+/)?cmake/Migrations/MigrationsConfig\.cmake$' <<<"$c
 grep -qE '^\./usr/lib/([^/]+/)?libmigrations\.a$' <<<"$contents" &&
   ok "contains the runtime library" || fail "no libmigrations.a in the package"
 
-# Unpacked: the tool runs from the temporary root, and its man page has an entry per verb.
+# Unpacked: the tool runs from the temporary root, the libraries have no debug information,
+# and the man page has an entry per verb.
 dpkg-deb -x "$deb" "$work/root"
 tool=$work/root/usr/bin/migrations
 has "the unpacked tool runs" "migrations ${version} " "$("$tool" --version 2>&1 || true)"
+archive=$(find "$work/root/usr/lib" -name libmigrations.a)
+if readelf -S --wide "$archive" | grep -q '\.debug_info'; then
+  fail "the packaged $(basename "$archive") keeps its debug information"
+else
+  ok "the packaged static libraries are stripped of debug information"
+fi
 page=$(gzip -dc "$work/root/usr/share/man/man1/migrations.1.gz")
 has "the man page is titled" '.TH MIGRATIONS 1 "" "migrations '"${version}" "$page"
 verbs=$("$tool" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { print $1 }')
