@@ -10,8 +10,9 @@
 
 namespace migrations::detail {
 
-std::vector<std::string> PostgresqlBackend::schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied,
-                                                    const std::vector<std::string>& exclude) {
+std::vector<std::string> PostgresqlBackend::schema_drift(const Catalog& catalog,
+                                                         const std::vector<std::size_t>& applied,
+                                                         const std::vector<std::string>& exclude) {
     schema::PostgresqlIntrospectOptions options;
     options.excluded_tables = {table_.table()};
     options.excluded_patterns = exclude;

@@ -13,20 +13,17 @@ namespace migrations {
 using detail::Migrator;
 using detail::PostgresqlBackend;
 
-UpgradeResult upgrade(PGconn* connection, const Catalog& catalog, std::string_view target,
-                      const Options& options) {
+UpgradeResult upgrade(PGconn* connection, const Catalog& catalog, std::string_view target, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).upgrade(target);
 }
 
-DowngradeResult downgrade(PGconn* connection, const Catalog& catalog, std::string_view target,
-                          const Options& options) {
+DowngradeResult downgrade(PGconn* connection, const Catalog& catalog, std::string_view target, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).downgrade(target);
 }
 
-MigrationResult stamp(PGconn* connection, const Catalog& catalog, std::string_view target,
-                      const Options& options) {
+MigrationResult stamp(PGconn* connection, const Catalog& catalog, std::string_view target, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).stamp(target);
 }
@@ -41,8 +38,7 @@ std::vector<std::string> current(PGconn* connection, const Catalog& catalog, con
     return Migrator(backend, catalog, options).current();
 }
 
-std::vector<RevisionStatus> history(PGconn* connection, const Catalog& catalog,
-                                    const Options& options) {
+std::vector<RevisionStatus> history(PGconn* connection, const Catalog& catalog, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).history();
 }

@@ -11,7 +11,7 @@
 namespace migrations::detail {
 
 std::vector<std::string> SqliteBackend::schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied,
-                                                    const std::vector<std::string>& exclude) {
+                                                     const std::vector<std::string>& exclude) {
     schema::IntrospectOptions options;
     options.excluded_tables = {version_table_};
     options.excluded_patterns = exclude;

@@ -342,14 +342,16 @@ TYPED_TEST(Check, LeavesOutOfTheDriftCheckTheObjectsMatchingDriftExclude) {
     b.add("a").up("CREATE TABLE t (x INTEGER);").down("DROP TABLE t;");
     const Catalog catalog = b.build();
     (void)upgrade(db.connection(), catalog);
-    db.exec("CREATE TABLE audit_log (x INTEGER); CREATE INDEX audit_log_x ON audit_log (x); "
-            "CREATE INDEX audit_t_x ON t (x); CREATE VIEW audit_view AS SELECT 1 AS one; CREATE TABLE stray (x INTEGER)");
-    EXPECT_EQ(check(db.connection(), catalog).problems,
-              (std::vector<std::string>{"schema drift: table 'audit_log' is in the database but no revision creates it",
-                                        "schema drift: table 'stray' is in the database but no revision creates it",
-                                        "schema drift: index 'audit_log_x' is in the database but no revision creates it",
-                                        "schema drift: index 'audit_t_x' is in the database but no revision creates it",
-                                        "schema drift: view 'audit_view' is in the database but no revision creates it"}));
+    db.exec(
+        "CREATE TABLE audit_log (x INTEGER); CREATE INDEX audit_log_x ON audit_log (x); "
+        "CREATE INDEX audit_t_x ON t (x); CREATE VIEW audit_view AS SELECT 1 AS one; CREATE TABLE stray (x INTEGER)");
+    EXPECT_EQ(
+        check(db.connection(), catalog).problems,
+        (std::vector<std::string>{"schema drift: table 'audit_log' is in the database but no revision creates it",
+                                  "schema drift: table 'stray' is in the database but no revision creates it",
+                                  "schema drift: index 'audit_log_x' is in the database but no revision creates it",
+                                  "schema drift: index 'audit_t_x' is in the database but no revision creates it",
+                                  "schema drift: view 'audit_view' is in the database but no revision creates it"}));
     Options options;
     options.drift_exclude = {"AUDIT_*"};
     EXPECT_EQ(check(db.connection(), catalog, options).problems,
@@ -370,8 +372,9 @@ TYPED_TEST(Check, RejectsAnEmptyOrSchemaQualifiedDriftExcludePattern) {
     options.drift_exclude = {"public.audit_*"};
     error = expect_error([&] { (void)check(db.connection(), graph_catalog("a:"), options); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_option);
-    EXPECT_STREQ(error.what(), "invalid drift_exclude pattern 'public.audit_*': patterns are not schema-qualified "
-                               "(the drift check reads one schema); write 'audit_*'");
+    EXPECT_STREQ(error.what(),
+                 "invalid drift_exclude pattern 'public.audit_*': patterns are not schema-qualified "
+                 "(the drift check reads one schema); write 'audit_*'");
 }
 
 TYPED_TEST(History, ListsNewestFirstWithHeadsAndRows) {

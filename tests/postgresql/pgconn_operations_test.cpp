@@ -85,7 +85,9 @@ TEST_F(PostgresqlPgconn, LeavesTheConnectionAsItFoundIt) {
     std::vector<std::string> notices;
     PQsetNoticeProcessor(pg_.get(), &collect_notice, &notices);
     CatalogBuilder b;
-    b.add("a").up("CREATE TABLE t (x INTEGER); DO $$ BEGIN RAISE NOTICE 'from revision a'; END $$;").down("DROP TABLE t;");
+    b.add("a")
+        .up("CREATE TABLE t (x INTEGER); DO $$ BEGIN RAISE NOTICE 'from revision a'; END $$;")
+        .down("DROP TABLE t;");
     b.add("b", {"a"}).up("CREATE INDEX CONCURRENTLY t_x ON t (x);").down("DROP INDEX t_x;").no_transaction();
     (void)upgrade(pg_.get(), b.build());
 
@@ -117,8 +119,8 @@ TEST_F(PostgresqlPgconn, RefusesAConnectionInsideATransactionAndSendsNothing) {
     exec("BEGIN");
     const Error error = expect_error([&] { (void)upgrade(pg_.get(), graph_catalog("a:")); });
     EXPECT_EQ(error.kind(), ErrorKind::database);
-    EXPECT_EQ(error.what(), "the PostgreSQL connection to " + location() +
-                                " is inside a transaction: migrations run their own");
+    EXPECT_EQ(error.what(),
+              "the PostgreSQL connection to " + location() + " is inside a transaction: migrations run their own");
     EXPECT_EQ(PQtransactionStatus(pg_.get()), PQTRANS_INTRANS);
     exec("ROLLBACK");
     EXPECT_EQ(scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_revisions'"), "0");

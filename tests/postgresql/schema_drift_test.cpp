@@ -144,7 +144,8 @@ TEST_F(PostgresqlDrift, LeavesOutEveryKindOfObjectMatchingAPattern) {
         "COMMENT ON TYPE %_mood IS 'mood';";
     const auto named = [&](const std::string& prefix) {
         std::string sql = kinds;
-        for (std::size_t at = sql.find('%'); at != std::string::npos; at = sql.find('%', at)) sql.replace(at, 1, prefix);
+        for (std::size_t at = sql.find('%'); at != std::string::npos; at = sql.find('%', at))
+            sql.replace(at, 1, prefix);
         return sql;
     };
     run(named("audit"));

@@ -229,8 +229,9 @@ TEST_F(Cli, CheckLeavesOutTheObjectsOfDriftExclude) {
     settings.drift_exclude = {"main.notes"};
     const Outcome bad = testing::run_cli_captured(catalog, url_, {"app", "check"}, settings);
     EXPECT_EQ(bad.code, 1);
-    EXPECT_EQ(bad.err, "app: error: invalid drift_exclude pattern 'main.notes': patterns are not schema-qualified (the "
-                       "drift check reads one schema); write 'notes'\n");
+    EXPECT_EQ(bad.err,
+              "app: error: invalid drift_exclude pattern 'main.notes': patterns are not schema-qualified (the "
+              "drift check reads one schema); write 'notes'\n");
 }
 
 // Only the applied revisions count: a database at a1 has no index to miss, and its drift is

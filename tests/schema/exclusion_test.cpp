@@ -37,12 +37,24 @@ TEST(DriftExclude, MatchesGlobsOverWholeNamesCaseInsensitively) {
         bool matches;
     };
     const Case cases[] = {
-        {"audit_*", "audit_log", true},   {"audit_*", "audit_", true},       {"audit_*", "my_audit_log", false},
-        {"AUDIT_*", "audit_log", true},   {"audit_*", "Audit_Log", true},    {"*_tmp", "orders_tmp", true},
-        {"*_tmp", "orders_tmp2", false},  {"tmp_?", "tmp_1", true},          {"tmp_?", "tmp_12", false},
-        {"tmp_?", "tmp_", false},         {"*", "", true},                   {"*", "anything", true},
-        {"a*b*c", "aXXbYYc", true},       {"a*b*c", "aXXbYY", false},        {"a**", "a", true},
-        {"pg_stat*", "pg_stat_statements", true}, {"exact", "exact", true},  {"exact", "exactly", false},
+        {"audit_*", "audit_log", true},
+        {"audit_*", "audit_", true},
+        {"audit_*", "my_audit_log", false},
+        {"AUDIT_*", "audit_log", true},
+        {"audit_*", "Audit_Log", true},
+        {"*_tmp", "orders_tmp", true},
+        {"*_tmp", "orders_tmp2", false},
+        {"tmp_?", "tmp_1", true},
+        {"tmp_?", "tmp_12", false},
+        {"tmp_?", "tmp_", false},
+        {"*", "", true},
+        {"*", "anything", true},
+        {"a*b*c", "aXXbYYc", true},
+        {"a*b*c", "aXXbYY", false},
+        {"a**", "a", true},
+        {"pg_stat*", "pg_stat_statements", true},
+        {"exact", "exact", true},
+        {"exact", "exactly", false},
         {"*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false},
     };
     for (const Case& c : cases) EXPECT_EQ(matches_glob(c.pattern, c.name), c.matches) << c.pattern << " ~ " << c.name;
