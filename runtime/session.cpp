@@ -1,10 +1,10 @@
 // @brief migrations::Session, PreparedStatement, Rows and Row over a backend's SessionBackend, and
 // running one C++ step with its failures reported at file:line.
-#include "session_backend.hpp"
-
 #include <cerrno>
 #include <cstdlib>
 #include <exception>
+
+#include "session_backend.hpp"
 
 namespace migrations {
 
@@ -31,7 +31,9 @@ void RowsBuilder::columns(std::vector<std::string> names) {
     rows_.names_ = std::move(names);
 }
 
-void RowsBuilder::null() { rows_.cells_.emplace_back(); }
+void RowsBuilder::null() {
+    rows_.cells_.emplace_back();
+}
 
 void RowsBuilder::integer(std::int64_t value, std::string text) {
     Rows::Cell& cell = rows_.cells_.emplace_back();
@@ -79,11 +81,16 @@ namespace {
 
 const char* type_name(ValueType type) {
     switch (type) {
-        case ValueType::null: return "NULL";
-        case ValueType::integer: return "an integer";
-        case ValueType::real: return "a real";
-        case ValueType::text: return "text";
-        case ValueType::blob: return "a blob";
+        case ValueType::null:
+            return "NULL";
+        case ValueType::integer:
+            return "an integer";
+        case ValueType::real:
+            return "a real";
+        case ValueType::text:
+            return "text";
+        case ValueType::blob:
+            return "a blob";
     }
     return "a value";
 }
@@ -100,13 +107,21 @@ const Rows::Cell& Rows::cell(std::size_t row, std::size_t column) const {
     return cells_[row * columns_ + column];
 }
 
-void Rows::fail(const std::string& problem) const { throw Error(ErrorKind::statement_failed, where_ + problem, revision_, file_, line_); }
+void Rows::fail(const std::string& problem) const {
+    throw Error(ErrorKind::statement_failed, where_ + problem, revision_, file_, line_);
+}
 
-std::size_t Row::size() const noexcept { return rows_->columns(); }
+std::size_t Row::size() const noexcept {
+    return rows_->columns();
+}
 
-bool Row::is_null(std::size_t column) const { return rows_->cell(index_, column).type == ValueType::null; }
+bool Row::is_null(std::size_t column) const {
+    return rows_->cell(index_, column).type == ValueType::null;
+}
 
-ValueType Row::type(std::size_t column) const { return rows_->cell(index_, column).type; }
+ValueType Row::type(std::size_t column) const {
+    return rows_->cell(index_, column).type;
+}
 
 namespace {
 
@@ -161,7 +176,8 @@ std::vector<unsigned char> Row::blob(std::size_t column) const {
 
 // ---- PreparedStatement and Session -------------------------------------------------------------------
 
-PreparedStatement::PreparedStatement(std::unique_ptr<detail::PreparedBackend> backend) noexcept : backend_(std::move(backend)) {}
+PreparedStatement::PreparedStatement(std::unique_ptr<detail::PreparedBackend> backend) noexcept
+    : backend_(std::move(backend)) {}
 PreparedStatement::PreparedStatement(PreparedStatement&&) noexcept = default;
 PreparedStatement& PreparedStatement::operator=(PreparedStatement&&) noexcept = default;
 PreparedStatement::~PreparedStatement() = default;
@@ -174,10 +190,18 @@ Rows PreparedStatement::query(std::initializer_list<Param> params, unsigned line
     return backend_->query(params.begin(), params.size(), line);
 }
 
-Dialect Session::dialect() const noexcept { return backend_.dialect(); }
-const char* Session::revision() const noexcept { return backend_.revision().id; }
-const char* Session::file() const noexcept { return backend_.revision().file; }
-bool Session::upgrading() const noexcept { return backend_.direction() == Direction::upgrade; }
+Dialect Session::dialect() const noexcept {
+    return backend_.dialect();
+}
+const char* Session::revision() const noexcept {
+    return backend_.revision().id;
+}
+const char* Session::file() const noexcept {
+    return backend_.revision().file;
+}
+bool Session::upgrading() const noexcept {
+    return backend_.direction() == Direction::upgrade;
+}
 
 std::uint64_t Session::execute(std::string_view sql, std::initializer_list<Param> params, unsigned line) {
     return backend_.execute(sql, params.begin(), params.size(), line);
@@ -187,9 +211,15 @@ Rows Session::query(std::string_view sql, std::initializer_list<Param> params, u
     return backend_.query(sql, params.begin(), params.size(), line);
 }
 
-PreparedStatement Session::prepare(std::string_view sql, unsigned line) { return PreparedStatement(backend_.prepare(sql, line)); }
+PreparedStatement Session::prepare(std::string_view sql, unsigned line) {
+    return PreparedStatement(backend_.prepare(sql, line));
+}
 
-sqlite3* Session::sqlite_handle() const noexcept { return backend_.sqlite_handle(); }
-pg_conn* Session::postgresql_handle() const noexcept { return backend_.postgresql_handle(); }
+sqlite3* Session::sqlite_handle() const noexcept {
+    return backend_.sqlite_handle();
+}
+pg_conn* Session::postgresql_handle() const noexcept {
+    return backend_.postgresql_handle();
+}
 
 }  // namespace migrations

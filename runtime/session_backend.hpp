@@ -3,13 +3,12 @@
 // the shared pieces every backend's session uses (messages, rows, running a step).
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <migrations/catalog.hpp>
 #include <migrations/error.hpp>
 #include <migrations/options.hpp>
 #include <migrations/session.hpp>
-
-#include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>

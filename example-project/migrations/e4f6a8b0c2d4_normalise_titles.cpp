@@ -7,7 +7,6 @@
 // the same transaction as the other revisions of the run, on SQLite and PostgreSQL alike.
 
 #include <migrations/revision.hpp>
-
 #include <string>
 
 namespace {

@@ -14,7 +14,8 @@
 #include <migrations/session.hpp>
 
 #ifndef MIGRATIONS_REVISION_KEY
-#error "migrations/revision.hpp is for C++ revision files, which add_migrations() compiles with MIGRATIONS_REVISION_KEY defined; do not add them to a target yourself"
+#error \
+    "migrations/revision.hpp is for C++ revision files, which add_migrations() compiles with MIGRATIONS_REVISION_KEY defined; do not add them to a target yourself"
 #endif
 
 #define MIGRATIONS_DETAIL_JOIN2(a, b) a##b
@@ -24,17 +25,17 @@
 
 /// Defines the revision's upgrade: a function of a `migrations::Session&` named `session`
 /// (any name), followed by its body. Runs in the revision's transaction.
-#define MIGRATIONS_UPGRADE(session)                                                             \
-    namespace migrations::revisions {                                                          \
-    void MIGRATIONS_DETAIL_STEP(upgrade)(::migrations::Session&);                               \
-    }                                                                                          \
+#define MIGRATIONS_UPGRADE(session)                               \
+    namespace migrations::revisions {                             \
+    void MIGRATIONS_DETAIL_STEP(upgrade)(::migrations::Session&); \
+    }                                                             \
     void migrations::revisions::MIGRATIONS_DETAIL_STEP(upgrade)(::migrations::Session & session)
 
 /// Defines the revision's downgrade, as MIGRATIONS_UPGRADE.
-#define MIGRATIONS_DOWNGRADE(session)                                                           \
-    namespace migrations::revisions {                                                          \
-    void MIGRATIONS_DETAIL_STEP(downgrade)(::migrations::Session&);                             \
-    }                                                                                          \
+#define MIGRATIONS_DOWNGRADE(session)                               \
+    namespace migrations::revisions {                               \
+    void MIGRATIONS_DETAIL_STEP(downgrade)(::migrations::Session&); \
+    }                                                               \
     void migrations::revisions::MIGRATIONS_DETAIL_STEP(downgrade)(::migrations::Session & session)
 
 /// Marks the revision irreversible (no downgrade), in place of MIGRATIONS_DOWNGRADE. The

@@ -14,12 +14,11 @@
 //   }
 #pragma once
 
-#include <migrations/catalog.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <migrations/catalog.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -67,8 +66,7 @@ public:
     Param(const char* text) noexcept : type_(ValueType::text), bytes_(text) {}
     Param(std::string_view text) noexcept : type_(ValueType::text), bytes_(text) {}
     Param(const std::string& text) noexcept : type_(ValueType::text), bytes_(text) {}
-    Param(BlobView blob) noexcept
-        : type_(ValueType::blob), bytes_(static_cast<const char*>(blob.data), blob.size) {}
+    Param(BlobView blob) noexcept : type_(ValueType::blob), bytes_(static_cast<const char*>(blob.data), blob.size) {}
     Param(const std::vector<unsigned char>& blob) noexcept
         : type_(ValueType::blob), bytes_(reinterpret_cast<const char*>(blob.data()), blob.size()) {}
 
@@ -136,7 +134,10 @@ public:
         const Rows* rows;
         std::size_t index;
         Row operator*() const noexcept { return (*rows)[index]; }
-        iterator& operator++() noexcept { ++index; return *this; }
+        iterator& operator++() noexcept {
+            ++index;
+            return *this;
+        }
         bool operator==(const iterator& other) const noexcept { return index == other.index; }
         bool operator!=(const iterator& other) const noexcept { return index != other.index; }
     };

@@ -2,17 +2,17 @@
 // by column type, failures at the Session call's line.
 #include "postgresql/postgresql_session.hpp"
 
-#include "backend.hpp"
-#include "postgresql/libpq_query.hpp"
-#include "postgresql/postgresql_backend.hpp"
-#include "postgresql/section_checks.hpp"
-#include "postgresql/sql_lexer.hpp"
-
 #include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+
+#include "backend.hpp"
+#include "postgresql/libpq_query.hpp"
+#include "postgresql/postgresql_backend.hpp"
+#include "postgresql/section_checks.hpp"
+#include "postgresql/sql_lexer.hpp"
 
 namespace migrations::detail {
 
@@ -90,8 +90,8 @@ PGresult* PostgresqlSession::checked(PGresult* result, bool was_in_transaction, 
         }
         return result;
     }
-    const std::string message = result != nullptr ? postgresql::server_message(result)
-                                                  : postgresql::one_line(PQerrorMessage(connection_));
+    const std::string message =
+        result != nullptr ? postgresql::server_message(result) : postgresql::one_line(PQerrorMessage(connection_));
     const std::string sqlstate = result != nullptr ? postgresql::error_field(result, PG_DIAG_SQLSTATE) : "";
     PQclear(result);
     if (sqlstate == "55P03") {
@@ -113,9 +113,14 @@ PGresult* PostgresqlSession::run(const std::string& name, std::string_view sql, 
         int format = 0;
         Oid type = 0;
         switch (param.type()) {
-            case ValueType::null: break;
-            case ValueType::integer: bound.texts[i] = std::to_string(param.integer()); break;
-            case ValueType::real: bound.texts[i] = real_text(param.real()); break;
+            case ValueType::null:
+                break;
+            case ValueType::integer:
+                bound.texts[i] = std::to_string(param.integer());
+                break;
+            case ValueType::real:
+                bound.texts[i] = real_text(param.real());
+                break;
             case ValueType::text:
                 if (param.bytes().find('\0') != std::string_view::npos) {
                     fail(line, "text parameter $" + std::to_string(i + 1) +
@@ -140,12 +145,10 @@ PGresult* PostgresqlSession::run(const std::string& name, std::string_view sql, 
     }
     const bool was_in_transaction = PQtransactionStatus(connection_) == PQTRANS_INTRANS;
     const int n = static_cast<int>(count);
-    PGresult* result =
-        name.empty()
-            ? PQexecParams(connection_, std::string(sql).c_str(), n, bound.types.data(), bound.values.data(),
-                           bound.lengths.data(), bound.formats.data(), 0)
-            : PQexecPrepared(connection_, name.c_str(), n, bound.values.data(), bound.lengths.data(),
-                             bound.formats.data(), 0);
+    PGresult* result = name.empty() ? PQexecParams(connection_, std::string(sql).c_str(), n, bound.types.data(),
+                                                   bound.values.data(), bound.lengths.data(), bound.formats.data(), 0)
+                                    : PQexecPrepared(connection_, name.c_str(), n, bound.values.data(),
+                                                     bound.lengths.data(), bound.formats.data(), 0);
     return checked(result, was_in_transaction, line);
 }
 
@@ -179,13 +182,14 @@ Rows PostgresqlSession::rows(PGresult* result, unsigned line) const {
                 }
                 case kBytea: {
                     std::size_t size = 0;
-                    unsigned char* bytes =
-                        PQunescapeBytea(reinterpret_cast<const unsigned char*>(text.c_str()), &size);
+                    unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text.c_str()), &size);
                     rows.blob(std::string(reinterpret_cast<const char*>(bytes), size));
                     PQfreemem(bytes);
                     break;
                 }
-                default: rows.text(std::move(text)); break;
+                default:
+                    rows.text(std::move(text));
+                    break;
             }
         }
     }
@@ -214,7 +218,8 @@ std::unique_ptr<PreparedBackend> PostgresqlSession::prepare(std::string_view sql
     static std::atomic<unsigned long> counter{0};
     std::string name = "migrations_session_" + std::to_string(++counter);
     const bool was_in_transaction = PQtransactionStatus(connection_) == PQTRANS_INTRANS;
-    PQclear(checked(PQprepare(connection_, name.c_str(), std::string(sql).c_str(), 0, nullptr), was_in_transaction, line));
+    PQclear(
+        checked(PQprepare(connection_, name.c_str(), std::string(sql).c_str(), 0, nullptr), was_in_transaction, line));
     return std::make_unique<PostgresqlPrepared>(*this, std::move(name));
 }
 

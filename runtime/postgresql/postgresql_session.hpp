@@ -3,12 +3,12 @@
 // format, bytea in binary), rows read by column type.
 #pragma once
 
-#include "session_backend.hpp"
-
 #include <libpq-fe.h>
 
 #include <string>
 #include <vector>
+
+#include "session_backend.hpp"
 
 namespace migrations::detail {
 
@@ -29,8 +29,7 @@ public:
 
     /// Runs the prepared statement `name` (or `sql` when `name` is empty) with `params`, and
     /// returns its result, checked (fail() on an error, at `line`).
-    PGresult* run(const std::string& name, std::string_view sql, const Param* params, std::size_t count,
-                  unsigned line);
+    PGresult* run(const std::string& name, std::string_view sql, const Param* params, std::size_t count, unsigned line);
     /// The rows of a successful `result` (freed).
     Rows rows(PGresult* result, unsigned line) const;
     /// Deallocates the prepared statement `name`, or leaves it to the backend (see the constructor).

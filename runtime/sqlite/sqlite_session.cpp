@@ -12,7 +12,9 @@ namespace migrations::detail {
 
 namespace {
 
-bool is_busy(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
+bool is_busy(int code) {
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
 
 // True when `at` holds only white space, `;` and comments.
 bool only_trivia(const char* at) {
@@ -45,7 +47,8 @@ std::size_t parameter_number(const char* name) {
 
 class SqlitePrepared final : public PreparedBackend {
 public:
-    SqlitePrepared(SqliteSession& session, sqlite3_stmt* statement) noexcept : session_(session), statement_(statement) {}
+    SqlitePrepared(SqliteSession& session, sqlite3_stmt* statement) noexcept
+        : session_(session), statement_(statement) {}
     ~SqlitePrepared() override { sqlite3_finalize(statement_); }
     SqlitePrepared(const SqlitePrepared&) = delete;
     SqlitePrepared& operator=(const SqlitePrepared&) = delete;
@@ -87,8 +90,9 @@ sqlite3_stmt* SqliteSession::prepare_one(std::string_view sql, unsigned line) {
     if (statement == nullptr) fail(line, "no statement to run: the SQL is empty");
     if (tail != nullptr && !only_trivia(tail)) {
         sqlite3_finalize(statement);
-        fail(line, "more than one statement given with parameters or to prepare: run them one by one "
-                   "(several statements without parameters run in one execute())");
+        fail(line,
+             "more than one statement given with parameters or to prepare: run them one by one "
+             "(several statements without parameters run in one execute())");
     }
     return statement;
 }
@@ -103,25 +107,32 @@ std::uint64_t SqliteSession::run(sqlite3_stmt* statement, const Param* params, s
         const char* name = sqlite3_bind_parameter_name(statement, slot);
         std::size_t number = name == nullptr ? static_cast<std::size_t>(slot) : parameter_number(name);
         if (number == 0) {
-            fail(line, std::string("parameter '") + name + "' is named: write $1, $2, ... (or ?), numbered in the "
-                                                          "order of the parameter list");
+            fail(line, std::string("parameter '") + name +
+                           "' is named: write $1, $2, ... (or ?), numbered in the "
+                           "order of the parameter list");
         }
         highest = std::max(highest, number);
         if (number > count) continue;  // reported below, with the counts
         const Param& param = params[number - 1];
         int rc = SQLITE_OK;
         switch (param.type()) {
-            case ValueType::null: rc = sqlite3_bind_null(statement, slot); break;
-            case ValueType::integer: rc = sqlite3_bind_int64(statement, slot, param.integer()); break;
-            case ValueType::real: rc = sqlite3_bind_double(statement, slot, param.real()); break;
+            case ValueType::null:
+                rc = sqlite3_bind_null(statement, slot);
+                break;
+            case ValueType::integer:
+                rc = sqlite3_bind_int64(statement, slot, param.integer());
+                break;
+            case ValueType::real:
+                rc = sqlite3_bind_double(statement, slot, param.real());
+                break;
             case ValueType::text:
                 rc = sqlite3_bind_text64(statement, slot, param.bytes().data(), param.bytes().size(), SQLITE_STATIC,
                                          SQLITE_UTF8);
                 break;
             case ValueType::blob:
-                rc = param.bytes().empty()
-                         ? sqlite3_bind_zeroblob(statement, slot, 0)
-                         : sqlite3_bind_blob64(statement, slot, param.bytes().data(), param.bytes().size(), SQLITE_STATIC);
+                rc = param.bytes().empty() ? sqlite3_bind_zeroblob(statement, slot, 0)
+                                           : sqlite3_bind_blob64(statement, slot, param.bytes().data(),
+                                                                 param.bytes().size(), SQLITE_STATIC);
                 break;
         }
         if (rc != SQLITE_OK) fail_sqlite(line);
@@ -142,7 +153,8 @@ std::uint64_t SqliteSession::run(sqlite3_stmt* statement, const Param* params, s
         for (int c = 0; c < sqlite3_column_count(statement); ++c) {
             const auto text = [&] {
                 const auto* data = static_cast<const char*>(sqlite3_column_blob(statement, c));
-                return std::string(data != nullptr ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(statement, c)));
+                return std::string(data != nullptr ? data : "",
+                                   static_cast<std::size_t>(sqlite3_column_bytes(statement, c)));
             };
             switch (sqlite3_column_type(statement, c)) {
                 case SQLITE_INTEGER: {
@@ -156,9 +168,15 @@ std::uint64_t SqliteSession::run(sqlite3_stmt* statement, const Param* params, s
                     rows->real(value, data != nullptr ? data : "");
                     break;
                 }
-                case SQLITE_TEXT: rows->text(text()); break;
-                case SQLITE_BLOB: rows->blob(text()); break;
-                default: rows->null(); break;
+                case SQLITE_TEXT:
+                    rows->text(text());
+                    break;
+                case SQLITE_BLOB:
+                    rows->blob(text());
+                    break;
+                default:
+                    rows->null();
+                    break;
             }
         }
     }
@@ -169,7 +187,8 @@ std::uint64_t SqliteSession::run(sqlite3_stmt* statement, const Param* params, s
         fail(line, message, code, is_busy(code) ? ErrorKind::lock_timeout : ErrorKind::statement_failed);
     }
     sqlite3_reset(statement);
-    if (in_transaction_ && was_in_transaction && sqlite3_get_autocommit(db_)) fail(line, schema::kTransactionControlRefused);
+    if (in_transaction_ && was_in_transaction && sqlite3_get_autocommit(db_))
+        fail(line, schema::kTransactionControlRefused);
     return static_cast<std::uint64_t>(sqlite3_changes(db_));
 }
 
@@ -177,8 +196,8 @@ std::uint64_t SqliteSession::execute(std::string_view sql, const Param* params, 
     if (count == 0) {
         // Several statements, as a section: the one runner, with the same transaction policy.
         const std::string text(sql);
-        const auto failure = schema::run_section(db_, text.c_str(), line,
-                                                 in_transaction_ ? schema::TransactionUse::kept : schema::TransactionUse::free);
+        const auto failure = schema::run_section(
+            db_, text.c_str(), line, in_transaction_ ? schema::TransactionUse::kept : schema::TransactionUse::free);
         if (failure) {
             fail(line, failure->message, failure->code,
                  is_busy(failure->code) ? ErrorKind::lock_timeout : ErrorKind::statement_failed);

@@ -1,19 +1,19 @@
 // @brief C++ revisions on every backend: the step's Session runs in the run's transaction on
 // existing rows, binds and reads every parameter type, and a failure anywhere rolls back the
 // whole run, reported at the file and line of the failing call.
+#include <migrations/migrations.hpp>
+#include <migrations/session.hpp>
+
 #include "backends.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_catalog.hpp"
-
-#include <migrations/migrations.hpp>
-#include <migrations/session.hpp>
 #if defined(MIGRATIONS_TEST_POSTGRESQL)
 #include <libpq-fe.h>
+
 #include <migrations/postgresql.hpp>
 #endif
-#include <sqlite3.h>
-
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cctype>
 #include <stdexcept>
@@ -59,7 +59,9 @@ Catalog items_then_cpp(const CppStep* steps, std::size_t count, bool transaction
 }
 
 std::string changed_case(std::string text, bool upper) {
-    for (char& c : text) c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : text)
+        c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
+                                    : std::tolower(static_cast<unsigned char>(c)));
     return text;
 }
 
@@ -86,7 +88,8 @@ unsigned failing_line = 0;
 
 void insert_then_fail(Session& session) {
     session.execute("INSERT INTO items (id, name) VALUES ($1, $2)", {3, "plum"});
-    failing_line = __LINE__; session.execute("INSERT INTO missing VALUES (1)");
+    failing_line = __LINE__ + 1;  // the call below
+    session.execute("INSERT INTO missing VALUES (1)");
 }
 
 TYPED_TEST(CppRevision, AFailingCallRollsBackTheWholeRunAndNamesItsFileAndLine) {
@@ -104,7 +107,9 @@ TYPED_TEST(CppRevision, AFailingCallRollsBackTheWholeRunAndNamesItsFileAndLine) 
     EXPECT_FALSE(this->has_table("items")) << "revision a, run in the same transaction, must be rolled back too";
 }
 
-void throw_from_step(Session&) { throw std::runtime_error("row 7 has no owner"); }
+void throw_from_step(Session&) {
+    throw std::runtime_error("row 7 has no owner");
+}
 
 TYPED_TEST(CppRevision, AnExceptionOfTheStepIsReportedAtTheLineOfItsMacro) {
     const auto& db = this->db_;
@@ -119,7 +124,10 @@ TYPED_TEST(CppRevision, AnExceptionOfTheStepIsReportedAtTheLineOfItsMacro) {
 
 unsigned commit_line = 0;
 
-void commit_in_step(Session& session) { commit_line = __LINE__; session.execute("COMMIT"); }
+void commit_in_step(Session& session) {
+    commit_line = __LINE__ + 1;  // the call below
+    session.execute("COMMIT");
+}
 
 TYPED_TEST(CppRevision, RefusesTransactionControlInATransactionalRevisionAtItsLine) {
     const auto& db = this->db_;
@@ -139,7 +147,8 @@ unsigned prepared_line = 0;
 void prepare_then_fail(Session& session) {
     auto insert = session.prepare("INSERT INTO items (id, name) VALUES ($1, $2)");
     insert.execute({3, "plum"});
-    prepared_line = __LINE__; insert.execute({3, "plum again"});  // the same primary key
+    prepared_line = __LINE__ + 1;       // the call below
+    insert.execute({3, "plum again"});  // the same primary key
 }
 
 TYPED_TEST(CppRevision, AFailingPreparedStatementNamesItsCallsLineAndLeavesNoStatementBehind) {
@@ -238,7 +247,8 @@ TYPED_TEST(CppRevision, BindsAndReadsEveryParameterType) {
 unsigned query_line = 0;
 
 void read_text_as_integer(Session& session) {
-    query_line = __LINE__; const Rows rows = session.query("SELECT name FROM items WHERE id = $1", {1});
+    query_line = __LINE__ + 1;  // the call below
+    const Rows rows = session.query("SELECT name FROM items WHERE id = $1", {1});
     (void)rows[0].integer(0);
 }
 
@@ -251,7 +261,9 @@ TYPED_TEST(CppRevision, AReadOfTheWrongTypeNamesTheColumnAndTheQuerysLine) {
                                              ": b upgrade failed: column 0 ('name') is text 'apple', not an integer");
 }
 
-void wrong_parameter_count(Session& session) { session.execute("UPDATE items SET name = $1 WHERE id = $2", {"x"}); }
+void wrong_parameter_count(Session& session) {
+    session.execute("UPDATE items SET name = $1 WHERE id = $2", {"x"});
+}
 
 TYPED_TEST(CppRevision, AMissingParameterIsAnError) {
     const auto& db = this->db_;

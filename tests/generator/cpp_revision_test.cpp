@@ -1,17 +1,17 @@
 // @brief C++ revisions in the generator: the `//` header, the step macros found outside
 // comments and literals, every per-file error, the checksum of the source, one graph with
 // the .sql revisions, and the table of steps in the generated code.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
 #include "checksum.hpp"
 #include "codegen.hpp"
 #include "cpp_steps.hpp"
 #include "loader.hpp"
 #include "parser.hpp"
 #include "test_files.hpp"
-
-#include <gtest/gtest.h>
-
-#include <string>
-#include <vector>
 
 namespace migrations::generator {
 namespace {
@@ -77,35 +77,41 @@ TEST(CppRevisionParser, ReadsAnIrreversibleRevision) {
 
 TEST(CppRevisionParser, FailsWhenTheUpgradeIsMissingNamingTheFile) {
     const Parsed parsed = parse(with_body("MIGRATIONS_DOWNGRADE(s) {}\n"));
-    EXPECT_EQ(parsed.diagnostics,
-              (std::vector<std::string>{"migrations/b2_titles.cpp:1: error: missing MIGRATIONS_UPGRADE(session) { ... }: "
-                                        "a C++ revision defines its upgrade with it (#include <migrations/revision.hpp>)"}));
+    EXPECT_EQ(
+        parsed.diagnostics,
+        (std::vector<std::string>{"migrations/b2_titles.cpp:1: error: missing MIGRATIONS_UPGRADE(session) { ... }: "
+                                  "a C++ revision defines its upgrade with it (#include <migrations/revision.hpp>)"}));
     EXPECT_FALSE(parsed.file.well_formed);
 }
 
 TEST(CppRevisionParser, FailsWhenTheDowngradeIsMissing) {
     const Parsed parsed = parse(with_body("MIGRATIONS_UPGRADE(s) {}\n"));
-    EXPECT_EQ(parsed.diagnostics,
-              (std::vector<std::string>{"migrations/b2_titles.cpp:1: error: missing MIGRATIONS_DOWNGRADE(session) { ... } "
-                                        "(write MIGRATIONS_IRREVERSIBLE; for a revision that cannot be undone)"}));
+    EXPECT_EQ(
+        parsed.diagnostics,
+        (std::vector<std::string>{"migrations/b2_titles.cpp:1: error: missing MIGRATIONS_DOWNGRADE(session) { ... } "
+                                  "(write MIGRATIONS_IRREVERSIBLE; for a revision that cannot be undone)"}));
 }
 
 TEST(CppRevisionParser, RejectsAStepDefinedTwiceAndIrreversibleWithADowngrade) {
-    const Parsed twice = parse(with_body("MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n"));
+    const Parsed twice =
+        parse(with_body("MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n"));
     EXPECT_EQ(twice.diagnostics,
-              (std::vector<std::string>{"migrations/b2_titles.cpp:6: error: duplicate MIGRATIONS_UPGRADE (first on line 5)"}));
-    const Parsed both = parse(with_body("MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_DOWNGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n"));
+              (std::vector<std::string>{
+                  "migrations/b2_titles.cpp:6: error: duplicate MIGRATIONS_UPGRADE (first on line 5)"}));
+    const Parsed both =
+        parse(with_body("MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_DOWNGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n"));
     EXPECT_EQ(both.diagnostics, (std::vector<std::string>{"migrations/b2_titles.cpp:7: error: MIGRATIONS_IRREVERSIBLE "
                                                           "conflicts with the MIGRATIONS_DOWNGRADE on line 6"}));
 }
 
 TEST(CppRevisionParser, DoesNotCountMacrosInCommentsLiteralsOrPreprocessorLines) {
-    const Parsed parsed = parse(with_body("// MIGRATIONS_UPGRADE(session) { }\n"
-                                          "/* MIGRATIONS_UPGRADE(session)\n   */\n"
-                                          "const char* a = \"MIGRATIONS_UPGRADE(\\\" MIGRATIONS_UPGRADE\";\n"
-                                          "const char* b = R\"x(MIGRATIONS_UPGRADE)\" )x\";\n"
-                                          "#define X MIGRATIONS_UPGRADE \\\n  MIGRATIONS_UPGRADE\n"
-                                          "MIGRATIONS_DOWNGRADE(s) {}\n"));
+    const Parsed parsed =
+        parse(with_body("// MIGRATIONS_UPGRADE(session) { }\n"
+                        "/* MIGRATIONS_UPGRADE(session)\n   */\n"
+                        "const char* a = \"MIGRATIONS_UPGRADE(\\\" MIGRATIONS_UPGRADE\";\n"
+                        "const char* b = R\"x(MIGRATIONS_UPGRADE)\" )x\";\n"
+                        "#define X MIGRATIONS_UPGRADE \\\n  MIGRATIONS_UPGRADE\n"
+                        "MIGRATIONS_DOWNGRADE(s) {}\n"));
     EXPECT_EQ(parsed.diagnostics.size(), 1U);
     EXPECT_NE(parsed.diagnostics.front().find("missing MIGRATIONS_UPGRADE"), std::string::npos);
 }
@@ -121,14 +127,15 @@ TEST(CppRevisionParser, FindsTheMacrosAtTheirLines) {
 }
 
 TEST(CppRevisionParser, ChecksTheHeaderAsInSqlRevisions) {
-    const Parsed misspelt = parse("// revision: b2\n// down_revison: a1\n// message: m\nMIGRATIONS_UPGRADE(s) {}\n"
-                                  "MIGRATIONS_IRREVERSIBLE;\n");
+    const Parsed misspelt = parse(
+        "// revision: b2\n// down_revison: a1\n// message: m\nMIGRATIONS_UPGRADE(s) {}\n"
+        "MIGRATIONS_IRREVERSIBLE;\n");
     EXPECT_EQ(misspelt.diagnostics, (std::vector<std::string>{"migrations/b2_titles.cpp:2: error: unknown header key "
                                                               "'down_revison'; did you mean 'down_revision'?"}));
     const Parsed none = parse("#include <migrations/revision.hpp>\n");
-    EXPECT_EQ(none.diagnostics,
-              (std::vector<std::string>{"migrations/b2_titles.cpp:1: error: not a revision file: no '// revision: <id>' "
-                                        "header (every .cpp file in the directory must be a revision)"}));
+    EXPECT_EQ(none.diagnostics, (std::vector<std::string>{
+                                    "migrations/b2_titles.cpp:1: error: not a revision file: no '// revision: <id>' "
+                                    "header (every .cpp file in the directory must be a revision)"}));
 }
 
 TEST(CppRevisionChecksum, CoversTheSourceButNotTheHeaderOrLineEndings) {
@@ -149,11 +156,13 @@ TEST(CppRevisionChecksum, CoversTheSourceButNotTheHeaderOrLineEndings) {
 
 TEST(CppRevisionGraph, OneGraphWithTheSqlRevisionsInTopologicalOrder) {
     TempDir dir;
-    dir.write("a1_first.sql", "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nCREATE TABLE t (x INT);\n"
-                              "-- downgrade\nDROP TABLE t;\n");
+    dir.write("a1_first.sql",
+              "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nCREATE TABLE t (x INT);\n"
+              "-- downgrade\nDROP TABLE t;\n");
     dir.write("b2_titles.cpp", with_body("MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n"));
-    dir.write("c3_last.sql", "-- revision: c3\n-- down_revision: b2\n-- message: m\n-- upgrade\nSELECT 1;\n"
-                             "-- downgrade\nSELECT 1;\n");
+    dir.write("c3_last.sql",
+              "-- revision: c3\n-- down_revision: b2\n-- message: m\n-- upgrade\nSELECT 1;\n"
+              "-- downgrade\nSELECT 1;\n");
     dir.write("notes.txt", "");
     Diagnostics diagnostics;
     EXPECT_EQ(list_revision_files(dir.str(), diagnostics),
@@ -184,19 +193,23 @@ std::vector<std::string> load_errors(const TempDir& dir) {
 
 TEST(CppRevisionGraph, ReportsGraphErrorsAcrossSqlAndCppRevisions) {
     TempDir dir;
-    dir.write("migrations/a1_first.sql",
-              "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n-- downgrade\nSELECT 1;\n");
-    dir.write("migrations/b2_titles.cpp", "// revision: b2\n// down_revision: a1x\n// message: m\n"
-                                          "MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n");
-    dir.write("migrations/c3_again.sql",
-              "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n-- downgrade\nSELECT 1;\n");
+    dir.write(
+        "migrations/a1_first.sql",
+        "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n-- downgrade\nSELECT 1;\n");
+    dir.write("migrations/b2_titles.cpp",
+              "// revision: b2\n// down_revision: a1x\n// message: m\n"
+              "MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n");
+    dir.write(
+        "migrations/c3_again.sql",
+        "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n-- downgrade\nSELECT 1;\n");
     EXPECT_EQ(load_errors(dir),
               (std::vector<std::string>{
                   "migrations/b2_titles.cpp:2: error: unknown revision 'a1x' in 'down_revision'; did you mean 'a1'?",
                   "migrations/c3_again.sql:1: error: duplicate revision id 'a1' (also defined in "
                   "migrations/a1_first.sql:1)"}));
-    dir.write("migrations/b2_titles.cpp", "// revision: b2\n// down_revision: a1\n// message: m\n"
-                                          "MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n");
+    dir.write("migrations/b2_titles.cpp",
+              "// revision: b2\n// down_revision: a1\n// message: m\n"
+              "MIGRATIONS_UPGRADE(s) {}\nMIGRATIONS_IRREVERSIBLE;\n");
     dir.write("migrations/c3_again.sql",
               "-- revision: c3\n-- down_revision: a1\n-- message: m\n-- upgrade\nSELECT 1;\n-- downgrade\nSELECT 1;\n");
     const std::vector<std::string> heads = load_errors(dir);
@@ -214,8 +227,9 @@ TEST(CppRevisionCodegen, NamesTheFunctionsAfterTheCatalogAndTheFileAsCMakeDoes) 
 
 TEST(CppRevisionCodegen, EmitsTheTableOfStepsOnlyForCatalogsWithCppRevisions) {
     TempDir dir;
-    dir.write("a1_first.sql", "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n"
-                              "-- downgrade\nSELECT 1;\n");
+    dir.write("a1_first.sql",
+              "-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\nSELECT 1;\n"
+              "-- downgrade\nSELECT 1;\n");
     LoadOptions options;
     options.dir = dir.str();
     options.source_root = dir.str();

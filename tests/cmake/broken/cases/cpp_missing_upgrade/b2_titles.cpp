@@ -4,4 +4,6 @@
 
 #include <migrations/revision.hpp>
 
-MIGRATIONS_DOWNGRADE(session) { static_cast<void>(session); }
+MIGRATIONS_DOWNGRADE(session) {
+    static_cast<void>(session);
+}
