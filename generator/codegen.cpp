@@ -120,7 +120,8 @@ GeneratedCode generate_code(const RevisionSet& set, const CodegenOptions& option
 }
 
 std::string cpp_revision_key(std::string_view catalog_name, std::string_view file) {
-    std::string_view stem = file.substr(file.find_last_of('/') == std::string_view::npos ? 0 : file.find_last_of('/') + 1);
+    std::string_view stem =
+        file.substr(file.find_last_of('/') == std::string_view::npos ? 0 : file.find_last_of('/') + 1);
     if (stem.size() > 4 && stem.substr(stem.size() - 4) == ".cpp") stem.remove_suffix(4);
     std::string key = std::string(catalog_name) + "_";
     for (char c : stem) {

@@ -208,7 +208,7 @@ void Parser::check_cpp(std::string_view body, std::uint32_t first_line) {
     std::uint32_t downgrade = 0;
     std::uint32_t irreversible = 0;
     for (const CppStepMacro& macro : find_step_macros(file_.cpp_source, first_line)) {
-        std::uint32_t& seen = macro.name == "MIGRATIONS_UPGRADE" ? upgrade
+        std::uint32_t& seen = macro.name == "MIGRATIONS_UPGRADE"     ? upgrade
                               : macro.name == "MIGRATIONS_DOWNGRADE" ? downgrade
                                                                      : irreversible;
         if (seen != 0) {

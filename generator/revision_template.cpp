@@ -59,18 +59,19 @@ std::string revision_file_name(const NewRevision& revision) {
 namespace {
 
 std::string render_cpp_revision(const NewRevision& revision, const std::string& parents) {
-    std::string text = "// revision: " + revision.id + "\n// down_revision: " + (parents.empty() ? "none" : parents) +
-                       "\n// message: " + revision.message + "\n// created: " + revision.created +
-                       "\n//\n"
-                       "// A revision written in C++: its steps run with a migrations::Session in the migration's\n"
-                       "// transaction (docs/format.md, \"C++ revisions\"). Keep schema changes in .sql revisions:\n"
-                       "// VERIFY and `check` take this one as leaving the schema as it was.\n\n"
-                       "#include <migrations/revision.hpp>\n\n"
-                       "MIGRATIONS_UPGRADE(session) {\n"
-                       "    // for (const migrations::Row& row : session.query(\"SELECT id, name FROM t\"))\n"
-                       "    //     session.execute(\"UPDATE t SET name = $1 WHERE id = $2\", {row.text(1), row.integer(0)});\n"
-                       "    static_cast<void>(session);\n"
-                       "}\n\n";
+    std::string text =
+        "// revision: " + revision.id + "\n// down_revision: " + (parents.empty() ? "none" : parents) +
+        "\n// message: " + revision.message + "\n// created: " + revision.created +
+        "\n//\n"
+        "// A revision written in C++: its steps run with a migrations::Session in the migration's\n"
+        "// transaction (docs/format.md, \"C++ revisions\"). Keep schema changes in .sql revisions:\n"
+        "// VERIFY and `check` take this one as leaving the schema as it was.\n\n"
+        "#include <migrations/revision.hpp>\n\n"
+        "MIGRATIONS_UPGRADE(session) {\n"
+        "    // for (const migrations::Row& row : session.query(\"SELECT id, name FROM t\"))\n"
+        "    //     session.execute(\"UPDATE t SET name = $1 WHERE id = $2\", {row.text(1), row.integer(0)});\n"
+        "    static_cast<void>(session);\n"
+        "}\n\n";
     if (revision.irreversible) return text + "MIGRATIONS_IRREVERSIBLE;\n";
     return text +
            "MIGRATIONS_DOWNGRADE(session) {\n"

@@ -135,12 +135,14 @@ Catalog Catalog::with_cpp_steps(const CppStep* steps, std::size_t count) const n
 
 const CppStep& Catalog::cpp_step(const RevisionSpec& revision, bool upgrade) const {
     const std::string where = std::string("revision ") + revision.id + " (" + revision.file + ")";
-    if (!revision.cpp) throw Error(ErrorKind::bad_catalog, where + " is not a C++ revision", revision.id, revision.file);
+    if (!revision.cpp)
+        throw Error(ErrorKind::bad_catalog, where + " is not a C++ revision", revision.id, revision.file);
     const std::size_t at = 2 * static_cast<std::size_t>(revision.cpp_index) + (upgrade ? 0 : 1);
     if (at >= cpp_step_count_) {
         throw Error(ErrorKind::bad_catalog,
-                    where + " is written in C++, and this catalog holds no function for it: only the catalog "
-                            "add_migrations() compiles into the program can run it (not one the migrations tool reads)",
+                    where +
+                        " is written in C++, and this catalog holds no function for it: only the catalog "
+                        "add_migrations() compiles into the program can run it (not one the migrations tool reads)",
                     revision.id, revision.file);
     }
     if (cpp_steps_[at].run == nullptr) {

@@ -43,8 +43,7 @@ std::string sql(const Catalog& catalog, std::string_view from, std::string_view 
         throw Error(ErrorKind::bad_target,
                     "the range " + std::string(from) + ":" + std::string(to) + " holds revision " + revision.id + " (" +
                         revision.file + "), which is written in C++: an offline SQL script cannot run it; script the " +
-                        "revisions before and after it separately and let the application's upgrade run " +
-                        revision.id,
+                        "revisions before and after it separately and let the application's upgrade run " + revision.id,
                     revision.id, revision.file);
     }
     // version_table_schema is PostgreSQL's (Options); SQLite has one schema per file.

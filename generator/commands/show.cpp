@@ -43,7 +43,8 @@ public:
             if (file.cpp) {
                 // A C++ revision: where its steps are, then its source after the header.
                 io.out << "Written in: C++ (upgrade at " << file.path << ":" << file.cpp_upgrade_line;
-                if (file.cpp_downgrade_line != 0) io.out << ", downgrade at " << file.path << ":" << file.cpp_downgrade_line;
+                if (file.cpp_downgrade_line != 0)
+                    io.out << ", downgrade at " << file.path << ":" << file.cpp_downgrade_line;
                 io.out << ")\n\n" << file.cpp_source;
             } else if (file.irreversible) {
                 io.out << "\n-- downgrade: irreversible\n";

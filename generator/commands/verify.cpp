@@ -46,11 +46,14 @@ public:
         const std::size_t count = set->revisions.size() - cpp;
         const char* const noun = count == 1 ? " revision" : " revisions";
         const std::string skipped =
-            cpp == 0 ? "" : "; " + std::to_string(cpp) + (cpp == 1 ? " C++ revision" : " C++ revisions") +
-                                " not run (C++ runs in the application, not in the tool: taken as leaving the schema as it was)";
+            cpp == 0
+                ? ""
+                : "; " + std::to_string(cpp) + (cpp == 1 ? " C++ revision" : " C++ revisions") +
+                      " not run (C++ runs in the application, not in the tool: taken as leaving the schema as it was)";
         if (sqlite) {
-            io.out << count << noun << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema"
-                   << skipped << "\n";
+            io.out << count << noun
+                   << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema" << skipped
+                   << "\n";
         }
         if (database_.empty()) return kExitOk;
         const auto lines = verify_postgresql(*set, database_, io.out);

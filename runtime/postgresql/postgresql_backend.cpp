@@ -2,15 +2,14 @@
 // section execution over libpq.
 #include "postgresql/postgresql_backend.hpp"
 
+#include <algorithm>
+#include <migrations/error.hpp>
+#include <vector>
+
 #include "postgresql/conninfo.hpp"
 #include "postgresql/libpq_query.hpp"
 #include "postgresql/postgresql_session.hpp"
 #include "postgresql/section_runner.hpp"
-
-#include <migrations/error.hpp>
-
-#include <algorithm>
-#include <vector>
 
 namespace migrations::detail {
 

@@ -29,11 +29,13 @@ TEST(ShowCommand, SaysWhereTheRuntimeCommitsAfterARevisionAndWhy) {
 TEST(ShowCommand, ShowsWhereTheStepsOfACppRevisionAreAndItsSource) {
     TempDir dir;
     dir.write("a.sql", revision_text("a1", "none", "CREATE TABLE t (x INTEGER);\n"));
-    dir.write("b.cpp", "// revision: b2\n// down_revision: a1\n// message: fill x\n\n#include <migrations/revision.hpp>\n"
-                       "MIGRATIONS_UPGRADE(s) { s.execute(\"UPDATE t SET x = 1\"); }\nMIGRATIONS_IRREVERSIBLE;\n");
+    dir.write("b.cpp",
+              "// revision: b2\n// down_revision: a1\n// message: fill x\n\n#include <migrations/revision.hpp>\n"
+              "MIGRATIONS_UPGRADE(s) { s.execute(\"UPDATE t SET x = 1\"); }\nMIGRATIONS_IRREVERSIBLE;\n");
     const ToolRun run = run_tool({"show", "b2", "--dir", dir.str()});
     ASSERT_EQ(run.code, 0) << run.err;
-    EXPECT_NE(run.out.find("Written in: C++ (upgrade at " + dir.str() + "/b.cpp:6)\n\n#include <migrations/revision.hpp>\n"
+    EXPECT_NE(run.out.find("Written in: C++ (upgrade at " + dir.str() +
+                           "/b.cpp:6)\n\n#include <migrations/revision.hpp>\n"
                            "MIGRATIONS_UPGRADE(s)"),
               std::string::npos)
         << run.out;

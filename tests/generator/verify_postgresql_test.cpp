@@ -24,8 +24,9 @@ const std::string kUpgrade = "-- revision: a1\n-- down_revision: none\n-- messag
                              "-- downgrade: postgresql\n";
 
 // The example's C++ revision (e4f6a8b0c2d4_normalise_titles.cpp) is counted apart: the tool never runs it.
-const std::string kCppNotRun = "; 1 C++ revision not run (C++ runs in the application, not in the tool: taken as "
-                               "leaving the schema as it was)\n";
+const std::string kCppNotRun =
+    "; 1 C++ revision not run (C++ runs in the application, not in the tool: taken as "
+    "leaving the schema as it was)\n";
 
 TEST(VerifyOnPostgresql, VerifiesTheExampleProjectsRevisions) {
     ASSERT_FALSE(cluster_url().empty()) << "run through ctest, which starts the cluster";
@@ -63,7 +64,7 @@ TEST(VerifyOnPostgresql, SaysItSkippedPostgresqlWhenTheVariableIsUnset) {
               "3 revisions verified on SQLite: upgrade, downgrade and upgrade again each restore the schema" +
                   kCppNotRun +
                   "VERIFY on PostgreSQL skipped: environment variable MIGRATIONS_VERIFY_DATABASE is not set (SQLite is "
-              "still verified when asked)\n");
+                  "still verified when asked)\n");
 }
 
 TEST(VerifyOnPostgresql, ReadsTheUrlFromTheVariableItNames) {

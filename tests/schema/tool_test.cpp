@@ -156,9 +156,11 @@ TEST_F(Tool, AutogenerateWritesARevisionThatVerifyAccepts) {
         << generated.out;
 
     const std::string text = slurp(files[0]);
-    EXPECT_TRUE(std::regex_search(text, std::regex("^-- revision: " + id + "\n-- down_revision: e4f6a8b0c2d4\n"
-                                                   "-- message: add priority to todos\n-- created: "
-                                                   "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\+00:00\n\n-- upgrade\n")))
+    EXPECT_TRUE(
+        std::regex_search(text, std::regex("^-- revision: " + id +
+                                           "\n-- down_revision: e4f6a8b0c2d4\n"
+                                           "-- message: add priority to todos\n-- created: "
+                                           "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\+00:00\n\n-- upgrade\n")))
         << text;
     EXPECT_NE(text.find("-- A renamed table or column cannot be told apart from a drop and an add"), std::string::npos);
     EXPECT_NE(text.find("ALTER TABLE \"todos\" ADD COLUMN \"priority\" INTEGER NOT NULL DEFAULT 0;\n"), std::string::npos)

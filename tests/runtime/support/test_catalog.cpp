@@ -1,10 +1,9 @@
 // @brief Owned catalogs for tests: the generator's revision model, serialized in memory.
 #include "support/test_catalog.hpp"
 
-#include <migrations/session.hpp>
-
 #include <algorithm>
 #include <cstdio>
+#include <migrations/session.hpp>
 #include <stdexcept>
 
 #include "catalog_builder.hpp"
@@ -93,7 +92,8 @@ Catalog CatalogBuilder::build(std::string name) const {
             file.upgrade.push_back(section(sql, after(file.upgrade.back()), "-- upgrade: dialect"));
             file.upgrade.back().dialect = dialect;
         }
-        if (!def.irreversible && !def.cpp) file.downgrade.push_back(section(def.downgrade, after(file.upgrade.back()), "-- downgrade"));
+        if (!def.irreversible && !def.cpp)
+            file.downgrade.push_back(section(def.downgrade, after(file.upgrade.back()), "-- downgrade"));
         file.transactional = def.transactional;
         file.irreversible = def.irreversible;
         file.commit_after = def.commit_after;
