@@ -15,8 +15,10 @@
 namespace migrations::generator {
 
 /// The sections of `dialect` (the `-- upgrade: <dialect>` section, else the generic one) of
-/// every revision of `set`, in its topological order, which is an order they can be applied in.
-/// Files are named by RevisionFile::path, as the loader's diagnostics name them.
+/// every revision of `set`, in its topological order, which is an order they can be applied in:
+/// the catalog of `set` (make_catalog, the serializer) through the runtime's adapter
+/// (detail::scripts_of), so that the schema engines read what a built binary carries. Files
+/// are named by RevisionFile::path, as the loader's diagnostics name them.
 std::vector<schema::RevisionScript> scripts_for(const RevisionSet& set, Dialect dialect);
 
 /// scripts_for(set, Dialect::sqlite).
