@@ -109,7 +109,8 @@ std::string Writer::write(std::string_view name) {
     }
     out_.reserve(format::kHeaderSize + sql + 160 * count);
     out_.append(format::kMagic, sizeof format::kMagic);
-    for (unsigned shift = 0; shift < 32; shift += 8) out_ += static_cast<char>((kCatalogFormatVersion >> shift) & 0xFFU);
+    for (unsigned shift = 0; shift < 32; shift += 8)
+        out_ += static_cast<char>((kCatalogFormatVersion >> shift) & 0xFFU);
     out_.resize(format::kHeaderSize);
     std::uint64_t header[format::header_words] = {};
     header[format::header_revision_count] = count;

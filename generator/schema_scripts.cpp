@@ -2,16 +2,17 @@
 // runtime's one adapter), and build-time verification.
 #include "schema_scripts.hpp"
 
+#include <cstdlib>
+
 #include "catalog_builder.hpp"
 #include "catalog_scripts.hpp"
-
 #include "schema/sqlite_handle.hpp"
 #include "schema/verify.hpp"
 
-#include <cstdlib>
-
 namespace migrations::generator {
-std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) { return scripts_for(set, Dialect::sqlite); }
+std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) {
+    return scripts_for(set, Dialect::sqlite);
+}
 
 PostgresqlVerifier& postgresql_verifier() {
     static PostgresqlVerifier verifier = nullptr;
@@ -40,8 +41,9 @@ std::optional<std::vector<std::string>> verify_postgresql(const RevisionSet& set
     }
     const std::string where = set.revisions.empty() ? std::string("migrations") : set.revisions.front().path;
     if (postgresql_verifier() == nullptr)
-        return std::vector<std::string>{where + ":1: error: cannot verify on PostgreSQL: this migrations tool was built "
-                                                "without the PostgreSQL backend"};
+        return std::vector<std::string>{where +
+                                        ":1: error: cannot verify on PostgreSQL: this migrations tool was built "
+                                        "without the PostgreSQL backend"};
     return postgresql_verifier()(scripts_for(set, Dialect::postgresql), url);
 }
 

@@ -35,7 +35,7 @@ std::vector<std::string> verify_sqlite(const RevisionSet& set);
 /// which only a tool built with the PostgreSQL backend links (so the generator library never
 /// links libpq); nullptr otherwise.
 using PostgresqlVerifier = std::vector<std::string> (*)(const std::vector<schema::RevisionScript>& scripts,
-                                                       const std::string& url);
+                                                        const std::string& url);
 PostgresqlVerifier& postgresql_verifier();
 
 /// `autogenerate --dialect postgresql`: given the PostgreSQL scripts, the desired DDL and its

@@ -1,14 +1,12 @@
 // @brief Catalog lookups, read in place from the binary catalog (catalog_format.hpp).
-#include <migrations/catalog.hpp>
-#include <migrations/error.hpp>
-
 #include <algorithm>
 #include <cstring>
+#include <migrations/catalog.hpp>
+#include <migrations/error.hpp>
+#include <migrations/version.hpp>
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <migrations/version.hpp>
 
 #include "catalog_format.hpp"
 
@@ -21,8 +19,10 @@ static_assert(kCatalogFormatVersion == MIGRATIONS_CATALOG_FORMAT_VERSION,
 
 const char* dialect_name(Dialect dialect) noexcept {
     switch (dialect) {
-        case Dialect::sqlite: return "sqlite";
-        case Dialect::postgresql: return "postgresql";
+        case Dialect::sqlite:
+            return "sqlite";
+        case Dialect::postgresql:
+            return "postgresql";
     }
     return "unknown";
 }
@@ -120,8 +120,7 @@ Catalog::Catalog(const char* blob, std::size_t size)
       index_digits_(static_cast<std::uint8_t>(header(blob_, format::header_index_digits))),
       offset_digits_(static_cast<std::uint8_t>(header(blob_, format::header_offset_digits))) {}
 
-Catalog::Catalog(const char* blob, std::size_t size, std::shared_ptr<const void> keep_alive)
-    : Catalog(blob, size) {
+Catalog::Catalog(const char* blob, std::size_t size, std::shared_ptr<const void> keep_alive) : Catalog(blob, size) {
     keep_alive_ = std::move(keep_alive);
 }
 

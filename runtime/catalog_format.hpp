@@ -101,7 +101,9 @@ inline void append_string(std::string& out, const std::string& text) {
 }
 
 /// Appends a string field that refers to the string field at `offset` (written before).
-inline void append_string_ref(std::string& out, std::uint32_t offset) { append_varint(out, 2 * offset + 1); }
+inline void append_string_ref(std::string& out, std::uint32_t offset) {
+    append_varint(out, 2 * offset + 1);
+}
 
 /// A cursor over a blob the catalog checked (Catalog's constructor): reads never fail.
 struct Reader {

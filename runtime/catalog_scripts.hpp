@@ -4,9 +4,8 @@
 // catalog it serializes in memory from the revision files.
 #pragma once
 
-#include <migrations/catalog.hpp>
-
 #include <cstddef>
+#include <migrations/catalog.hpp>
 #include <string>
 #include <vector>
 

@@ -91,14 +91,21 @@ struct Array<T>::iterator {
     Array array;
     std::size_t index;
     T operator*() const noexcept { return array[index]; }
-    iterator& operator++() noexcept { ++index; return *this; }
+    iterator& operator++() noexcept {
+        ++index;
+        return *this;
+    }
     bool operator==(const iterator& other) const noexcept { return index == other.index; }
     bool operator!=(const iterator& other) const noexcept { return index != other.index; }
 };
 template <typename T>
-typename Array<T>::iterator Array<T>::begin() const noexcept { return {*this, 0}; }
+typename Array<T>::iterator Array<T>::begin() const noexcept {
+    return {*this, 0};
+}
 template <typename T>
-typename Array<T>::iterator Array<T>::end() const noexcept { return {*this, size}; }
+typename Array<T>::iterator Array<T>::end() const noexcept {
+    return {*this, size};
+}
 
 /// Revision indices (parents, dependencies, by_id), in O(1).
 template <>

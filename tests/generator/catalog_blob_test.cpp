@@ -2,9 +2,9 @@
 // Catalog equals the model in every field; and the catalogs the runtime refuses.
 #include "catalog_blob.hpp"
 
-#include <migrations/error.hpp>
-
 #include <gtest/gtest.h>
+
+#include <migrations/error.hpp>
 
 #include "catalog_builder.hpp"
 #include "parser.hpp"
@@ -109,8 +109,10 @@ TEST(CatalogBlob, ReadsBackEveryFieldOfTheModel) {
 
 TEST(CatalogBlob, StoresWherePostgresqlsParserSplitEachSectionThatRunsOnIt) {
     const std::string sql = "CREATE TABLE a (x int); -- note\n/* c */ SELECT ';' \n;\nDO $$ BEGIN NULL; END $$";
-    const RevisionSet set = make_set({"-- revision: a1\n-- down_revision: none\n-- message: m\n"
-                                      "-- upgrade\n" + sql + "\n-- upgrade: sqlite\nSELECT 1;\n-- downgrade\n\n"});
+    const RevisionSet set =
+        make_set({"-- revision: a1\n-- down_revision: none\n-- message: m\n"
+                  "-- upgrade\n" +
+                  sql + "\n-- upgrade: sqlite\nSELECT 1;\n-- downgrade\n\n"});
     const Catalog catalog = make_catalog(set, "x");
     const RevisionSpec revision = catalog[0];
     ASSERT_EQ(revision.upgrade.size, 2U);
@@ -126,10 +128,10 @@ TEST(CatalogBlob, SplitsTheSectionsTheChecksDidNotParse) {
     // split by the serializer, and a section PostgreSQL refuses is left unsplit.
     Diagnostics diagnostics;
     std::vector<RevisionFile> files;
-    files.push_back(parse_revision("-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\n"
-                                   "SELECT 1; SELECT 2;\n-- downgrade\nDROP TABLE t PRAGMA;\n",
-                                   "m/a1.sql", kAllDialects, diagnostics, EmptyUpgrade::refused,
-                                   PostgresqlParse::skipped));
+    files.push_back(
+        parse_revision("-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\n"
+                       "SELECT 1; SELECT 2;\n-- downgrade\nDROP TABLE t PRAGMA;\n",
+                       "m/a1.sql", kAllDialects, diagnostics, EmptyUpgrade::refused, PostgresqlParse::skipped));
     ValidationOptions options;
     options.dialects = kAllDialects;
     const auto set = validate(std::move(files), options, diagnostics);

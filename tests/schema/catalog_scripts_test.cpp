@@ -2,11 +2,11 @@
 // catalog the generator's serializer wrote, feeding the drift check.
 #include "catalog_scripts.hpp"
 
+#include <gtest/gtest.h>
+
 #include "schema/drift.hpp"
 #include "schema_test_support.hpp"
 #include "support/test_catalog.hpp"
-
-#include <gtest/gtest.h>
 
 namespace migrations::schema {
 namespace {
@@ -41,8 +41,8 @@ TEST(SchemaCatalogScripts, TakesTheSqliteSectionsOfEachRevision) {
 }
 
 TEST(SchemaCatalogScripts, NamesTheFilesItIsGiven) {
-    const auto scripts = migrations::detail::scripts_of(todo_catalog(), Dialect::sqlite,
-                                                        {"/src/migrations/a1_create.sql", "/src/migrations/b2_index.sql"});
+    const auto scripts = migrations::detail::scripts_of(
+        todo_catalog(), Dialect::sqlite, {"/src/migrations/a1_create.sql", "/src/migrations/b2_index.sql"});
     ASSERT_EQ(scripts.size(), 2U);
     EXPECT_EQ(scripts[0].file, "/src/migrations/a1_create.sql");
     EXPECT_EQ(scripts[1].file, "/src/migrations/b2_index.sql");
