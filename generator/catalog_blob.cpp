@@ -50,9 +50,7 @@ void Writer::text(std::string_view text) {
     } else {
         strings_.emplace(text, static_cast<std::uint32_t>(out_.size()));
     }
-    format::append_varint(out_, static_cast<std::uint32_t>(2 * text.size()));
-    out_ += text;
-    out_ += '\0';
+    format::append_string(out_, text);
 }
 
 void Writer::indices(const std::vector<std::uint32_t>& values) {

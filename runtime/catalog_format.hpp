@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace migrations::catalog_format {
 
@@ -94,7 +95,7 @@ inline void append_varint(std::string& out, std::uint32_t value) {
 }
 
 /// Appends a string field: varint 2 * size, the bytes, a NUL.
-inline void append_string(std::string& out, const std::string& text) {
+inline void append_string(std::string& out, std::string_view text) {
     append_varint(out, static_cast<std::uint32_t>(2 * text.size()));
     out += text;
     out += '\0';
