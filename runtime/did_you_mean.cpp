@@ -1,10 +1,10 @@
 // @brief Edit distance and closest-candidate search for "did you mean" messages.
-#include "suggest.hpp"
+#include "did_you_mean.hpp"
 
 #include <algorithm>
 #include <limits>
 
-namespace migrations::generator {
+namespace migrations::detail {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
