@@ -13,7 +13,7 @@ namespace migrations::generator {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitDiagnostics = 1;
 inline constexpr int kExitUsage = 2;
-/// The database verbs forwarded to the runtime return its codes: 0, 1, 2, and 3 when `check`
+/// The database verbs forwarded to the runtime return its codes: 0, 1, 2, and 3 when `status`
 /// finds the database not at head (see include/migrations/cli.hpp).
 
 /// Where a verb writes: stdout for results, stderr for diagnostics and errors.

@@ -51,7 +51,7 @@ void add_format_option(CLI::App& command, std::string& format);
 /// (--dir, $MIGRATIONS_DIR).
 bool directory_exists_or_report(const std::string& dir, std::ostream& err);
 
-/// Adds the revisions directory as a positional DIR and as --dir, the way `check` and `verify`
+/// Adds the revisions directory as a positional DIR and as --dir, the way `validate` and `verify`
 /// accept it, both filling `dir`.
 void add_dir_options(CLI::App& command, std::string& dir);
 

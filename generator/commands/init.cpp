@@ -33,7 +33,7 @@ ALTER TABLE todos DROP COLUMN deleted_at;
   generic section for one database; `-- downgrade: irreversible` marks a revision that
   cannot be undone.
 - Optional keys: `depends_on`, `branch_labels`, `transactional: false`.
-- The build checks every file and the graph (`migrations check` does the same by hand), and
+- The build checks every file and the graph (`migrations validate` does the same by hand), and
   compiles the revisions into the program.
 
 The full reference is docs/format.md of the Migrations project.
