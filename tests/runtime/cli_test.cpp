@@ -245,6 +245,19 @@ TEST_F(Cli, CheckExitsZeroOnlyAtHead) {
     EXPECT_EQ(after.out, url_ + ": at head, nothing modified\n");
 }
 
+// `status` is the name of the database check; `check`, its old name, does the same.
+TEST_F(Cli, StatusIsTheDatabaseCheckAndCheckItsOldName) {
+    (void)cli(catalog_, url_, {"app", "upgrade", "b2"});
+    const Outcome status = cli(catalog_, url_, {"app", "status"});
+    EXPECT_EQ(status.code, 3);
+    EXPECT_EQ(status.err, "app: check failed for " + url_ + ": 1 revision(s) not applied: c3\n");
+    const Outcome check = cli(catalog_, url_, {"app", "check"});
+    EXPECT_EQ(check.code, status.code);
+    EXPECT_EQ(check.err, status.err);
+    (void)cli(catalog_, url_, {"app", "upgrade"});
+    EXPECT_EQ(cli(catalog_, url_, {"app", "status"}).out, url_ + ": at head, nothing modified\n");
+}
+
 TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
     // `todo db stamp b2` -> run_cli(argc - 1, argv + 1): argv[0] is "db".
     const Outcome outcome = cli(catalog_, url_, {"db", "stamp", "b2"});
