@@ -56,6 +56,8 @@ TEST(VerbNames, OutsideAProjectEveryVerbSaysThereIsNoMigrationsDirectory) {
                                  "--dir DIR (or $MIGRATIONS_DIR)\n";
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
              {"heads"}, {"history"}, {"show", "head"}, {"validate"}, {"check"}, {"revision", "-m", "x"},
+             {"merge", "-m", "x"}, {"branches"}, {"lint"}, {"verify"}, {"sql", "head"},
+             {"autogenerate", "-m", "x", "--schema", "schema.sql"},
              {"current", "--database", "sqlite:///x.db"}}) {
         const ToolRun run = run_tool_in(dir.path(), args);
         EXPECT_EQ(run.code, 1) << args[0];
