@@ -16,11 +16,15 @@ struct CliSettings {
 };
 
 /// Runs one command and returns the process exit code: 0 on success, 1 on a migration error
-/// (one line on stderr), 2 on a usage error, 3 when `check` finds the database not at head.
+/// (one line on stderr), 2 on a usage error (a misspelt verb is named with the closest one),
+/// 3 when `status` finds the database not at head.
 ///
 /// argv[0] is the program name and argv[1..] the verb and its arguments:
-///   upgrade [TARGET]   downgrade TARGET   stamp TARGET   current   history   heads
-///   show REV           check              sql [FROM:]TO
+///   upgrade [TARGET]   downgrade TARGET   stamp TARGET   repair   current   history   heads
+///   show REV           status (old name: check)          sql [FROM:]TO
+/// `--format json` prints one JSON document on stdout instead of text, for every verb but
+/// `sql`, and for a failure an error document (the exit code unchanged, the text still on
+/// stderr); the schema is in docs/cli.md.
 /// `--database URL` may come before or after the verb; without it the URL is the environment
 /// variable DATABASE_URL (see CliSettings), else `default_url`. `-v/--verbose` prints each revision as it runs;
 /// `--help` works on every verb. Output goes to stdout, errors to stderr; URLs are printed
