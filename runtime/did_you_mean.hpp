@@ -9,7 +9,9 @@
 
 namespace migrations::detail {
 
-/// Levenshtein distance (insertions, deletions, substitutions) between two byte strings.
+/// Edit distance between two byte strings: insertions, deletions, substitutions and swaps of
+/// two adjacent bytes (the optimal string alignment distance), each counting 1, so that the
+/// commonest typo, `hedas` for `heads`, is as close as a missing letter.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, or "" when none is close enough. A candidate is close

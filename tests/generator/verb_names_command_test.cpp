@@ -16,6 +16,8 @@ TEST(VerbNames, AMisspeltVerbIsNamedWithTheClosestVerb) {
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, "migrations: error: unknown command 'histroy' (did you mean 'history'?); see migrations --help\n");
+    const ToolRun swapped = run_tool({"hedas"});
+    EXPECT_EQ(swapped.err, "migrations: error: unknown command 'hedas' (did you mean 'heads'?); see migrations --help\n");
     const ToolRun far = run_tool({"frobnicate", "--dir", "x"});
     EXPECT_EQ(far.code, 2);
     EXPECT_EQ(far.err, "migrations: error: unknown command 'frobnicate'; see migrations --help\n");
