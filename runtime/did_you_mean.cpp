@@ -49,4 +49,4 @@ std::string closest(std::string_view word, const std::vector<std::string_view>& 
     return std::string(best);
 }
 
-}  // namespace migrations::generator
+}  // namespace migrations::detail

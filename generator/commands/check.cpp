@@ -12,7 +12,8 @@ class CheckCommand final : public Command {
 public:
     explicit CheckCommand(CLI::App& app) {
         command_ = app.add_subcommand(
-            "validate", "Validate a revision directory as the build does; print a summary or every error (old name: check)");
+            "validate",
+            "Validate a revision directory as the build does; print a summary or every error (old name: check)");
         command_->alias("check");
         add_dir_options(*command_, dir_);
         flags_.add_to(*command_);

@@ -115,8 +115,9 @@ std::unique_ptr<Command> make_current_command(CLI::App& app) {
 
 std::unique_ptr<Command> make_status_command(CLI::App& app) {
     return std::make_unique<RuntimeVerb>(
-        app, VerbShape{"status", "Exit 0 only when a database is at head with nothing modified (the application's "
-                                 "`db status`, old name `db check`)"});
+        app, VerbShape{"status",
+                       "Exit 0 only when a database is at head with nothing modified (the application's "
+                       "`db status`, old name `db check`)"});
 }
 
 std::unique_ptr<Command> make_sql_command(CLI::App& app) {

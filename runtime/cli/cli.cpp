@@ -213,7 +213,9 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
                        "text (for people, the default) or json (one JSON document on stdout, see docs/cli.md)")
             ->check(CLI::IsMember({"text", "json"}));
         app.set_version_flag("--version", "");
-        app.add_flag("-v,--verbose", command.verbose, "More detail: while migrating, each revision's time, each commit and server notices; in current, history and heads, dates and files");
+        app.add_flag("-v,--verbose", command.verbose,
+                     "More detail: while migrating, each revision's time, each commit and server notices; in current, "
+                     "history and heads, dates and files");
         app.add_flag("-q,--quiet", command.quiet, "Print nothing while migrating (results and errors still)");
         app.add_flag("--transaction-per-revision", command.transaction_per_revision,
                      "Commit after each revision instead of once for the whole run");

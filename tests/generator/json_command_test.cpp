@@ -127,7 +127,8 @@ TEST_F(JsonCommands, AFailureIsAnErrorDocumentAndTheUsualStderr) {
     EXPECT_EQ(unknown.code, 2);
     const Json unknown_verb = parse_document(unknown.out, "");
     migrations::testing::expect_error(unknown_verb, 2, false);
-    EXPECT_EQ(unknown_verb["error"]["message"], "unknown command 'head' (did you mean 'heads'?); see migrations --help");
+    EXPECT_EQ(unknown_verb["error"]["message"],
+              "unknown command 'head' (did you mean 'heads'?); see migrations --help");
 }
 
 }  // namespace

@@ -15,9 +15,11 @@ TEST(VerbNames, AMisspeltVerbIsNamedWithTheClosestVerb) {
     const ToolRun run = run_tool({"histroy"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.out, "");
-    EXPECT_EQ(run.err, "migrations: error: unknown command 'histroy' (did you mean 'history'?); see migrations --help\n");
+    EXPECT_EQ(run.err,
+              "migrations: error: unknown command 'histroy' (did you mean 'history'?); see migrations --help\n");
     const ToolRun swapped = run_tool({"hedas"});
-    EXPECT_EQ(swapped.err, "migrations: error: unknown command 'hedas' (did you mean 'heads'?); see migrations --help\n");
+    EXPECT_EQ(swapped.err,
+              "migrations: error: unknown command 'hedas' (did you mean 'heads'?); see migrations --help\n");
     const ToolRun far = run_tool({"frobnicate", "--dir", "x"});
     EXPECT_EQ(far.code, 2);
     EXPECT_EQ(far.err, "migrations: error: unknown command 'frobnicate'; see migrations --help\n");
@@ -56,19 +58,29 @@ TEST(VerbNames, OutsideAProjectEveryVerbSaysThereIsNoMigrationsDirectory) {
     const std::string expected = "migrations: error: no migrations/ directory in " + dir.path().string() +
                                  "; run `migrations init` to create one, or give the revisions directory with "
                                  "--dir DIR (or $MIGRATIONS_DIR)\n";
-    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-             {"heads"}, {"history"}, {"show", "head"}, {"validate"}, {"check"}, {"revision", "-m", "x"},
-             {"merge", "-m", "x"}, {"branches"}, {"lint"}, {"verify"}, {"sql", "head"},
-             {"autogenerate", "-m", "x", "--schema", "schema.sql"},
-             {"current", "--database", "sqlite:///x.db"}}) {
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"heads"},
+                                               {"history"},
+                                               {"show", "head"},
+                                               {"validate"},
+                                               {"check"},
+                                               {"revision", "-m", "x"},
+                                               {"merge", "-m", "x"},
+                                               {"branches"},
+                                               {"lint"},
+                                               {"verify"},
+                                               {"sql", "head"},
+                                               {"autogenerate", "-m", "x", "--schema", "schema.sql"},
+                                               {"current", "--database", "sqlite:///x.db"}}) {
         const ToolRun run = run_tool_in(dir.path(), args);
         EXPECT_EQ(run.code, 1) << args[0];
         EXPECT_EQ(run.err, expected) << args[0];
     }
     const ToolRun given = run_tool_in(dir.path(), {"heads", "--dir", "db/revisions"});
     EXPECT_EQ(given.code, 1);
-    EXPECT_EQ(given.err, "migrations: error: no directory 'db/revisions'; run `migrations init db/revisions` to "
-                         "create it, or give the revisions directory with --dir DIR (or $MIGRATIONS_DIR)\n");
+    EXPECT_EQ(given.err,
+              "migrations: error: no directory 'db/revisions'; run `migrations init db/revisions` to "
+              "create it, or give the revisions directory with --dir DIR (or $MIGRATIONS_DIR)\n");
 }
 
 TEST(VerbNames, AConnectionErrorIsOneLine) {

@@ -296,8 +296,9 @@ TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
 TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
     EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head), revision c3\n");
     const Outcome show = cli(catalog_, url_, {"app", "show", "b"});
-    EXPECT_EQ(show.out, "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
-                        "Message: revision b2\nChildren: c3\n");
+    EXPECT_EQ(show.out,
+              "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
+              "Message: revision b2\nChildren: c3\n");
     const Outcome script = cli(catalog_, url_, {"app", "sql", "a1:head"});
     EXPECT_EQ(script.code, 0);
     EXPECT_EQ(script.out.find("CREATE TABLE t_a1"), std::string::npos);
