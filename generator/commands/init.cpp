@@ -56,7 +56,8 @@ std::string catalog_name(const std::string& target) {
 class InitCommand final : public Command {
 public:
     explicit InitCommand(CLI::App& app) {
-        command_ = app.add_subcommand("init", "Create the revisions directory and print the CMake and C++ lines that build and run it");
+        command_ = app.add_subcommand(
+            "init", "Create the revisions directory and print the CMake and C++ lines that build and run it");
         command_->add_option("dir", dir_, "Directory to create (default: $MIGRATIONS_DIR, else ./migrations)");
         command_->add_option("--dir", dir_, "The same as the positional DIR");
         command_->add_option("--target", target_, "The CMake target named in the printed add_migrations line");
