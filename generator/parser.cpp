@@ -113,7 +113,7 @@ private:
     void close_section(std::string_view text, std::size_t end);
     void check_sections();
     void check_statements();
-    void parse_postgresql(const SectionText& section, bool upgrade, bool report_syntax);
+    void parse_postgresql(SectionText& section, bool upgrade, bool report_syntax);
     void report(const std::vector<StatementFinding>& found);
     bool selected(Dialect dialect) const { return (dialects_ >> static_cast<unsigned>(dialect)) & 1U; }
 
@@ -334,8 +334,8 @@ void Parser::check_sections() {
 // runs it.
 void Parser::check_statements() {
     for (const bool upgrade : {true, false}) {
-        const std::vector<SectionText>& sections = upgrade ? file_.upgrade : file_.downgrade;
-        for (const SectionText& section : sections) {
+        std::vector<SectionText>& sections = upgrade ? file_.upgrade : file_.downgrade;
+        for (SectionText& section : sections) {
             bool runs_on[kDialectCount] = {};
             bool runs = false;
             for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
@@ -369,9 +369,10 @@ void Parser::check_statements() {
 
 // PostgreSQL's own parser over a section that runs on PostgreSQL: its syntax errors (a psql
 // meta-command is one too, but find_client_commands says more: `report_syntax` is false
-// then), and the lint of an upgrade.
-void Parser::parse_postgresql(const SectionText& section, bool upgrade, bool report_syntax) {
+// then), and the lint of an upgrade. The split is kept for the catalog (one parse per section).
+void Parser::parse_postgresql(SectionText& section, bool upgrade, bool report_syntax) {
     const ParsedSection parsed(section.sql, section.first_line);
+    section.statements = parsed.ranges();
     if (report_syntax) {
         for (const SyntaxError& syntax : parsed.errors()) diagnostics_.error(path_, syntax.line, syntax.column, syntax.message);
     }
