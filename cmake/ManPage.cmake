@@ -93,7 +93,9 @@ function(_man_page_of out help heading_macro)
       _man_roff(tag "${name}")
       string(APPEND roff ".TP\n\\fB${tag}\\fR\n${text}\n")
       if(section STREQUAL "Subcommands")
-        list(APPEND verbs "${name}")
+        # `validate, check`: CLI11 lists a verb's aliases after its name; the name has the help.
+        string(REGEX REPLACE ",.*$" "" verb "${name}")
+        list(APPEND verbs "${verb}")
       endif()
     elseif(line MATCHES "^  ([^ ].*)$")
       # A name too long for its column: the description follows on the next line.

@@ -1,20 +1,12 @@
-// @brief "Did you mean" suggestions: the closest known name to a misspelt one.
+// @brief "Did you mean" suggestions for the generator: the runtime's (did_you_mean.hpp), which
+// run_cli uses for its verbs too, under the generator's names.
 #pragma once
 
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <vector>
+#include "did_you_mean.hpp"
 
 namespace migrations::generator {
 
-/// Levenshtein distance (insertions, deletions, substitutions) between two byte strings.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-/// The candidate closest to `word`, or "" when none is close enough. A candidate is close
-/// when its edit distance is at most max(1, size/3) of `word`, or when one of the two is a prefix of
-/// the other and the shared prefix has at least 4 characters (an id typed short or long).
-/// Ties go to the smaller distance, then to the smaller candidate (deterministic).
-std::string closest(std::string_view word, const std::vector<std::string_view>& candidates);
+using migrations::detail::closest;
+using migrations::detail::edit_distance;
 
 }  // namespace migrations::generator

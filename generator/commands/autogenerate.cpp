@@ -74,6 +74,7 @@ public:
         LoadOptions load;
         load.dir = revisions_dir(dir_);
         load.validation.dialects = *mask;
+        if (!directory_exists_or_report(load.dir, io.err)) return kExitDiagnostics;
         const std::optional<RevisionSet> set = load_or_report(load, io.err);
         if (!set) return kExitDiagnostics;
         const std::optional<std::string> desired = read_file(schema_, error);

@@ -1,7 +1,8 @@
-// @brief `migrations check [DIR]`: the validation `generate` does, without output files, for
-// CI and pre-commit hooks.
+// @brief `migrations validate [DIR]` (old name: `check`): the validation `generate` does,
+// without output files, for CI and pre-commit hooks.
 #include <ostream>
 
+#include "cli/json.hpp"
 #include "commands/common.hpp"
 
 namespace migrations::generator {
@@ -10,22 +11,38 @@ namespace {
 class CheckCommand final : public Command {
 public:
     explicit CheckCommand(CLI::App& app) {
-        command_ = app.add_subcommand("check", "Validate a revision directory; print a summary or every error");
+        command_ = app.add_subcommand(
+            "validate",
+            "Validate a revision directory as the build does; print a summary or every error (old name: check)");
+        command_->alias("check");
         add_dir_options(*command_, dir_);
         flags_.add_to(*command_);
+        add_format_option(*command_, format_);
     }
 
     const CLI::App& subcommand() const override { return *command_; }
 
     int run(CommandIo& io) override {
-        const auto validation = flags_.parse(io.err, "check");
+        const auto validation = flags_.parse(io.err, "validate");
         if (!validation) return kExitUsage;
         LoadOptions load;
         load.dir = revisions_dir(dir_);
         load.validation = *validation;
+        if (!directory_exists_or_report(load.dir, io.err)) return kExitDiagnostics;
         const std::optional<RevisionSet> set = load_or_report(load, io.err);
         if (!set) return kExitDiagnostics;
-        io.out << summary(*set) << "\n";
+        if (io.json) {
+            std::vector<std::string> heads;
+            for (const std::size_t head : set->heads) heads.push_back(set->revisions[head].id);
+            io.out << cli::json_document("validate")
+                          .text("directory", load.dir)
+                          .integer("revisions", static_cast<long long>(set->revisions.size()))
+                          .raw("heads", cli::json_strings(heads))
+                          .str()
+                   << "\n";
+        } else {
+            io.out << summary(*set) << "\n";
+        }
         return kExitOk;
     }
 
@@ -44,12 +61,13 @@ public:
 private:
     CLI::App* command_ = nullptr;
     std::string dir_;
+    std::string format_;
     ValidationFlags flags_;
 };
 
 }  // namespace
 
-std::unique_ptr<Command> make_check_command(CLI::App& app) {
+std::unique_ptr<Command> make_validate_command(CLI::App& app) {
     return std::make_unique<CheckCommand>(app);
 }
 

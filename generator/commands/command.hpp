@@ -13,13 +13,18 @@ namespace migrations::generator {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitDiagnostics = 1;
 inline constexpr int kExitUsage = 2;
-/// The database verbs forwarded to the runtime return its codes: 0, 1, 2, and 3 when `check`
+/// The database verbs forwarded to the runtime return its codes: 0, 1, 2, and 3 when `status`
 /// finds the database not at head (see include/migrations/cli.hpp).
 
 /// Where a verb writes: stdout for results, stderr for diagnostics and errors.
 struct CommandIo {
     std::ostream& out;
     std::ostream& err;
+    /// `--format json` was given: results are JSON documents (runtime/cli/json.hpp). On a
+    /// failure, the tool prints the error document unless the verb already wrote one
+    /// (`json_written`: the database verbs, whose run_cli prints its own).
+    bool json = false;
+    bool json_written = false;
 };
 
 /// One verb: it registers its subcommand and options on the app, and runs when chosen.
@@ -40,7 +45,8 @@ const std::vector<CommandFactory>& command_factories();
 
 std::unique_ptr<Command> make_generate_command(CLI::App& app);
 std::unique_ptr<Command> make_lint_command(CLI::App& app);
-std::unique_ptr<Command> make_check_command(CLI::App& app);
+std::unique_ptr<Command> make_validate_command(CLI::App& app);
+std::unique_ptr<Command> make_status_command(CLI::App& app);
 std::unique_ptr<Command> make_init_command(CLI::App& app);
 std::unique_ptr<Command> make_revision_command(CLI::App& app);
 std::unique_ptr<Command> make_merge_command(CLI::App& app);

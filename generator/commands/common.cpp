@@ -2,6 +2,7 @@
 #include "commands/common.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 #include "catalog_builder.hpp"
@@ -72,6 +73,25 @@ void add_dir_options(CLI::App& command, std::string& dir) {
     command.add_option("--dir", dir, "The same as the positional DIR, as the other verbs spell it");
 }
 
+void add_format_option(CLI::App& command, std::string& format) {
+    command.add_option("--format", format, "text (for people, the default) or json (one JSON document on stdout)")
+        ->check(CLI::IsMember({"text", "json"}));
+}
+
+bool directory_exists_or_report(const std::string& dir, std::ostream& err) {
+    std::error_code error;
+    if (std::filesystem::exists(dir, error) || error) return true;  // other problems: the loader's message
+    std::error_code ignored;
+    const std::string here = std::filesystem::current_path(ignored).string();
+    const bool defaulted = dir == "migrations" && std::getenv("MIGRATIONS_DIR") == nullptr;
+    err << "migrations: error: "
+        << (defaulted ? "no migrations/ directory in " + escape_control(here) + "; run `migrations init` to create one"
+                      : "no directory '" + escape_control(dir) + "'; run `migrations init " + escape_control(dir) +
+                            "` to create it")
+        << ", or give the revisions directory with --dir DIR (or $MIGRATIONS_DIR)\n";
+    return false;
+}
+
 std::optional<RevisionSet> load_or_report(const LoadOptions& load, std::ostream& err) {
     Diagnostics diagnostics;
     std::optional<RevisionSet> set = load_revisions(load, diagnostics);
@@ -87,6 +107,7 @@ bool report_lines(std::ostream& err, const std::vector<std::string>& lines) {
 }
 
 std::optional<LoadedDirectory> load_directory(const std::string& dir, std::ostream& err, EmptyUpgrade empty_upgrade) {
+    if (!directory_exists_or_report(dir, err)) return std::nullopt;
     LoadOptions load;
     load.dir = dir;
     load.validation.allow_multiple_heads = true;

@@ -42,7 +42,16 @@ std::string revisions_dir(const std::string& given);
 /// Adds --dir, the revisions directory, filling `dir`.
 void add_dir_option(CLI::App& command, std::string& dir);
 
-/// Adds the revisions directory as a positional DIR and as --dir, the way `check` and `verify`
+/// Adds --format text|json, filling `format` (the tool reads the choice before parsing, for
+/// its error documents; see CommandIo::json).
+void add_format_option(CLI::App& command, std::string& format);
+
+/// False after printing, when `dir` (as revisions_dir resolved it) does not exist, that there
+/// is no revisions directory, and how to make one (`migrations init`) or name another
+/// (--dir, $MIGRATIONS_DIR).
+bool directory_exists_or_report(const std::string& dir, std::ostream& err);
+
+/// Adds the revisions directory as a positional DIR and as --dir, the way `validate` and `verify`
 /// accept it, both filling `dir`.
 void add_dir_options(CLI::App& command, std::string& dir);
 

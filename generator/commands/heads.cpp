@@ -1,7 +1,9 @@
-// @brief `migrations heads`: the revisions no other names as parent.
+// @brief `migrations heads`: the revisions no other names as parent, printed by the runtime's
+// presenter as the application's `db heads` prints them.
 #include <ostream>
 
 #include "cli/format.hpp"
+#include "cli/json.hpp"
 #include "commands/common.hpp"
 
 namespace migrations::generator {
@@ -13,6 +15,7 @@ public:
         command_ = app.add_subcommand("heads", "List the heads of the revision graph");
         add_dir_option(*command_, dir_);
         command_->add_flag("-v,--verbose", verbose_, "Print each head in the long form of history --verbose");
+        add_format_option(*command_, format_);
     }
 
     const CLI::App& subcommand() const override { return *command_; }
@@ -20,17 +23,14 @@ public:
     int run(CommandIo& io) override {
         const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
         if (!loaded) return kExitDiagnostics;
-        const graph::RevisionGraph graph(loaded->catalog);
-        for (graph::Index head : graph.heads()) {
-            io.out << (verbose_ ? cli::revision_block(loaded->catalog, graph, head)
-                                : cli::revision_line(loaded->catalog, graph, head, false) + "\n");
-        }
+        io.out << (io.json ? cli::json_heads(loaded->catalog) : cli::format_heads(loaded->catalog, verbose_));
         return kExitOk;
     }
 
 private:
     CLI::App* command_ = nullptr;
     std::string dir_;
+    std::string format_;
     bool verbose_ = false;
 };
 

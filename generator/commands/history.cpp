@@ -2,9 +2,11 @@
 // first, as `alembic history` prints them; with a database, each one's state in it, in the very
 // lines `history` of run_cli prints (both use the runtime's presenter, cli/format.hpp).
 #include <migrations/operations.hpp>
+#include <migrations/url.hpp>
 #include <ostream>
 
 #include "cli/format.hpp"
+#include "cli/json.hpp"
 #include "commands/common.hpp"
 #include "planner.hpp"
 
@@ -23,6 +25,7 @@ public:
         command_->add_option("--database", database_,
                              "Also show each revision's state in this database (read only), as the application's "
                              "`history` does");
+        add_format_option(*command_, format_);
     }
 
     const CLI::App& subcommand() const override { return *command_; }
@@ -57,7 +60,9 @@ public:
             options.command_name = "migrations history";
             statuses = history(database_, catalog, options);
         }
-        io.out << cli::format_history(catalog, selected, database_.empty() ? nullptr : &statuses, verbose_);
+        const std::vector<RevisionStatus>* database = database_.empty() ? nullptr : &statuses;
+        io.out << (io.json ? cli::json_history(catalog, selected, database, redact_url(database_))
+                           : cli::format_history(catalog, selected, database, verbose_));
         return kExitOk;
     }
 
@@ -66,6 +71,7 @@ private:
     std::string range_;
     std::string dir_;
     std::string database_;
+    std::string format_;
     bool verbose_ = false;
 };
 

@@ -28,6 +28,7 @@ public:
         LoadOptions load;
         load.dir = revisions_dir(dir_);
         load.validation = *validation;
+        if (!directory_exists_or_report(load.dir, io.err)) return kExitDiagnostics;
         const std::optional<RevisionSet> set = load_or_report(load, io.err);
         if (!set) return kExitDiagnostics;
         const std::optional<std::size_t> found = report_lint(*set, *lint, io.err, "lint");

@@ -1,4 +1,4 @@
-// @brief `migrations upgrade|downgrade|stamp|repair|current|sql`: the runtime's own verbs (run_cli),
+// @brief `migrations upgrade|downgrade|stamp|repair|current|status|sql`: the runtime's own verbs (run_cli),
 // run on a Catalog built from the revisions directory instead of a compiled one. Nothing here
 // migrates anything itself: it loads the directory and hands the arguments to the runtime.
 #include <cstdlib>
@@ -35,6 +35,7 @@ public:
             command_->add_flag("-q,--quiet", quiet_, "Print nothing while migrating (results and errors still)");
             command_->add_flag("--transaction-per-revision", per_revision_,
                                "Commit after each revision instead of once for the whole run");
+            add_format_option(*command_, format_);
         } else {
             command_->add_option("--dialect", dialect_, "sqlite or postgresql")
                 ->check(CLI::IsMember({"sqlite", "postgresql"}))
@@ -55,6 +56,7 @@ public:
             if (verbose_) args.emplace_back("-v");
             if (quiet_) args.emplace_back("-q");
             if (per_revision_) args.emplace_back("--transaction-per-revision");
+            if (!format_.empty()) args.insert(args.end(), {"--format", format_});
         } else {
             args.insert(args.end(), {"--dialect", dialect_});
         }
@@ -63,6 +65,7 @@ public:
         const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err, EmptyUpgrade::refused);
         if (!loaded) return kExitDiagnostics;
         io.out.flush();
+        io.json_written = io.json;  // run_cli prints its own documents, errors included
         std::vector<const char*> argv;
         argv.reserve(args.size());
         for (const std::string& arg : args) argv.push_back(arg.c_str());
@@ -76,6 +79,7 @@ private:
     std::string dir_;
     std::string database_;
     std::string dialect_ = "sqlite";
+    std::string format_;
     bool verbose_ = false;
     bool quiet_ = false;
     bool per_revision_ = false;
@@ -107,6 +111,13 @@ std::unique_ptr<Command> make_repair_command(CLI::App& app) {
 
 std::unique_ptr<Command> make_current_command(CLI::App& app) {
     return std::make_unique<RuntimeVerb>(app, VerbShape{"current", "Show a database's current revision(s)"});
+}
+
+std::unique_ptr<Command> make_status_command(CLI::App& app) {
+    return std::make_unique<RuntimeVerb>(
+        app, VerbShape{"status",
+                       "Exit 0 only when a database is at head with nothing modified (the application's "
+                       "`db status`, old name `db check`)"});
 }
 
 std::unique_ptr<Command> make_sql_command(CLI::App& app) {

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/format.hpp"
+#include "cli/json.hpp"
 #include "commands/common.hpp"
 #include "planner.hpp"
 
@@ -15,6 +16,7 @@ public:
         command_ = app.add_subcommand("show", "Show one revision: parents, children, labels, path, message, SQL");
         command_->add_option("revision", revision_, "An id, unique id prefix, branch label, head or heads")->required();
         add_dir_option(*command_, dir_);
+        add_format_option(*command_, format_);
     }
 
     const CLI::App& subcommand() const override { return *command_; }
@@ -23,14 +25,16 @@ public:
         const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err);
         if (!loaded) return kExitDiagnostics;
         const Catalog& catalog = loaded->catalog;
+        if (io.json) {
+            io.out << cli::json_show(catalog, revision_);
+            return kExitOk;
+        }
         const detail::Planner planner(catalog);
         const graph::IndexList found = planner.resolve(revision_);
         for (std::size_t k = 0; k < found.size(); ++k) {
             const graph::Index index = found[k];
             const RevisionFile& file = loaded->set.revisions[index];
-            const graph::IndexList& children = planner.graph().children(index);
-            io.out << (k == 0 ? "" : "\n") << cli::format_show(catalog, file.id)
-                   << "Children: " << (children.empty() ? "none" : detail::join_ids(catalog, children)) << "\n";
+            io.out << (k == 0 ? "" : "\n") << cli::format_show(catalog, file.id);
             // Where the runtime commits after this revision, and the statement that needs it.
             for (const CommitBoundary& boundary : file.commit_boundaries) {
                 io.out << "Commits after: " << dialect_name(boundary.dialect)
@@ -57,6 +61,7 @@ private:
     CLI::App* command_ = nullptr;
     std::string revision_;
     std::string dir_;
+    std::string format_;
 };
 
 }  // namespace

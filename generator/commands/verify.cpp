@@ -37,6 +37,7 @@ public:
         LoadOptions load;
         load.dir = revisions_dir(dir_);
         load.validation = *validation;
+        if (!directory_exists_or_report(load.dir, io.err)) return kExitDiagnostics;
         const std::optional<RevisionSet> set = load_or_report(load, io.err);
         if (!set || (sqlite && report_lines(io.err, verify_sqlite(*set)))) return kExitDiagnostics;
         // C++ revisions run in the application, never in the tool: the replay takes them as

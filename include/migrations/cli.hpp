@@ -15,18 +15,22 @@ struct CliSettings {
     /// An application with two catalogs (two databases) gives each its own; nullptr or ""
     /// reads none (the URL is then `--database` or `default_url`).
     const char* url_environment_variable = "DATABASE_URL";
-    /// Options::drift_exclude for `check`: name patterns of objects no revision manages,
+    /// Options::drift_exclude for `status` (old name `check`): name patterns of objects no revision manages,
     /// left out of its drift comparison (an empty or schema-qualified pattern makes every
     /// database verb fail with exit 1, naming it).
     std::vector<std::string> drift_exclude{};
 };
 
 /// Runs one command and returns the process exit code: 0 on success, 1 on a migration error
-/// (one line on stderr), 2 on a usage error, 3 when `check` finds the database not at head.
+/// (one line on stderr), 2 on a usage error (a misspelt verb is named with the closest one),
+/// 3 when `status` finds the database not at head.
 ///
 /// argv[0] is the program name and argv[1..] the verb and its arguments:
-///   upgrade [TARGET]   downgrade TARGET   stamp TARGET   current   history   heads
-///   show REV           check              sql [FROM:]TO
+///   upgrade [TARGET]   downgrade TARGET   stamp TARGET   repair   current   history   heads
+///   show REV           status (old name: check)          sql [FROM:]TO
+/// `--format json` prints one JSON document on stdout instead of text, for every verb but
+/// `sql`, and for a failure an error document (the exit code unchanged, the text still on
+/// stderr); the schema is in docs/cli.md.
 /// `--database URL` may come before or after the verb; without it the URL is the environment
 /// variable DATABASE_URL (see CliSettings), else `default_url`. `-v/--verbose` prints each revision as it runs;
 /// `--help` works on every verb. Output goes to stdout, errors to stderr; URLs are printed

@@ -129,10 +129,12 @@ std::string format_history(const Catalog& catalog, const std::vector<bool>& sele
     return text;
 }
 
-std::string format_heads(const Catalog& catalog) {
+std::string format_heads(const Catalog& catalog, bool verbose) {
     const graph::RevisionGraph graph(catalog);
     std::string text;
-    for (graph::Index head : graph.heads()) text += revision_line(catalog, graph, head, false) + "\n";
+    for (graph::Index head : graph.heads()) {
+        text += verbose ? revision_block(catalog, graph, head) : revision_line(catalog, graph, head, false) + "\n";
+    }
     return text;
 }
 
@@ -155,6 +157,7 @@ std::string format_show(const Catalog& catalog, const std::string& target) {
         text += std::string("Transactional: ") + (revision.transactional ? "yes" : "no") + "\n";
         text += std::string("Reversible: ") + (revision.irreversible ? "no" : "yes") + "\n";
         text += std::string("Message: ") + revision.message + "\n";
+        text += "Children: " + ids_or(catalog, graph.children(i), "none") + "\n";
     }
     return text;
 }

@@ -44,12 +44,13 @@ std::string revision_block(const Catalog& catalog, const graph::RevisionGraph& g
 std::string format_history(const Catalog& catalog, const std::vector<bool>& selected,
                            const std::vector<RevisionStatus>* database, bool verbose);
 
-/// The heads of the catalog, one revision_line (without parents) each, oldest first.
-std::string format_heads(const Catalog& catalog);
+/// The heads of the catalog, oldest first: one revision_line (without parents) each, or one
+/// revision_block each when `verbose`.
+std::string format_heads(const Catalog& catalog, bool verbose);
 
 /// The details of the revision `target` names (throws Error(bad_target) as the planner):
 /// "Revision: d4 (mergepoint)", "Parent:", "Depends on:", "Branch labels:", "File:",
-/// "Created:", "Transactional:", "Reversible:", "Message:".
+/// "Created:", "Transactional:", "Reversible:", "Message:", "Children:" (ids, or "none").
 std::string format_show(const Catalog& catalog, const std::string& target);
 
 }  // namespace migrations::cli

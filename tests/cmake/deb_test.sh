@@ -82,7 +82,7 @@ else
 fi
 page=$(gzip -dc "$work/root/usr/share/man/man1/migrations.1.gz")
 has "the man page is titled" '.TH MIGRATIONS 1 "" "migrations '"${version}" "$page"
-verbs=$("$tool" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { print $1 }')
+verbs=$("$tool" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF { sub(/,$/, "", $1); print $1 }')  # `validate, check`: the name, not its alias
 [ -n "$verbs" ] || fail "migrations --help lists no verb"
 for verb in $verbs; do
   grep -qxF -- ".SS \"migrations $verb\"" <<<"$page" || fail "the man page has no entry for '$verb'"

@@ -90,7 +90,9 @@ TEST(CheckCommand, ReportsAMissingDirectory) {
     const TempDir dir;
     const ToolRun run = run_tool_in(dir.path(), {"check"});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err, "migrations:1: error: cannot open directory: No such file or directory\n");
+    EXPECT_EQ(run.err, "migrations: error: no migrations/ directory in " + dir.path().string() +
+                           "; run `migrations init` to create one, or give the revisions directory with --dir DIR "
+                           "(or $MIGRATIONS_DIR)\n");
 }
 
 }  // namespace

@@ -19,6 +19,24 @@ TEST(InitCommand, CreatesTheDirectoryWithAReadmeAndPrintsTheCMakeLines) {
         << run.out;
 }
 
+// The C++ lines name what add_migrations generates: <target>_migrations made an identifier
+// (CMake's MAKE_C_IDENTIFIER), as the README's program includes it.
+TEST(InitCommand, PrintsTheCppLinesThatIncludeTheCatalogAndUpgradeAtStartup) {
+    const TempDir dir;
+    const ToolRun run = run_tool({"init", (dir.path() / "db").string(), "--target", "todo-api"});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_NE(run.out.find("and to the program (the build generates todo_api_migrations.hpp):\n\n"
+                           "  #include \"todo_api_migrations.hpp\"\n"
+                           "  #include <migrations/migrations.hpp>\n\n"
+                           "  migrations::upgrade(db, todo_api_migrations());   // at startup: db is your sqlite3*, "
+                           "pqxx::connection& or a URL\n"
+                           "  return migrations::run_cli(argc, argv, todo_api_migrations(), \"sqlite:///app.db\");"),
+              std::string::npos)
+        << run.out;
+    const ToolRun placeholder = run_tool({"init", (dir.path() / "other").string()});
+    EXPECT_NE(placeholder.out.find("  #include \"<target>_migrations.hpp\"\n"), std::string::npos) << placeholder.out;
+}
+
 TEST(InitCommand, CreatesMigrationsInTheWorkingDirectoryByDefault) {
     const TempDir dir;
     const ToolRun run = run_tool_in(dir.path(), {"init"});

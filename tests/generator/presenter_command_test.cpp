@@ -106,6 +106,27 @@ TEST_F(Presenter, HistoryWithoutADatabasePrintsTheSameLinesWithoutState) {
               "<base> -> a1 (branchpoint), a1\n");
 }
 
+TEST_F(Presenter, HeadsVerboseAndShowWithChildrenPrintTheSameTextInTheToolAndTheApplication) {
+    const Printed from_tool = tool({"heads", "-v", "--dir", migrations_dir()});
+    const Printed from_app = app(loaded_->catalog, {"-v", "heads"});
+    ASSERT_EQ(from_app.code, 0) << from_app.err;
+    EXPECT_EQ(from_tool.out, from_app.out);
+    EXPECT_EQ(from_app.out.rfind("Rev: d4 (main) (head) (mergepoint)\nMerges: b2, c3\nPath: ", 0), 0U) << from_app.out;
+    const Printed show_app = app(loaded_->catalog, {"show", "a1"});
+    const Printed show_tool = tool({"show", "a1", "--dir", migrations_dir()});
+    EXPECT_NE(show_app.out.find("\nChildren: b2, c3\n"), std::string::npos) << show_app.out;
+    EXPECT_EQ(show_tool.out.rfind(show_app.out, 0), 0U) << show_tool.out << "\n---\n" << show_app.out;
+}
+
+TEST_F(Presenter, JsonOfHistoryHeadsAndShowIsTheSameInTheToolAndTheApplication) {
+    EXPECT_EQ(tool({"history", "--format", "json", "--dir", migrations_dir(), "--database", url_}).out,
+              app(loaded_->catalog, {"--format", "json", "--database", url_, "history"}).out);
+    EXPECT_EQ(tool({"heads", "--format", "json", "--dir", migrations_dir()}).out,
+              app(loaded_->catalog, {"--format", "json", "heads"}).out);
+    EXPECT_EQ(tool({"show", "main", "--format", "json", "--dir", migrations_dir()}).out,
+              app(loaded_->catalog, {"--format", "json", "show", "main"}).out);
+}
+
 TEST_F(Presenter, HeadsAndShowPrintTheSameTextInTheToolAndTheApplication) {
     EXPECT_EQ(tool({"heads", "--dir", migrations_dir()}).out, app(loaded_->catalog, {"heads"}).out);
     EXPECT_EQ(app(loaded_->catalog, {"heads"}).out, "d4 (main) (head) (mergepoint), merge heads\n");

@@ -13,6 +13,17 @@ TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
     EXPECT_EQ(edit_distance("down_revison", "down_revision"), 1U);
 }
 
+TEST(EditDistance, CountsASwapOfAdjacentCharactersAsOne) {
+    EXPECT_EQ(edit_distance("hedas", "heads"), 1U);
+    EXPECT_EQ(edit_distance("ab", "ba"), 1U);
+    EXPECT_EQ(edit_distance("abc", "ca"), 3U);  // optimal string alignment: no edit of a swapped pair
+}
+
+TEST(Closest, SuggestsAVerbWithTwoLettersSwapped) {
+    EXPECT_EQ(closest("hedas", {"heads", "history", "show"}), "heads");
+    EXPECT_EQ(closest("stauts", {"status", "stamp"}), "status");
+}
+
 TEST(Closest, SuggestsAMisspeltName) {
     EXPECT_EQ(closest("down_revison", {"revision", "down_revision", "message"}), "down_revision");
     EXPECT_EQ(closest("mesage", {"revision", "down_revision", "message"}), "message");

@@ -134,7 +134,7 @@ TEST_F(CliRedaction, ErrorsNameTheRedactedUrl) {
          "app --help)\n"},
         {{"app", "postgresql://u:S3cretPw@127.0.0.1:1/db", "upgrade"},
          "app: unknown command 'postgresql://u:***@127.0.0.1:1/db'; expected one of upgrade, downgrade, stamp, "
-         "repair, current, history, heads, show, check, sql; give a database URL with --database URL (see app "
+         "repair, current, history, heads, show, status, sql; give a database URL with --database URL (see app "
          "--help)\n"},
         {{"app", "--database", "sqlite://u:S3cretPw@host/x.db", "current"},
          "app: error: bad database URL 'sqlite://u:***@host/x.db': an SQLite URL has no user name or password; use "

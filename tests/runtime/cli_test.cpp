@@ -128,12 +128,15 @@ TEST_F(Cli, AcceptsSqlalchemyUrlsWithOneNote) {
 
 TEST_F(Cli, PrintsHelpForEveryVerb) {
     for (const char* verb :
-         {"upgrade", "downgrade", "stamp", "repair", "current", "history", "heads", "show", "check", "sql"}) {
+         {"upgrade", "downgrade", "stamp", "repair", "current", "history", "heads", "show", "status", "sql"}) {
         const Outcome help = cli(catalog_, url_, {"app", verb, "--help"});
         EXPECT_EQ(help.code, 0) << verb;
         EXPECT_NE(help.out.find(std::string("app ") + verb), std::string::npos) << help.out;
         EXPECT_TRUE(help.err.empty()) << help.err;
     }
+    const Outcome old_name = cli(catalog_, url_, {"app", "check", "--help"});  // `check` is status's old name
+    EXPECT_EQ(old_name.code, 0);
+    EXPECT_NE(old_name.out.find("Usage: app status"), std::string::npos) << old_name.out;
     const Outcome top = cli(catalog_, url_, {"app", "--help"});
     EXPECT_EQ(top.code, 0);
     EXPECT_NE(top.out.find("downgrade"), std::string::npos);
@@ -162,8 +165,11 @@ TEST_F(Cli, ReportsErrorsInOneLineWithANonZeroExit) {
         {{"app", "frobnicate"},
          2,
          "app: unknown command 'frobnicate'; expected one of upgrade, downgrade, stamp, repair, current, history, "
-         "heads, "
-         "show, check, sql (see app --help)\n"},
+         "heads, show, status, sql (see app --help)\n"},
+        {{"app", "histroy"},
+         2,
+         "app: unknown command 'histroy' (did you mean 'history'?); expected one of upgrade, downgrade, stamp, "
+         "repair, current, history, heads, show, status, sql (see app --help)\n"},
         {{"app"}, 2, "app: A subcommand is required (see app --help)\n"},
     };
     for (const Case& c : cases) {
@@ -266,6 +272,19 @@ TEST_F(Cli, CheckExitsZeroOnlyAtHead) {
     EXPECT_EQ(after.out, url_ + ": at head, nothing modified\n");
 }
 
+// `status` is the name of the database check; `check`, its old name, does the same.
+TEST_F(Cli, StatusIsTheDatabaseCheckAndCheckItsOldName) {
+    (void)cli(catalog_, url_, {"app", "upgrade", "b2"});
+    const Outcome status = cli(catalog_, url_, {"app", "status"});
+    EXPECT_EQ(status.code, 3);
+    EXPECT_EQ(status.err, "app: check failed for " + url_ + ": 1 revision(s) not applied: c3\n");
+    const Outcome check = cli(catalog_, url_, {"app", "check"});
+    EXPECT_EQ(check.code, status.code);
+    EXPECT_EQ(check.err, status.err);
+    (void)cli(catalog_, url_, {"app", "upgrade"});
+    EXPECT_EQ(cli(catalog_, url_, {"app", "status"}).out, url_ + ": at head, nothing modified\n");
+}
+
 TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
     // `todo db stamp b2` -> run_cli(argc - 1, argv + 1): argv[0] is "db".
     const Outcome outcome = cli(catalog_, url_, {"db", "stamp", "b2"});
@@ -277,8 +296,9 @@ TEST_F(Cli, WorksNestedUnderTheApplicationsOwnCommand) {
 TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
     EXPECT_EQ(cli(catalog_, url_, {"app", "heads"}).out, "c3 (head), revision c3\n");
     const Outcome show = cli(catalog_, url_, {"app", "show", "b"});
-    EXPECT_EQ(show.out, "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
-                        "Message: revision b2\n");
+    EXPECT_EQ(show.out,
+              "Revision: b2\nParent: a1\nFile: migrations/b2.sql\nTransactional: yes\nReversible: yes\n"
+              "Message: revision b2\nChildren: c3\n");
     const Outcome script = cli(catalog_, url_, {"app", "sql", "a1:head"});
     EXPECT_EQ(script.code, 0);
     EXPECT_EQ(script.out.find("CREATE TABLE t_a1"), std::string::npos);

@@ -1,22 +1,27 @@
 // @brief Edit distance and closest-candidate search for "did you mean" messages.
-#include "suggest.hpp"
+#include "did_you_mean.hpp"
 
 #include <algorithm>
 #include <limits>
 
-namespace migrations::generator {
+namespace migrations::detail {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
+    // Three rows of the optimal-string-alignment table: i - 2, i - 1 and i.
+    std::vector<std::size_t> before(b.size() + 1);
+    std::vector<std::size_t> above(b.size() + 1);
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
+        before.swap(above);
+        above.swap(row);
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-            row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-            diagonal = above;
+            const std::size_t substitution = above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            row[j] = std::min({above[j] + 1, row[j - 1] + 1, substitution});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                row[j] = std::min(row[j], before[j - 2] + 1);
+            }
         }
     }
     return row[b.size()];
@@ -44,4 +49,4 @@ std::string closest(std::string_view word, const std::vector<std::string_view>& 
     return std::string(best);
 }
 
-}  // namespace migrations::generator
+}  // namespace migrations::detail
