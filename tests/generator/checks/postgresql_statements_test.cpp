@@ -1,6 +1,7 @@
 // @brief Table-driven tests of the build-time check for statements PostgreSQL refuses in a
 // transaction block.
 #include "checks/postgresql_statements.hpp"
+#include "checks/transaction_control.hpp"
 
 #include "case_name.hpp"
 
