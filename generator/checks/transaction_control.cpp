@@ -173,13 +173,13 @@ std::vector<StatementFinding> find_commit_boundaries(const ParsedSection& parsed
     std::vector<StatementFinding> found;
     for (const ParsedStatement& statement : parsed.statements()) {
         if (statement.node->node_case != PG_QUERY__NODE__NODE_ALTER_ENUM_STMT) continue;
-        // ADD VALUE names a new label and no old one (RENAME VALUE names both).
-        const PgQuery__AlterEnumStmt& alter = *statement.node->alter_enum_stmt;
-        const bool adds = alter.new_val != nullptr && alter.new_val[0] != '\0' &&
-                          (alter.old_val == nullptr || alter.old_val[0] == '\0');
-        if (adds) found.push_back(StatementFinding{statement.line, "ALTER TYPE ... ADD VALUE", {}});
+        if (adds_enum_value(*statement.node->alter_enum_stmt)) found.push_back(StatementFinding{statement.line, "ALTER TYPE ... ADD VALUE", {}});
     }
     return found;
+}
+
+bool adds_enum_value(const PgQuery__AlterEnumStmt& alter) noexcept {
+    return alter.new_val != nullptr && alter.new_val[0] != '\0' && (alter.old_val == nullptr || alter.old_val[0] == '\0');
 }
 
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::uint32_t first_line) {

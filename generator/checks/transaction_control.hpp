@@ -63,5 +63,8 @@ std::vector<NonTransactionalStatement> find_non_transactional_statements(std::st
 std::vector<StatementFinding> find_commit_boundaries(const ParsedSection& parsed);
 /// The same on the text of a section starting on line `first_line`, parsed here.
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::uint32_t first_line);
+/// True when `alter` is `ALTER TYPE ... ADD VALUE` (a new label; RENAME VALUE names an old one
+/// too): the commit boundary, and what the lint's enum-label rule follows.
+bool adds_enum_value(const PgQuery__AlterEnumStmt& alter) noexcept;
 
 }  // namespace migrations::generator
