@@ -67,7 +67,9 @@ fails the build when the revision graph is broken.
   shipped cannot be rewritten. ``<revision>`` itself and the later ones are.
 
 The generator is the ``Migrations::migrations`` executable, or the host tool named by the
-cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling).
+cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling). When
+``CMAKE_CROSSCOMPILING`` is true and the variable is not set, a warning (once per configure)
+says that ``Migrations::migrations`` is built for the target and names the variable.
 #]=======================================================================]
 
 include_guard(GLOBAL)
