@@ -135,9 +135,10 @@ TEST_F(PostgresqlSection, ReportsTheServersAnswerToCopyFromStdinAtItsLine) {
     const std::string sql = "CREATE TABLE t (a int, b text);\n-- data:\nCOPY t (a, b) FROM stdin;\n1\tone\n\\.\n";
     EXPECT_EQ(failure(pg_, sql), "migrations/1a2b_todos.sql:8: 1a2b upgrade failed: syntax error at or near \"1\"");
     EXPECT_EQ(scalar(*connection_, "SELECT to_regclass('t') IS NULL"), "t");
-    EXPECT_EQ(failure(pg_, "COPY pg_namespace FROM stdin;", Submission::one_statement_at_a_time),
-              "migrations/1a2b_todos.sql:5: 1a2b upgrade failed: COPY from stdin failed: COPY FROM STDIN cannot read "
-              "data in a revision\n  CONTEXT: COPY pg_namespace, line 1");
+    // One statement at a time (a non-transactional revision), the COPY is ended with an error.
+    EXPECT_EQ(failure(pg_, "CREATE TABLE u (a int);\nCOPY u FROM stdin;", Submission::one_statement_at_a_time),
+              "migrations/1a2b_todos.sql:6: 1a2b upgrade failed: COPY from stdin failed: COPY FROM STDIN cannot read "
+              "data in a revision\n  CONTEXT: COPY u, line 1");
 }
 
 TEST_F(PostgresqlSection, ReportsTheServersAnswerToAPsqlMetaCommandAtItsLine) {
