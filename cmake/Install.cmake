@@ -43,7 +43,11 @@ install(FILES ${PROJECT_BINARY_DIR}/MigrationsConfig.cmake
               ${PROJECT_BINARY_DIR}/MigrationsConfigVersion.cmake
         DESTINATION ${MIGRATIONS_CMAKE_DIR})
 
-# The licence, the changelog and the documentation, under share/doc/Migrations.
+# The licence, the changelog and the documentation, under share/doc/migrations (Debian's
+# /usr/share/doc/<package>), unless CMAKE_INSTALL_DOCDIR says otherwise.
+if(CMAKE_INSTALL_DOCDIR STREQUAL "${CMAKE_INSTALL_DATAROOTDIR}/doc/${PROJECT_NAME}")
+  set(CMAKE_INSTALL_DOCDIR ${CMAKE_INSTALL_DATAROOTDIR}/doc/migrations)
+endif()
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/CHANGELOG.md ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs FILES_MATCHING PATTERN "*.md")
