@@ -40,8 +40,8 @@ bool starts_with_keyword(std::string_view text, std::string_view word) {
     for (std::size_t i = 0; i < word.size(); ++i) {
         if (std::tolower(static_cast<unsigned char>(text[i])) != word[i]) return false;
     }
-    return text.size() == word.size() || !(std::isalnum(static_cast<unsigned char>(text[word.size()])) != 0 ||
-                                           text[word.size()] == '_');
+    return text.size() == word.size() ||
+           !(std::isalnum(static_cast<unsigned char>(text[word.size()])) != 0 || text[word.size()] == '_');
 }
 
 // What a PostgreSQL TransactionStmt is when it starts, ends or abandons the transaction, else
@@ -49,18 +49,18 @@ bool starts_with_keyword(std::string_view text, std::string_view word) {
 // as written.
 std::string_view classify_transaction(const PgQuery__TransactionStmt& statement, std::string_view text) {
     switch (statement.kind) {
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
-        return "BEGIN";
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
-        return "START TRANSACTION";
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
-        return starts_with_keyword(text, "end") ? "END" : "COMMIT";
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
-        return starts_with_keyword(text, "abort") ? "ABORT" : "ROLLBACK";
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
-        return "PREPARE TRANSACTION";
-    default:
-        return {};
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+            return "BEGIN";
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+            return "START TRANSACTION";
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+            return starts_with_keyword(text, "end") ? "END" : "COMMIT";
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+            return starts_with_keyword(text, "abort") ? "ABORT" : "ROLLBACK";
+        case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+            return "PREPARE TRANSACTION";
+        default:
+            return {};
     }
 }
 
@@ -78,47 +78,48 @@ bool has_option(PgQuery__Node* const* options, std::size_t count, const char* na
 // What the statement is when PostgreSQL refuses it in a transaction block, else "".
 std::string_view classify_non_transactional(const PgQuery__Node& node) {
     switch (node.node_case) {
-    case PG_QUERY__NODE__NODE_INDEX_STMT:
-        return node.index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : std::string_view();
-    case PG_QUERY__NODE__NODE_DROP_STMT:
-        return node.drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : std::string_view();
-    case PG_QUERY__NODE__NODE_REINDEX_STMT: {
-        const PgQuery__ReindexStmt& reindex = *node.reindex_stmt;
-        if (has_option(reindex.params, reindex.n_params, "concurrently")) return "REINDEX CONCURRENTLY";
-        if (reindex.kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM) return "REINDEX SYSTEM";
-        if (reindex.kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE) return "REINDEX DATABASE";
-        if (reindex.kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA) return "REINDEX SCHEMA";
-        return {};
-    }
-    case PG_QUERY__NODE__NODE_VACUUM_STMT:
-        return node.vacuum_stmt->is_vacuumcmd ? "VACUUM" : std::string_view();  // ANALYZE alone is fine
-    case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
-        return "ALTER SYSTEM";
-    case PG_QUERY__NODE__NODE_CREATEDB_STMT:
-        return "CREATE DATABASE";
-    case PG_QUERY__NODE__NODE_DROPDB_STMT:
-        return "DROP DATABASE";
-    case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT: {
-        const PgQuery__AlterDatabaseStmt& alter = *node.alter_database_stmt;
-        return has_option(alter.options, alter.n_options, "tablespace") ? "ALTER DATABASE ... SET TABLESPACE"
-                                                                         : std::string_view();
-    }
-    case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
-        return "CREATE TABLESPACE";
-    case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT:
-        return "DROP TABLESPACE";
-    case PG_QUERY__NODE__NODE_DISCARD_STMT:
-        return node.discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL ? "DISCARD ALL" : std::string_view();
-    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
-        if (node.transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED) {
-            return "COMMIT PREPARED";
+        case PG_QUERY__NODE__NODE_INDEX_STMT:
+            return node.index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : std::string_view();
+        case PG_QUERY__NODE__NODE_DROP_STMT:
+            return node.drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : std::string_view();
+        case PG_QUERY__NODE__NODE_REINDEX_STMT: {
+            const PgQuery__ReindexStmt& reindex = *node.reindex_stmt;
+            if (has_option(reindex.params, reindex.n_params, "concurrently")) return "REINDEX CONCURRENTLY";
+            if (reindex.kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM) return "REINDEX SYSTEM";
+            if (reindex.kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE) return "REINDEX DATABASE";
+            if (reindex.kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA) return "REINDEX SCHEMA";
+            return {};
         }
-        if (node.transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED) {
-            return "ROLLBACK PREPARED";
+        case PG_QUERY__NODE__NODE_VACUUM_STMT:
+            return node.vacuum_stmt->is_vacuumcmd ? "VACUUM" : std::string_view();  // ANALYZE alone is fine
+        case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+            return "ALTER SYSTEM";
+        case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+            return "CREATE DATABASE";
+        case PG_QUERY__NODE__NODE_DROPDB_STMT:
+            return "DROP DATABASE";
+        case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT: {
+            const PgQuery__AlterDatabaseStmt& alter = *node.alter_database_stmt;
+            return has_option(alter.options, alter.n_options, "tablespace") ? "ALTER DATABASE ... SET TABLESPACE"
+                                                                            : std::string_view();
         }
-        return {};
-    default:
-        return {};
+        case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
+            return "CREATE TABLESPACE";
+        case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT:
+            return "DROP TABLESPACE";
+        case PG_QUERY__NODE__NODE_DISCARD_STMT:
+            return node.discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL ? "DISCARD ALL"
+                                                                                    : std::string_view();
+        case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+            if (node.transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED) {
+                return "COMMIT PREPARED";
+            }
+            if (node.transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED) {
+                return "ROLLBACK PREPARED";
+            }
+            return {};
+        default:
+            return {};
     }
 }
 
@@ -173,13 +174,15 @@ std::vector<StatementFinding> find_commit_boundaries(const ParsedSection& parsed
     std::vector<StatementFinding> found;
     for (const ParsedStatement& statement : parsed.statements()) {
         if (statement.node->node_case != PG_QUERY__NODE__NODE_ALTER_ENUM_STMT) continue;
-        if (adds_enum_value(*statement.node->alter_enum_stmt)) found.push_back(StatementFinding{statement.line, "ALTER TYPE ... ADD VALUE", {}});
+        if (adds_enum_value(*statement.node->alter_enum_stmt))
+            found.push_back(StatementFinding{statement.line, "ALTER TYPE ... ADD VALUE", {}});
     }
     return found;
 }
 
 bool adds_enum_value(const PgQuery__AlterEnumStmt& alter) noexcept {
-    return alter.new_val != nullptr && alter.new_val[0] != '\0' && (alter.old_val == nullptr || alter.old_val[0] == '\0');
+    return alter.new_val != nullptr && alter.new_val[0] != '\0' &&
+           (alter.old_val == nullptr || alter.old_val[0] == '\0');
 }
 
 std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::uint32_t first_line) {
