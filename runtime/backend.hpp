@@ -40,9 +40,11 @@ class SchemaDriftCheck {
 public:
     virtual ~SchemaDriftCheck() = default;
     /// The live schema against the one the upgrades of the catalog revisions at `applied` (in
-    /// application order) produce: one line per difference, empty when none. Throws
-    /// Error(database) when the comparison itself fails.
-    virtual std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) = 0;
+    /// application order) produce, objects matching `exclude` (Options::drift_exclude) left
+    /// out: one line per difference, empty when none. Throws Error(database) when the
+    /// comparison itself fails.
+    virtual std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied,
+                                                  const std::vector<std::string>& exclude) = 0;
 };
 
 class Backend {

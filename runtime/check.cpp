@@ -42,9 +42,9 @@ CheckResult Migrator::check() {
         // only into programs that check; PostgreSQL's is a SchemaDriftCheck (backend.hpp).
         std::vector<std::string> drift;
         if (auto* sqlite = dynamic_cast<SqliteBackend*>(&backend_))
-            drift = sqlite->schema_drift(catalog_, applied);
+            drift = sqlite->schema_drift(catalog_, applied, options_.drift_exclude);
         else if (auto* other = dynamic_cast<SchemaDriftCheck*>(&backend_))
-            drift = other->schema_drift(catalog_, applied);
+            drift = other->schema_drift(catalog_, applied, options_.drift_exclude);
         for (const std::string& difference : drift) {
             result.problems.push_back("schema drift: " + difference);
         }

@@ -30,6 +30,17 @@ void validate(const Options& options) {
     non_negative(options.statement_lock_timeout, "statement_lock_timeout");
     non_negative(options.lock_retry_delay, "lock_retry_delay");
     non_negative(options.statement_timeout, "statement_timeout");
+    for (const std::string& pattern : options.drift_exclude) {
+        if (pattern.empty())
+            throw Error(ErrorKind::bad_option,
+                        "invalid drift_exclude pattern '': expected a name pattern such as 'audit_*'");
+        if (pattern.find('.') != std::string::npos) {
+            throw Error(ErrorKind::bad_option, "invalid drift_exclude pattern '" + pattern +
+                                                   "': patterns are not schema-qualified (the drift check reads one "
+                                                   "schema); write '" +
+                                                   pattern.substr(pattern.rfind('.') + 1) + "'");
+        }
+    }
 }
 
 const char* event_kind_name(EventKind kind) noexcept {

@@ -1,6 +1,7 @@
 // @brief Reads a live PostgreSQL schema into the model: one pg_catalog query per object kind.
 #include "schema/postgresql_introspect.hpp"
 
+#include "schema/exclusion.hpp"
 #include "schema/sql_text.hpp"
 #include "schema/sqlite_handle.hpp"
 
@@ -276,6 +277,7 @@ Schema introspect_postgresql(PGconn* connection, const PostgresqlIntrospectOptio
     reader.read_triggers();
     reader.read_extensions();
     reader.read_comments();
+    exclude_matching(reader.result, options.excluded_patterns);
     reader.result.sort();
     return std::move(reader.result);
 }

@@ -2,6 +2,7 @@
 #include "schema/sqlite_introspect.hpp"
 
 #include "schema/ddl_parser.hpp"
+#include "schema/exclusion.hpp"
 #include "schema/sql_text.hpp"
 #include "schema/sqlite_handle.hpp"
 
@@ -124,6 +125,7 @@ Schema introspect(sqlite3* db, const IntrospectOptions& options) {
             schema.triggers.push_back({name, table, sql, canonical(sql)});
         }
     }
+    exclude_matching(schema, options.excluded_patterns);
     schema.sort();
     return schema;
 }

@@ -3,7 +3,9 @@
 
 #include <migrations/catalog.hpp>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace migrations {
 
@@ -13,6 +15,10 @@ struct CliSettings {
     /// An application with two catalogs (two databases) gives each its own; nullptr or ""
     /// reads none (the URL is then `--database` or `default_url`).
     const char* url_environment_variable = "DATABASE_URL";
+    /// Options::drift_exclude for `check`: name patterns of objects no revision manages,
+    /// left out of its drift comparison (an empty or schema-qualified pattern makes every
+    /// database verb fail with exit 1, naming it).
+    std::vector<std::string> drift_exclude{};
 };
 
 /// Runs one command and returns the process exit code: 0 on success, 1 on a migration error

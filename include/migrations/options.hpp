@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace migrations {
 
@@ -107,9 +108,19 @@ struct Options {
     /// (e.g. "db stamp 1a2b"). run_cli keeps it; set it to what your users type.
     std::string command_name = "db";
     /// check() also compares the database's schema with the schema the applied revisions
-    /// create (SQLite; "schema drift" problems). Set it to false for a database that also
-    /// holds tables no revision manages. Nothing else depends on it.
+    /// create ("schema drift" problems; SQLite, and PostgreSQL in the connection's current
+    /// schema). Set it to false to skip that comparison altogether. Nothing else depends on it.
     bool check_schema = true;
+    /// Objects left out of check()'s drift comparison, on both sides, by name pattern: for
+    /// objects no revision manages (an audit table an extension or another tool creates, a
+    /// scratch table). `*` stands for any run of characters, `?` for one; letters match
+    /// case-insensitively; a pattern matches a whole name, unqualified (the comparison reads
+    /// one schema). Matched against every table, view, index, trigger, sequence, type,
+    /// domain, function (its name without arguments), extension and comment (what it is on);
+    /// an index, trigger or comment of a matching table is left out with it. The version table
+    /// is always left out. Example: {"audit_*", "tmp_?"}. Operations throw Error(bad_option)
+    /// for an empty pattern or one with a `.` (schema-qualified).
+    std::vector<std::string> drift_exclude;
 };
 
 /// Throws Error(bad_option) when `options` are invalid (see each field).

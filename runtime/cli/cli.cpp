@@ -77,6 +77,7 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     const std::string shown = redact_url(url);
     Options options;
     options.command_name = program;
+    options.drift_exclude = settings.drift_exclude;
     if (command.transaction_per_revision) options.transaction = TransactionMode::per_revision;
     options.on_event = cli::event_printer(
         err, program,

@@ -4,12 +4,9 @@
 
 #include "postgresql/conninfo.hpp"
 #include "postgresql/libpq_query.hpp"
-#include "postgresql/raw_connection.hpp"
 #include "postgresql/section_runner.hpp"
 
 #include <migrations/error.hpp>
-
-#include <pqxx/connection_base>
 
 #include <algorithm>
 #include <vector>
@@ -88,17 +85,28 @@ PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options,
       on_event_(options.on_event),
       blockers_(connection) {}
 
-PostgresqlBackend::PostgresqlBackend(pqxx::connection_base& connection, const Options& options)
-    : PostgresqlBackend(postgresql::raw_connection(connection), options, "postgresql connection") {
+namespace {
+
+// `connection` when the application's connection and options may be used; throws otherwise.
+// Runs before the backend exists: a refusal must not run its destructor, whose rollback()
+// would end the application's own transaction.
+PGconn* usable(PGconn* connection, const Options& options) {
     validate(options);
-    if (connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK) {
+    if (connection == nullptr || PQstatus(connection) != CONNECTION_OK) {
         throw Error(ErrorKind::database, "the PostgreSQL connection is not open");
     }
-    location_ = describe(connection_);
-    if (PQtransactionStatus(connection_) != PQTRANS_IDLE) {
-        throw Error(ErrorKind::database,
-                    "the PostgreSQL connection to " + location_ + " is inside a transaction: migrations run their own");
+    if (PQtransactionStatus(connection) != PQTRANS_IDLE) {
+        throw Error(ErrorKind::database, "the PostgreSQL connection to " + describe(connection) +
+                                             " is inside a transaction: migrations run their own");
     }
+    return connection;
+}
+
+}  // namespace
+
+PostgresqlBackend::PostgresqlBackend(PGconn* connection, const Options& options)
+    : PostgresqlBackend(usable(connection, options), options, "postgresql connection") {
+    location_ = describe(connection_);
 }
 
 std::unique_ptr<Backend> PostgresqlBackend::open(const DatabaseUrl& url, const Options& options) {

@@ -1,5 +1,5 @@
-// @brief The PostgreSQL backend: the Backend verbs over a libpq connection (borrowed from a
-// libpqxx connection, or opened from a URL), with the polled advisory lock.
+// @brief The PostgreSQL backend: the Backend verbs over a libpq connection (borrowed from the
+// application, or opened from a URL), with the polled advisory lock.
 //
 // Lock bounds: every migration transaction starts with `SET LOCAL lock_timeout` (and
 // statement_timeout when set) in the BEGIN's round trip; a `transactional: false` revision
@@ -26,22 +26,19 @@
 #include <optional>
 #include <string>
 
-namespace pqxx {
-class connection_base;
-}
-
 namespace migrations::detail {
 
 class PostgresqlBackend final : public Backend, public SchemaDriftCheck {
 public:
-    /// Uses `connection` without owning it. Its notices go where the application's libpqxx
-    /// error handlers send them (libpqxx prints nothing by default), except while a revision
-    /// runs with Options::on_event set: they are then events (server_notice), and libpq's
-    /// notice receiver is restored afterwards (libpqxx 6 installs a notice processor, behind
-    /// libpq's default receiver, so nothing of it is lost).
+    /// Uses `connection` (the application's, e.g. the one under its libpqxx connection)
+    /// without owning it. Its notices go where its notice processor sends them (libpqxx: the
+    /// application's error handlers; libpqxx 6 and 7 print nothing by default), except while a
+    /// revision runs with Options::on_event set: they are then events (server_notice), and
+    /// libpq's notice receiver is restored afterwards with a null argument (libpqxx 6 and 7
+    /// install a notice processor, behind libpq's default receiver, which takes none).
     /// Throws Error(bad_option) for invalid options, Error(database) when the connection is
-    /// not open or is inside a transaction.
-    PostgresqlBackend(pqxx::connection_base& connection, const Options& options);
+    /// null, not open or inside a transaction.
+    PostgresqlBackend(PGconn* connection, const Options& options);
 
     /// Connects to the database of a postgresql:// (or postgres://) URL and owns the
     /// connection, whose notices are discarded (or are events while a revision runs). Throws Error(bad_url) when libpq refuses the URL, Error(database) when the
@@ -67,8 +64,10 @@ public:
     void write_rows(const std::vector<AppliedRevision>& rows) override;
     void delete_row(std::string_view revision) override;
     /// Replays the applied revisions' PostgreSQL sections in a scratch database on the same
-    /// server and compares (schema/postgresql_drift.hpp); the version table is left out.
-    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) override;
+    /// server and compares (schema/postgresql_drift.hpp); the version table and the objects
+    /// matching `exclude` are left out.
+    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied,
+                                          const std::vector<std::string>& exclude) override;
 
 private:
     PostgresqlBackend(PGconn* connection, const Options& options, std::string location);

@@ -10,9 +10,12 @@
 
 namespace migrations::detail {
 
-std::vector<std::string> PostgresqlBackend::schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) {
+std::vector<std::string> PostgresqlBackend::schema_drift(const Catalog& catalog,
+                                                         const std::vector<std::size_t>& applied,
+                                                         const std::vector<std::string>& exclude) {
     schema::PostgresqlIntrospectOptions options;
     options.excluded_tables = {table_.table()};
+    options.excluded_patterns = exclude;
     try {
         return schema::detect_postgresql_drift(connection_, schema::scripts_of(catalog, applied, Dialect::postgresql),
                                                options);

@@ -1,4 +1,5 @@
-// @brief The public operations on an open libpqxx connection: a borrowed backend plus the migrator.
+// @brief The public operations on an open libpq connection (PGconn*, the backend's contract): a
+// borrowed backend plus the migrator. The libpqxx overloads forward here (pqxx_operations.cpp).
 #include "migrator.hpp"
 #include "postgresql/postgresql_backend.hpp"
 
@@ -12,47 +13,43 @@ namespace migrations {
 using detail::Migrator;
 using detail::PostgresqlBackend;
 
-UpgradeResult upgrade(pqxx::connection_base& connection, const Catalog& catalog, std::string_view target,
-                      const Options& options) {
+UpgradeResult upgrade(PGconn* connection, const Catalog& catalog, std::string_view target, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).upgrade(target);
 }
 
-DowngradeResult downgrade(pqxx::connection_base& connection, const Catalog& catalog, std::string_view target,
-                          const Options& options) {
+DowngradeResult downgrade(PGconn* connection, const Catalog& catalog, std::string_view target, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).downgrade(target);
 }
 
-MigrationResult stamp(pqxx::connection_base& connection, const Catalog& catalog, std::string_view target,
-                      const Options& options) {
+MigrationResult stamp(PGconn* connection, const Catalog& catalog, std::string_view target, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).stamp(target);
 }
 
-RepairResult repair(pqxx::connection_base& connection, const Catalog& catalog, const Options& options) {
+RepairResult repair(PGconn* connection, const Catalog& catalog, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).repair();
 }
 
-std::vector<std::string> current(pqxx::connection_base& connection, const Catalog& catalog, const Options& options) {
+std::vector<std::string> current(PGconn* connection, const Catalog& catalog, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).current();
 }
 
-std::vector<RevisionStatus> history(pqxx::connection_base& connection, const Catalog& catalog,
-                                    const Options& options) {
+std::vector<RevisionStatus> history(PGconn* connection, const Catalog& catalog, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).history();
 }
 
-std::vector<AppliedRevision> applied_revisions(pqxx::connection_base& connection, const Options& options) {
+std::vector<AppliedRevision> applied_revisions(PGconn* connection, const Options& options) {
     PostgresqlBackend backend(connection, options);
     const Catalog empty;
     return Migrator(backend, empty, options).rows();
 }
 
-CheckResult check(pqxx::connection_base& connection, const Catalog& catalog, const Options& options) {
+CheckResult check(PGconn* connection, const Catalog& catalog, const Options& options) {
     PostgresqlBackend backend(connection, options);
     return Migrator(backend, catalog, options).check();
 }

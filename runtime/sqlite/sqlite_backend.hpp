@@ -52,12 +52,14 @@ public:
     void delete_row(std::string_view revision) override;
     /// How the database's schema differs from the schema the revisions at `applied` (catalog
     /// indices, in application order) produce, one line per difference ("table 'todos':
-    /// column 'note' is in the database but no revision creates it"), the version table left
-    /// out; empty when they match. Replays the applied revisions' SQLite upgrades on an
-    /// in-memory database and compares the schemas through the schema model
+    /// column 'note' is in the database but no revision creates it"), the version table and
+    /// the objects matching `exclude` (Options::drift_exclude) left out; empty when they
+    /// match. Replays the applied revisions' SQLite upgrades on an in-memory database and
+    /// compares the schemas through the schema model
     /// (sqlite_drift.cpp). Not part of Backend, so that only check() links the schema model.
     /// Throws Error(database) when the comparison itself fails.
-    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied);
+    std::vector<std::string> schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied,
+                                          const std::vector<std::string>& exclude);
 
 private:
     using Clock = std::chrono::steady_clock;

@@ -10,9 +10,11 @@
 
 namespace migrations::detail {
 
-std::vector<std::string> SqliteBackend::schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied) {
+std::vector<std::string> SqliteBackend::schema_drift(const Catalog& catalog, const std::vector<std::size_t>& applied,
+                                                     const std::vector<std::string>& exclude) {
     schema::IntrospectOptions options;
     options.excluded_tables = {version_table_};
+    options.excluded_patterns = exclude;
     try {
         return schema::detect_drift(db_, schema::scripts_of(catalog, applied), options);
     } catch (const schema::SchemaError& error) {

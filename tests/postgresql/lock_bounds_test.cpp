@@ -67,7 +67,7 @@ TEST_F(PostgresqlLockBounds, AStatementWaitingForALockThrowsStatementLockTimeout
     auto reader = start_reader();
     Options options;
     options.statement_lock_timeout = 500ms;
-    detail::PostgresqlBackend backend(*connection_, options);
+    detail::PostgresqlBackend backend(raw(*connection_), options);
     backend.lock();
     backend.begin();
     const RevisionSpec& b = catalog[1];
@@ -92,7 +92,7 @@ TEST_F(PostgresqlLockBounds, ALockRefusedAtOnceIsALockTimeoutWithoutBlockersName
     const Catalog catalog = builder.build();
     (void)upgrade(*connection_, catalog, "a");
     auto reader = start_reader();
-    detail::PostgresqlBackend backend(*connection_, Options{});
+    detail::PostgresqlBackend backend(raw(*connection_), Options{});
     backend.lock();
     backend.begin();
     const RevisionSpec& b = catalog[1];

@@ -125,5 +125,46 @@ TEST_F(PostgresqlDrift, VerifyStopsAtAFailingUpgrade) {
               std::vector<std::string>{"migrations/a1.sql:7: error: upgrade of a1 failed: column \"missing\" does not exist"});
 }
 
+// Options::drift_exclude reaches every object kind: each unmanaged object below has a name
+// matching "audit_*" (or belongs to a table that does) and is left out; `stray_*` ones are not.
+TEST_F(PostgresqlDrift, LeavesOutEveryKindOfObjectMatchingAPattern) {
+    ASSERT_EQ(replay_postgresql_upgrades(db(), kRevisions), std::nullopt);
+    const std::string kinds =
+        "CREATE TABLE %_log (id int PRIMARY KEY, at timestamptz);"
+        "CREATE INDEX %_log_at ON %_log (at);"
+        "CREATE INDEX %_todos_title ON todos (title);"
+        "CREATE VIEW %_view AS SELECT 1 AS one;"
+        "CREATE MATERIALIZED VIEW %_matview AS SELECT 1 AS one;"
+        "CREATE SEQUENCE %_seq;"
+        "CREATE TYPE %_mood AS ENUM ('ok');"
+        "CREATE DOMAIN %_positive AS int CHECK (VALUE > 0);"
+        "CREATE FUNCTION %_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
+        "CREATE TRIGGER %_on_todos BEFORE UPDATE ON todos FOR EACH ROW EXECUTE FUNCTION %_touch();"
+        "COMMENT ON COLUMN %_log.at IS 'when';"
+        "COMMENT ON TYPE %_mood IS 'mood';";
+    const auto named = [&](const std::string& prefix) {
+        std::string sql = kinds;
+        for (std::size_t at = sql.find('%'); at != std::string::npos; at = sql.find('%', at))
+            sql.replace(at, 1, prefix);
+        return sql;
+    };
+    run(named("audit"));
+    run(named("stray"));
+    PostgresqlIntrospectOptions options;
+    options.excluded_patterns = {"audit_*"};
+    const std::string unmanaged = "' is in the database but no revision creates it";
+    EXPECT_EQ(detect_postgresql_drift(db(), kRevisions, options),
+              (std::vector<std::string>{
+                  "table 'stray_log" + unmanaged, "comment 'column public.stray_log.at" + unmanaged,
+                  "comment 'type public.stray_mood" + unmanaged, "domain 'stray_positive" + unmanaged,
+                  "function 'stray_touch()" + unmanaged, "index 'stray_log_at" + unmanaged,
+                  "index 'stray_todos_title" + unmanaged, "materialized view 'stray_matview" + unmanaged,
+                  "sequence 'stray_seq" + unmanaged, "trigger 'todos.stray_on_todos" + unmanaged,
+                  "type 'stray_mood" + unmanaged, "view 'stray_view" + unmanaged}));
+    options.excluded_patterns = {"audit_*", "stray_*"};
+    EXPECT_EQ(detect_postgresql_drift(db(), kRevisions, options), std::vector<std::string>{});
+    EXPECT_EQ(scratch_databases(), "0");
+}
+
 }  // namespace
 }  // namespace migrations::schema

@@ -207,6 +207,33 @@ TEST_F(Cli, CheckReportsASchemaAlteredByHand) {
     EXPECT_EQ(dropped.err, "app: check failed for " + url_ + ": schema drift: index 'todos_done' is missing from the database\n");
 }
 
+// CliSettings::drift_exclude reaches `check`: a matching unmanaged table is not drift, another
+// one is; a bad pattern is a one-line error.
+TEST_F(Cli, CheckLeavesOutTheObjectsOfDriftExclude) {
+    testing::CatalogBuilder builder;
+    builder.add("a1").up("CREATE TABLE todos (id INTEGER PRIMARY KEY);").down("DROP TABLE todos;");
+    const Catalog catalog = builder.build();
+    ASSERT_EQ(cli(catalog, url_, {"app", "upgrade"}).code, 0);
+    {
+        Db db(dir_.file("app.db"));
+        db.exec("CREATE TABLE audit_events (x); CREATE TABLE notes (x);");
+    }
+    CliSettings settings;
+    settings.drift_exclude = {"audit_*"};
+    const Outcome checked = testing::run_cli_captured(catalog, url_, {"app", "check"}, settings);
+    EXPECT_EQ(checked.code, 3);
+    EXPECT_EQ(checked.err, "app: check failed for " + url_ +
+                               ": schema drift: table 'notes' is in the database but no revision creates it\n");
+    settings.drift_exclude = {"audit_*", "notes"};
+    EXPECT_EQ(testing::run_cli_captured(catalog, url_, {"app", "check"}, settings).code, 0);
+    settings.drift_exclude = {"main.notes"};
+    const Outcome bad = testing::run_cli_captured(catalog, url_, {"app", "check"}, settings);
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_EQ(bad.err,
+              "app: error: invalid drift_exclude pattern 'main.notes': patterns are not schema-qualified (the "
+              "drift check reads one schema); write 'notes'\n");
+}
+
 // Only the applied revisions count: a database at a1 has no index to miss, and its drift is
 // reported alongside the revisions not applied.
 TEST_F(Cli, CheckComparesWithTheAppliedRevisionsOnly) {

@@ -19,6 +19,9 @@ struct PostgresqlIntrospectOptions {
     /// Tables left out, with their constraints, indexes, triggers and comments (names compared
     /// case-insensitively).
     std::vector<std::string> excluded_tables = {kVersionTable};
+    /// Objects left out by name pattern (Options::drift_exclude): see exclude_matching() in
+    /// exclusion.hpp.
+    std::vector<std::string> excluded_patterns{};
 };
 
 /// The schema `options.schema` of `connection`'s database. Objects that belong to an

@@ -18,6 +18,9 @@ inline constexpr const char* kVersionTable = "schema_revisions";
 struct IntrospectOptions {
     /// Tables left out, with their indexes and triggers (names compared case-insensitively).
     std::vector<std::string> excluded_tables = {kVersionTable};
+    /// Objects left out by name pattern (Options::drift_exclude): see exclude_matching() in
+    /// exclusion.hpp.
+    std::vector<std::string> excluded_patterns{};
 };
 
 /// The schema of the `main` database of `db`. Objects whose name starts with "sqlite_" are
