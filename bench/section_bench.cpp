@@ -28,8 +28,8 @@ migrations::Catalog one_revision(const std::string& sql) {
     file.id = "a1b2c3d4e5f6";
     file.message = "bulk data";
     file.relative_path = file.path = "migrations/a1b2c3d4e5f6_bulk_data.sql";
-    file.upgrade.push_back({std::nullopt, "-- upgrade", 5, 6, sql});
-    file.downgrade.push_back({std::nullopt, "-- downgrade", 5, 6, "DROP TABLE t;"});
+    file.upgrade.push_back({std::nullopt, "-- upgrade", 5, 6, sql, std::nullopt});
+    file.downgrade.push_back({std::nullopt, "-- downgrade", 5, 6, "DROP TABLE t;", std::nullopt});
     auto& sums = set.checksums.emplace_back();
     for (std::size_t d = 0; d < migrations::kDialectCount; ++d)
         sums[d] = gen::revision_checksum(file, static_cast<migrations::Dialect>(d));

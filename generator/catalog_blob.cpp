@@ -2,145 +2,151 @@
 #include "catalog_blob.hpp"
 
 #include <catalog_format.hpp>
-#include <algorithm>
 #include <unordered_map>
 #include <vector>
+
+#include "checks/postgresql_parse.hpp"
 
 namespace migrations::generator {
 namespace {
 
 namespace format = catalog_format;
 
-/// Words first (header, by_id, revision records, lists, section records), then the bytes
-/// (strings and SQL, each followed by a NUL). Words that refer to bytes are recorded in
-/// `text_refs_` and moved past the words once their size is known.
+/// Writes the blob front to back: header (filled in last), name, records, the record offsets,
+/// by_id. Every string field is written once; a later equal one refers to it when that is
+/// shorter.
 class Writer {
 public:
-    explicit Writer(const RevisionSet& set) : set_(set) {}
+    explicit Writer(const RevisionSet& set)
+        : set_(set), index_digits_(format::digits_for(set.revisions.empty() ? 0 : set.revisions.size() - 1)) {}
 
     std::string write(std::string_view name);
 
 private:
-    std::size_t reserve(std::size_t words) {
-        const std::size_t at = words_.size();
-        words_.resize(at + words, 0);
-        return at;
-    }
-    /// Sets word `at` to the offset of `text` in the byte area (interned unless `unique`).
-    void text(std::size_t at, std::string_view text, bool unique = false);
-    /// Writes `values` as words and returns their word index.
-    std::size_t list(const std::vector<std::uint32_t>& values);
-    /// Writes the selected sections' records; sets the record's offset and count words.
-    void sections(std::size_t record, format::Revision offset, format::Revision count,
-                  const std::vector<SectionText>& texts);
+    void text(std::string_view text);
+    void indices(const std::vector<std::uint32_t>& values);
+    void sections(const std::vector<SectionText>& texts);
+    /// The statement list of a section that runs on PostgreSQL: the parse the checks made, else
+    /// (catalogs of the developer verbs, which skip the checks) PostgreSQL's parser now.
+    void split(const SectionText& section, bool runs_on_postgresql);
 
     const RevisionSet& set_;
-    std::vector<std::uint32_t> words_;
-    std::vector<std::size_t> word_refs_;  // words holding a word index, to become byte offsets
-    std::vector<std::size_t> text_refs_;  // words holding a byte-area offset
-    std::string bytes_;
-    std::unordered_map<std::string, std::uint32_t> interned_;
+    const std::size_t index_digits_;
+    std::string out_;
+    std::string list_;
+    std::unordered_map<std::string_view, std::uint32_t> strings_;
 };
 
-void Writer::text(std::size_t at, std::string_view text, bool unique) {
-    text_refs_.push_back(at);
-    if (!unique) {
-        const auto found = interned_.find(std::string(text));
-        if (found != interned_.end()) {
-            words_[at] = found->second;
+void Writer::text(std::string_view text) {
+    const auto found = strings_.find(text);
+    if (found != strings_.end()) {
+        // A reference costs digits of 2 * offset + 1; the text itself its size, a NUL and a size.
+        std::string ref;
+        format::append_string_ref(ref, found->second);
+        if (ref.size() < text.size() + 2) {
+            out_ += ref;
             return;
         }
-        interned_.emplace(std::string(text), static_cast<std::uint32_t>(bytes_.size()));
+    } else {
+        strings_.emplace(text, static_cast<std::uint32_t>(out_.size()));
     }
-    words_[at] = static_cast<std::uint32_t>(bytes_.size());
-    bytes_ += text;
-    bytes_ += '\0';
+    format::append_string(out_, text);
 }
 
-std::size_t Writer::list(const std::vector<std::uint32_t>& values) {
-    const std::size_t at = reserve(values.size());
-    std::copy(values.begin(), values.end(), words_.begin() + static_cast<std::ptrdiff_t>(at));
-    return at;
+void Writer::indices(const std::vector<std::uint32_t>& values) {
+    format::append_varint(out_, static_cast<std::uint32_t>(values.size()));
+    for (std::uint32_t value : values) format::append_fixed(out_, value, index_digits_);
 }
 
-void Writer::sections(std::size_t record, format::Revision offset, format::Revision count,
-                      const std::vector<SectionText>& texts) {
+void Writer::split(const SectionText& section, bool runs_on_postgresql) {
+    std::optional<std::vector<StatementRange>> parsed;
+    if (section.statements) {
+        parsed = section.statements;
+    } else if (runs_on_postgresql) {
+        parsed = statement_ranges(section.sql);
+    }
+    if (!parsed) {
+        format::append_varint(out_, 0);
+        return;
+    }
+    list_.clear();
+    std::uint32_t previous_end = 0;
+    for (const StatementRange& statement : *parsed) {
+        format::append_varint(list_, statement.offset - previous_end);
+        format::append_varint(list_, statement.size);
+        previous_end = statement.offset + statement.size;
+    }
+    format::append_varint(out_, static_cast<std::uint32_t>(list_.size() + 1));
+    out_ += list_;
+}
+
+void Writer::sections(const std::vector<SectionText>& texts) {
     std::vector<const SectionText*> selected;
     for (const SectionText& section : texts) {
         if (!section.dialect || ((set_.dialects >> static_cast<unsigned>(*section.dialect)) & 1U)) {
             selected.push_back(&section);
         }
     }
-    const std::size_t at = reserve(format::section_words * selected.size());
-    words_[record + offset] = static_cast<std::uint32_t>(at);
-    word_refs_.push_back(record + offset);
-    words_[record + count] = static_cast<std::uint32_t>(selected.size());
-    for (std::size_t k = 0; k < selected.size(); ++k) {
-        const SectionText& section = *selected[k];
-        const std::size_t s = at + format::section_words * k;
-        words_[s + format::section_dialect] = section.dialect ? 1U + static_cast<unsigned>(*section.dialect) : 0U;
-        words_[s + format::section_first_line] = section.first_line;
-        text(s + format::section_sql, section.sql, true);
-        words_[s + format::section_sql_size] = static_cast<std::uint32_t>(section.sql.size());
+    const bool postgresql = ((set_.dialects >> static_cast<unsigned>(Dialect::postgresql)) & 1U) != 0;
+    const SectionText* on_postgresql = postgresql ? effective_section(texts, Dialect::postgresql) : nullptr;
+    format::append_varint(out_, static_cast<std::uint32_t>(selected.size()));
+    for (const SectionText* section : selected) {
+        format::append_varint(out_, section->dialect ? 1U + static_cast<unsigned>(*section->dialect) : 0U);
+        format::append_varint(out_, section->first_line);
+        text(section->sql);
+        split(*section, section == on_postgresql);
     }
 }
 
 std::string Writer::write(std::string_view name) {
     const std::size_t count = set_.revisions.size();
-    reserve(format::header_words);
-    words_[format::header_version] = kCatalogFormatVersion;
-    words_[format::header_revision_count] = static_cast<std::uint32_t>(count);
-    words_[format::header_dialects] = set_.dialects;
-    text(format::header_name, name);
-    words_[format::header_by_id] = static_cast<std::uint32_t>(list(set_.by_id));
-    word_refs_.push_back(format::header_by_id);
-    const std::size_t records = reserve(format::revision_words * count);
-    words_[format::header_revisions] = static_cast<std::uint32_t>(records);
-    word_refs_.push_back(format::header_revisions);
+    std::size_t sql = 0;
+    for (const RevisionFile& revision : set_.revisions) {
+        for (const SectionText& section : revision.upgrade) sql += section.sql.size();
+        for (const SectionText& section : revision.downgrade) sql += section.sql.size();
+    }
+    out_.reserve(format::kHeaderSize + sql + 160 * count);
+    out_.append(format::kMagic, sizeof format::kMagic);
+    for (unsigned shift = 0; shift < 32; shift += 8)
+        out_ += static_cast<char>((kCatalogFormatVersion >> shift) & 0xFFU);
+    out_.resize(format::kHeaderSize);
+    std::uint64_t header[format::header_words] = {};
+    header[format::header_revision_count] = count;
+    header[format::header_dialects] = set_.dialects;
+    header[format::header_index_digits] = index_digits_;
+    header[format::header_name] = out_.size();
+    text(name);
+    std::vector<std::size_t> records;
+    records.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
         const RevisionFile& revision = set_.revisions[i];
-        const std::size_t r = records + format::revision_words * i;
-        text(r + format::revision_id, revision.id);
-        text(r + format::revision_message, revision.message);
-        text(r + format::revision_created, revision.created);
-        text(r + format::revision_file, revision.relative_path);
-        const auto index_list = [&](format::Revision offset, format::Revision size,
-                                    const std::vector<std::uint32_t>& values) {
-            const std::size_t at = list(values);
-            words_[r + offset] = static_cast<std::uint32_t>(at);
-            word_refs_.push_back(r + offset);
-            words_[r + size] = static_cast<std::uint32_t>(values.size());
-        };
-        index_list(format::revision_parents, format::revision_parent_count, set_.parents[i]);
-        index_list(format::revision_depends_on, format::revision_depends_on_count, set_.depends_on[i]);
-        const std::size_t labels = reserve(revision.branch_labels.size());
-        for (std::size_t k = 0; k < revision.branch_labels.size(); ++k) text(labels + k, revision.branch_labels[k].name);
-        words_[r + format::revision_labels] = static_cast<std::uint32_t>(labels);
-        word_refs_.push_back(r + format::revision_labels);
-        words_[r + format::revision_label_count] = static_cast<std::uint32_t>(revision.branch_labels.size());
-        sections(r, format::revision_upgrade, format::revision_upgrade_count, revision.upgrade);
-        sections(r, format::revision_downgrade, format::revision_downgrade_count, revision.downgrade);
-        for (std::size_t d = 0; d < kDialectCount; ++d) text(r + format::revision_checksum + d, set_.checksums[i][d]);
-        words_[r + format::revision_flags] = (revision.transactional ? format::kTransactional : 0U) |
-                                             (revision.irreversible ? format::kIrreversible : 0U);
-        words_[r + format::revision_commit_after] = revision.commit_after;
+        records.push_back(out_.size());
+        text(revision.id);
+        text(revision.message);
+        text(revision.created);
+        text(revision.relative_path);
+        format::append_varint(out_, (revision.transactional ? format::kTransactional : 0U) |
+                                        (revision.irreversible ? format::kIrreversible : 0U));
+        format::append_varint(out_, revision.commit_after);
+        indices(set_.parents[i]);
+        indices(set_.depends_on[i]);
+        format::append_varint(out_, static_cast<std::uint32_t>(revision.branch_labels.size()));
+        for (const NamedRef& label : revision.branch_labels) text(label.name);
+        for (std::size_t d = 0; d < kDialectCount; ++d) text(set_.checksums[i][d]);
+        sections(revision.upgrade);
+        sections(revision.downgrade);
     }
-    const auto text_base = static_cast<std::uint32_t>(4 * words_.size());
-    for (std::size_t at : word_refs_) words_[at] *= 4;
-    for (std::size_t at : text_refs_) words_[at] += text_base;
-    words_[format::header_size] = static_cast<std::uint32_t>(text_base + bytes_.size());
-    std::string blob;
-    blob.reserve(text_base + bytes_.size());
-    for (std::size_t k = 0; k < words_.size(); ++k) {
-        const std::uint32_t w = words_[k];
-        if (k == format::header_magic) {
-            blob.append(format::kMagic, 4);
-            continue;
-        }
-        for (unsigned shift = 0; shift < 32; shift += 8) blob += static_cast<char>((w >> shift) & 0xFFU);
-    }
-    blob += bytes_;
-    return blob;
+    const std::size_t offset_digits = format::digits_for(records.empty() ? 0 : records.back());
+    header[format::header_offset_digits] = offset_digits;
+    header[format::header_records] = out_.size();
+    for (std::size_t at : records) format::append_fixed(out_, at, offset_digits);
+    header[format::header_by_id] = out_.size();
+    for (std::uint32_t index : set_.by_id) format::append_fixed(out_, index, index_digits_);
+    header[format::header_size] = out_.size();
+    std::string words;
+    for (std::uint64_t word : header) format::append_fixed(words, word, format::kHeaderDigits);
+    out_.replace(format::kVersionAt + 4, words.size(), words);
+    return std::move(out_);
 }
 
 }  // namespace

@@ -28,10 +28,12 @@ bool is_plain(char c) {
     return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '?';
 }
 
-void append_octal(std::string& out, unsigned char byte) {
+/// The shortest octal escape of `byte` (`\0`, `\12`, `\377`), or three digits when the
+/// character after it is an octal digit, which would otherwise join the escape.
+void append_octal(std::string& out, unsigned char byte, bool digit_follows) {
     out += '\\';
-    out += static_cast<char>('0' + ((byte >> 6) & 7));
-    out += static_cast<char>('0' + ((byte >> 3) & 7));
+    if (digit_follows || byte >= 0100) out += static_cast<char>('0' + ((byte >> 6) & 7));
+    if (digit_follows || byte >= 010) out += static_cast<char>('0' + ((byte >> 3) & 7));
     out += static_cast<char>('0' + (byte & 7));
 }
 
@@ -66,7 +68,11 @@ std::size_t append_unit(std::string& out, std::string_view text, std::size_t i, 
         return 1;
     }
     const std::size_t size = byte >= 0x80 ? sequence_size(text, i) : 1;
-    for (std::size_t k = 0; k < size; ++k) append_octal(out, static_cast<unsigned char>(text[i + k]));
+    for (std::size_t k = 0; k < size; ++k) {
+        const std::size_t next = i + k + 1;
+        append_octal(out, static_cast<unsigned char>(text[i + k]),
+                     next < text.size() && text[next] >= '0' && text[next] <= '7');
+    }
     return size;
 }
 

@@ -13,7 +13,8 @@ inline constexpr std::size_t kMaxPieceSize = 16000;
 
 /// Appends `text` as one quoted literal. Escapes `\`, `"`, newline, tab and carriage return
 /// by name, a `?` after a `?` as `\?` (no trigraphs), and every other control or non-ASCII
-/// byte as a three-digit octal escape (never the greedy `\x`).
+/// byte as the shortest octal escape (`\0`; three digits when an octal digit follows; never
+/// the greedy `\x`).
 void append_literal(std::string& out, std::string_view text);
 
 /// Appends `text` as the elements of a `const char*` array: pieces of at most `max_piece`

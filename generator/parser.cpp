@@ -334,8 +334,8 @@ void Parser::check_sections() {
 // PostgreSQL's parser once when it runs on PostgreSQL, for every dialect that runs it.
 void Parser::check_statements() {
     for (const bool upgrade : {true, false}) {
-        const std::vector<SectionText>& sections = upgrade ? file_.upgrade : file_.downgrade;
-        for (const SectionText& section : sections) {
+        std::vector<SectionText>& sections = upgrade ? file_.upgrade : file_.downgrade;
+        for (SectionText& section : sections) {
             bool runs_on[kDialectCount] = {};
             bool runs = false;
             for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
@@ -353,8 +353,10 @@ void Parser::check_statements() {
             if (!runs_on[static_cast<std::size_t>(Dialect::postgresql)]) continue;
             const std::vector<StatementFinding> client = find_client_commands(section.sql, split, section.first_line);
             report(client);
-            // Parsed whatever postgresql_parse says: the commit boundaries go into the catalog.
+            // Parsed whatever postgresql_parse says: the statement split and the commit boundaries
+            // go into the catalog (one parse per section).
             const ParsedSection parsed(section.sql, section.first_line);
+            section.statements = parsed.ranges();
             if (postgresql_parse_ == PostgresqlParse::checked) check_postgresql(parsed, section, upgrade, client.empty());
             if (!file_.transactional) continue;
             report(find_transaction_control(parsed));

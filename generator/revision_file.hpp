@@ -31,6 +31,9 @@ struct SectionText {
     /// The SQL, byte for byte from first_line to the next marker or the end of the file,
     /// with CRLF line endings turned into LF.
     std::string sql;
+    /// Where PostgreSQL's parser split `sql`, when the checks parsed it (a section that runs
+    /// on PostgreSQL, PostgresqlParse::checked, no syntax error); the catalog stores it.
+    std::optional<std::vector<StatementRange>> statements;
 };
 
 /// A statement after which the revision needs a COMMIT before its effect can be used (found

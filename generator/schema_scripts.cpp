@@ -1,24 +1,18 @@
-// @brief A RevisionSet as the schema engines' RevisionScripts,
-// and build-time verification.
+// @brief A RevisionSet as the schema engines' RevisionScripts (through the catalog and the
+// runtime's one adapter), and build-time verification.
 #include "schema_scripts.hpp"
-
-#include "schema/sqlite_handle.hpp"
-#include "schema/verify.hpp"
 
 #include <cstdlib>
 
+#include "catalog_builder.hpp"
+#include "catalog_scripts.hpp"
+#include "schema/sqlite_handle.hpp"
+#include "schema/verify.hpp"
+
 namespace migrations::generator {
-namespace {
-
-schema::RevisionSection section_of(const std::vector<SectionText>& sections, Dialect dialect) {
-    const SectionText* section = effective_section(sections, dialect);
-    if (section == nullptr) return {};
-    return {section->sql, section->first_line, section->marker_line};
+std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) {
+    return scripts_for(set, Dialect::sqlite);
 }
-
-}  // namespace
-
-std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) { return scripts_for(set, Dialect::sqlite); }
 
 PostgresqlVerifier& postgresql_verifier() {
     static PostgresqlVerifier verifier = nullptr;
@@ -47,24 +41,17 @@ std::optional<std::vector<std::string>> verify_postgresql(const RevisionSet& set
     }
     const std::string where = set.revisions.empty() ? std::string("migrations") : set.revisions.front().path;
     if (postgresql_verifier() == nullptr)
-        return std::vector<std::string>{where + ":1: error: cannot verify on PostgreSQL: this migrations tool was built "
-                                                "without the PostgreSQL backend"};
+        return std::vector<std::string>{where +
+                                        ":1: error: cannot verify on PostgreSQL: this migrations tool was built "
+                                        "without the PostgreSQL backend"};
     return postgresql_verifier()(scripts_for(set, Dialect::postgresql), url);
 }
 
 std::vector<schema::RevisionScript> scripts_for(const RevisionSet& set, Dialect dialect) {
-    std::vector<schema::RevisionScript> scripts;
-    scripts.reserve(set.revisions.size());
-    for (const RevisionFile& revision : set.revisions) {
-        schema::RevisionScript script;
-        script.id = revision.id;
-        script.file = revision.path;
-        script.upgrade = section_of(revision.upgrade, dialect);
-        script.downgrade = section_of(revision.downgrade, dialect);
-        script.irreversible = revision.irreversible;
-        scripts.push_back(std::move(script));
-    }
-    return scripts;
+    std::vector<std::string> files;
+    files.reserve(set.revisions.size());
+    for (const RevisionFile& revision : set.revisions) files.push_back(revision.path);
+    return detail::scripts_of(make_catalog(set, "migrations"), dialect, files);
 }
 
 std::vector<std::string> verify_sqlite(const RevisionSet& set) {

@@ -15,8 +15,10 @@
 namespace migrations::generator {
 
 /// The sections of `dialect` (the `-- upgrade: <dialect>` section, else the generic one) of
-/// every revision of `set`, in its topological order, which is an order they can be applied in.
-/// Files are named by RevisionFile::path, as the loader's diagnostics name them.
+/// every revision of `set`, in its topological order, which is an order they can be applied in:
+/// the catalog of `set` (make_catalog, the serializer) through the runtime's adapter
+/// (detail::scripts_of), so that the schema engines read what a built binary carries. Files
+/// are named by RevisionFile::path, as the loader's diagnostics name them.
 std::vector<schema::RevisionScript> scripts_for(const RevisionSet& set, Dialect dialect);
 
 /// scripts_for(set, Dialect::sqlite).
@@ -33,7 +35,7 @@ std::vector<std::string> verify_sqlite(const RevisionSet& set);
 /// which only a tool built with the PostgreSQL backend links (so the generator library never
 /// links libpq); nullptr otherwise.
 using PostgresqlVerifier = std::vector<std::string> (*)(const std::vector<schema::RevisionScript>& scripts,
-                                                       const std::string& url);
+                                                        const std::string& url);
 PostgresqlVerifier& postgresql_verifier();
 
 /// `autogenerate --dialect postgresql`: given the PostgreSQL scripts, the desired DDL and its

@@ -10,12 +10,21 @@ namespace migrations {
 
 namespace {
 
-/// `sql` ending with a `;`: PostgreSQL's lexer finds its last token (comments left out), and a
-/// `;` goes right after it when it is not one, so that the version row's INSERT that follows
-/// is a statement of its own even after `SELECT 1` or a `DO $$ ... $$` block without `;`, and
-/// whatever trailing comment the section has. SQLite text lexes the same way for this purpose
-/// (docs/migrations-tool.md).
-std::string terminated(std::string sql) {
+/// `sql` ending with a `;`, so that the version row's INSERT that follows is a statement of
+/// its own even after `SELECT 1` or a `DO $$ ... $$` block without `;`, and whatever trailing
+/// comment the section has: a `;` goes right after the last statement's last token when it is
+/// not one. The last statement is where PostgreSQL's parser put it at build time (`statements`,
+/// from the catalog); without that split (a section that does not run on PostgreSQL), the
+/// PostgreSQL lexer finds the last token (comments left out): SQLite text lexes the same way
+/// for this purpose (docs/migrations-tool.md).
+std::string terminated(std::string sql, const std::optional<std::vector<StatementRange>>& statements) {
+    if (statements) {
+        if (statements->empty()) return sql;
+        const std::size_t end = std::size_t{statements->back().offset} + statements->back().size;
+        const std::size_t next = sql.find_first_not_of(" \t\r\n", end);
+        if (next == std::string::npos || sql[next] != ';') sql.insert(end, ";");
+        return sql;
+    }
     const std::vector<postgresql::Token> tokens = postgresql::lex(sql);
     for (auto token = tokens.rbegin(); token != tokens.rend(); ++token) {
         if (token->kind == postgresql::TokenKind::comment) continue;
@@ -57,7 +66,7 @@ std::string sql(const Catalog& catalog, std::string_view from, std::string_view 
         }
         script += std::string("\n-- ") + (up ? "Running upgrade " : "Running downgrade ") + revision.id + ": " +
                   revision.message + " (" + revision.file + ")\n\n";
-        std::string text = terminated(section->sql.str());
+        std::string text = terminated(section->sql.str(), Catalog::statements(*section));
         while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
         script += text + "\n\n";
         const char* checksum = revision.checksum[static_cast<std::size_t>(dialect)];

@@ -4,6 +4,7 @@
 
 #include <pg_query.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -77,6 +78,21 @@ Routine routine_of(const PgQuery__Node* node) {
     return routine;
 }
 
+// The bytes of sql[offset, offset + length) from its first token to the end of its last,
+// comments left out (a statement as the parser gives it starts after the previous `;`).
+std::pair<std::size_t, std::size_t> token_span(std::string_view sql, std::size_t offset, std::size_t length) {
+    std::size_t start = 0;
+    std::size_t end = length;
+    bool first = true;
+    for (const postgresql::Token& token : postgresql::lex(sql.substr(offset, length))) {
+        if (token.kind == postgresql::TokenKind::comment) continue;
+        if (first) start = token.offset;
+        first = false;
+        end = token.offset + token.length;
+    }
+    return {offset + start, offset + std::max(start, end)};
+}
+
 }  // namespace
 
 std::uint32_t line_of(std::string_view text, std::size_t offset) noexcept {
@@ -111,17 +127,11 @@ ParsedSection::ParsedSection(std::string_view sql, std::uint32_t first_line) : s
         const std::size_t length = raw->stmt_len == 0 ? sql_.size() - offset : static_cast<std::size_t>(raw->stmt_len);
         // stmt_location counts the white space and comments after the previous `;`: the
         // statement starts at its first token.
-        const std::string_view text = std::string_view(sql_).substr(offset, length);
-        std::size_t start = 0;
-        for (const postgresql::Token& token : postgresql::lex(text)) {
-            if (token.kind != postgresql::TokenKind::comment) {
-                start = token.offset;
-                break;
-            }
-        }
+        const auto [start, end] = token_span(sql_, offset, length);
         statements_.push_back(
-            ParsedStatement{offset + start, length - start, first_line_ + line_of(sql_, offset + start), raw->stmt});
+            ParsedStatement{start, offset + length - start, first_line_ + line_of(sql_, start), end, raw->stmt});
     }
+    split_ = true;
     for (const ParsedStatement& statement : statements_) check_plpgsql(statement);
 }
 
@@ -153,6 +163,36 @@ void ParsedSection::check_plpgsql(const ParsedStatement& statement) {
                                       std::string(result.error->message) + " (in the PL/pgSQL body of " + where + ")"});
     }
     pg_query_free_plpgsql_parse_result(result);
+}
+
+std::optional<std::vector<StatementRange>> ParsedSection::ranges() const {
+    if (!split_) return std::nullopt;
+    std::vector<StatementRange> ranges;
+    ranges.reserve(statements_.size());
+    for (const ParsedStatement& statement : statements_) {
+        ranges.push_back({static_cast<std::uint32_t>(statement.offset),
+                          static_cast<std::uint32_t>(statement.token_end - statement.offset)});
+    }
+    return ranges;
+}
+
+std::optional<std::vector<StatementRange>> statement_ranges(std::string_view sql) {
+    if (sql.find('\0') != std::string_view::npos) return std::nullopt;
+    const std::string text(sql);
+    PgQuerySplitResult result = pg_query_split_with_parser(text.c_str());
+    std::optional<std::vector<StatementRange>> ranges;
+    if (result.error == nullptr) {
+        ranges.emplace();
+        for (int i = 0; i < result.n_stmts; ++i) {
+            const auto offset = static_cast<std::size_t>(result.stmts[i]->stmt_location);
+            const auto length = result.stmts[i]->stmt_len == 0 ? text.size() - offset
+                                                                : static_cast<std::size_t>(result.stmts[i]->stmt_len);
+            const auto [start, end] = token_span(text, offset, length);
+            ranges->push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start)});
+        }
+    }
+    pg_query_free_split_result(result);
+    return ranges;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_with_parser(std::string_view sql) {

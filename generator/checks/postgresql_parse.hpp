@@ -11,6 +11,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <migrations/catalog.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +37,9 @@ struct ParsedStatement {
     std::size_t length;
     /// 1-based line of the file on which the statement's first token stands.
     std::uint32_t line;
+    /// Byte offset in the section just past the statement's last token (trailing comments
+    /// and white space before the `;` left out): what the catalog stores (StatementRange).
+    std::size_t token_end;
     /// The parse tree (owned by the ParsedSection).
     const PgQuery__Node* node;
 };
@@ -52,6 +57,10 @@ public:
     const std::vector<SyntaxError>& errors() const noexcept { return errors_; }
     /// The statements, in order; empty when the SQL did not parse.
     const std::vector<ParsedStatement>& statements() const noexcept { return statements_; }
+    /// True when the SQL parsed (its PL/pgSQL bodies aside): statements() is its split.
+    bool split() const noexcept { return split_; }
+    /// The statements as the catalog stores them (first token to last token), when split().
+    std::optional<std::vector<StatementRange>> ranges() const;
     /// The text of `statement`.
     std::string_view text(const ParsedStatement& statement) const noexcept {
         return std::string_view(sql_).substr(statement.offset, statement.length);
@@ -68,7 +77,13 @@ private:
     std::unique_ptr<PgQuery__ParseResult, Free> tree_;
     std::vector<SyntaxError> errors_;
     std::vector<ParsedStatement> statements_;
+    bool split_ = false;
 };
+
+/// The statements of `sql` as PostgreSQL's parser splits it, from first token to last token
+/// (StatementRange), without the parse trees or the PL/pgSQL check: for catalogs of sections
+/// the checks did not parse. Nothing on a syntax error.
+std::optional<std::vector<StatementRange>> statement_ranges(std::string_view sql);
 
 /// Byte offset and length of each statement of `sql` as pg_query_split_with_parser() splits
 /// it (what the tests compare the runtime's lexer with); nothing on a syntax error.

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace migrations {
 
@@ -28,15 +29,7 @@ const char* dialect_name(Dialect dialect) noexcept;
 
 /// Version of the binary catalog layout (docs/format.md, "The binary catalog"). The
 /// generator writes it into every blob; a Catalog refuses a blob of another version.
-inline constexpr std::uint32_t kCatalogFormatVersion = 1;
-
-namespace detail {
-/// The little-endian 32-bit word at `at` (the blob's only integer encoding).
-inline std::uint32_t word(const unsigned char* at) noexcept {
-    return static_cast<std::uint32_t>(at[0]) | static_cast<std::uint32_t>(at[1]) << 8U |
-           static_cast<std::uint32_t>(at[2]) << 16U | static_cast<std::uint32_t>(at[3]) << 24U;
-}
-}  // namespace detail
+inline constexpr std::uint32_t kCatalogFormatVersion = 2;
 
 /// SQL text: `size` bytes at `data`, followed by a NUL (so `data` is also a C string).
 struct SqlText {
@@ -49,13 +42,26 @@ struct SqlText {
     std::string str() const { return {data, size}; }
 };
 
+/// One statement of a section as PostgreSQL's parser split it at build time: `size` bytes at
+/// byte `offset` of the section's SQL, from its first token to its last (the comments around
+/// it and the `;` left out).
+struct StatementRange {
+    std::uint32_t offset;
+    std::uint32_t size;
+};
+
 /// One `-- upgrade` or `-- downgrade` section of a revision file.
 struct Section {
     /// Empty for the generic section, else "sqlite" or "postgresql".
     const char* dialect;
-    /// 1-based line of the revision file on which the section's SQL starts.
+    /// 1-based line of the revision file on which the section's SQL starts (the line after
+    /// its `-- upgrade` / `-- downgrade` marker).
     std::uint32_t first_line;
     SqlText sql;
+    /// Where PostgreSQL's parser split `sql` at build time, encoded in the blob (read it with
+    /// Catalog::statements); null when the section was not split (it does not run on
+    /// PostgreSQL, or the parser refused it).
+    const unsigned char* split = nullptr;
 };
 
 /// A read-only array decoded from the catalog blob element by element (C++17 has no
@@ -66,36 +72,48 @@ struct Array {
     const unsigned char* blob = nullptr;
     const unsigned char* first = nullptr;
     std::size_t size = 0;
+    /// Bytes per element when the elements have one size (revision indices); 0 when each is
+    /// found by reading the ones before it (labels, sections: a revision has a few).
+    std::size_t stride = 0;
 
-    /// Element `i` (< size), decoded in O(1).
+    /// Element `i` (< size).
     T operator[](std::size_t i) const noexcept;
     bool empty() const noexcept { return size == 0; }
 
-    /// An input iterator yielding the elements by value.
-    struct iterator {
-        const unsigned char* blob;
-        const unsigned char* first;
-        std::size_t index;
-        T operator*() const noexcept { return Array{blob, first, index + 1}[index]; }
-        iterator& operator++() noexcept { ++index; return *this; }
-        bool operator==(const iterator& other) const noexcept { return index == other.index; }
-        bool operator!=(const iterator& other) const noexcept { return index != other.index; }
-    };
-    iterator begin() const noexcept { return {blob, first, 0}; }
-    iterator end() const noexcept { return {blob, first, size}; }
+    /// An input iterator yielding the elements by value (it holds a copy of the array).
+    struct iterator;
+    iterator begin() const noexcept;
+    iterator end() const noexcept;
 };
 
-/// Revision indices (parents, dependencies): one word each.
-template <>
-inline std::uint32_t Array<std::uint32_t>::operator[](std::size_t i) const noexcept {
-    return detail::word(first + 4 * i);
+template <typename T>
+struct Array<T>::iterator {
+    Array array;
+    std::size_t index;
+    T operator*() const noexcept { return array[index]; }
+    iterator& operator++() noexcept {
+        ++index;
+        return *this;
+    }
+    bool operator==(const iterator& other) const noexcept { return index == other.index; }
+    bool operator!=(const iterator& other) const noexcept { return index != other.index; }
+};
+template <typename T>
+typename Array<T>::iterator Array<T>::begin() const noexcept {
+    return {*this, 0};
 }
-/// Strings (branch labels): one word each, the offset of a NUL-terminated string.
-template <>
-inline const char* Array<const char*>::operator[](std::size_t i) const noexcept {
-    return reinterpret_cast<const char*>(blob + detail::word(first + 4 * i));
+template <typename T>
+typename Array<T>::iterator Array<T>::end() const noexcept {
+    return {*this, size};
 }
-/// Sections: four words each (dialect code, first line, SQL offset, SQL size).
+
+/// Revision indices (parents, dependencies, by_id), in O(1).
+template <>
+std::uint32_t Array<std::uint32_t>::operator[](std::size_t i) const noexcept;
+/// Strings (branch labels).
+template <>
+const char* Array<const char*>::operator[](std::size_t i) const noexcept;
+/// Sections.
 template <>
 Section Array<Section>::operator[](std::size_t i) const noexcept;
 
@@ -172,10 +190,24 @@ public:
     /// before a later revision can use its effect (see RevisionSpec::commit_after).
     static bool commits_after(const RevisionSpec& revision, bool upgrade, Dialect dialect) noexcept;
 
+    /// The statements of `section` as PostgreSQL's parser split it at build time, in order
+    /// (none for a section without statements), or nothing when `section.split` is null.
+    static std::optional<std::vector<StatementRange>> statements(const Section& section);
+
 private:
+    /// Offset of revision `index`'s record.
+    std::uint32_t record(std::size_t index) const noexcept;
+
     const unsigned char* blob_;
     std::size_t blob_size_;
     std::size_t size_;
+    /// From the header (catalog_format.hpp).
+    std::uint32_t dialects_ = 0;
+    std::uint32_t name_ = 0;
+    std::uint32_t records_ = 0;
+    std::uint32_t by_id_ = 0;
+    std::uint8_t index_digits_ = 1;
+    std::uint8_t offset_digits_ = 1;
     std::shared_ptr<const void> keep_alive_;
 };
 

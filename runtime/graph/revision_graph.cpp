@@ -13,8 +13,9 @@ RevisionGraph::RevisionGraph(std::size_t size)
 
 RevisionGraph::RevisionGraph(const Catalog& catalog) : RevisionGraph(catalog.size()) {
     for (Index i = 0; i < catalog.size(); ++i) {
-        for (Index parent : catalog[i].parents) add_parent(i, parent);
-        for (Index dependency : catalog[i].depends_on) add_dependency(i, dependency);
+        const RevisionSpec revision = catalog[i];  // decoded once
+        for (Index parent : revision.parents) add_parent(i, parent);
+        for (Index dependency : revision.depends_on) add_dependency(i, dependency);
     }
 }
 

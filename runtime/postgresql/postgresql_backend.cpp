@@ -248,9 +248,10 @@ void PostgresqlBackend::receive_notice(void* backend, const PGresult* notice) no
 }
 
 void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& section, Direction direction) {
+    const std::optional<std::vector<StatementRange>> statements = Catalog::statements(section);
     const postgresql::SectionSource source{revision.file, revision.id,
                                            direction == Direction::upgrade ? "upgrade" : "downgrade",
-                                           section.first_line};
+                                           section.first_line, statements ? &*statements : nullptr};
     running_ = &revision;
     running_direction_ = direction;
     blockers_.clear();

@@ -2,7 +2,7 @@
 // revisions produce when replayed in a scratch database on the same server.
 #include "postgresql/postgresql_backend.hpp"
 
-#include "schema/catalog_scripts.hpp"
+#include "catalog_scripts.hpp"
 #include "schema/postgresql_drift.hpp"
 #include "schema/sqlite_handle.hpp"
 
@@ -17,7 +17,7 @@ std::vector<std::string> PostgresqlBackend::schema_drift(const Catalog& catalog,
     options.excluded_tables = {table_.table()};
     options.excluded_patterns = exclude;
     try {
-        return schema::detect_postgresql_drift(connection_, schema::scripts_of(catalog, applied, Dialect::postgresql),
+        return schema::detect_postgresql_drift(connection_, detail::scripts_of(catalog, applied, Dialect::postgresql),
                                                options);
     } catch (const schema::SchemaError& error) {
         throw Error(ErrorKind::database, std::string("cannot compare the schema with the revisions: ") + error.what());

@@ -121,12 +121,44 @@ std::uint32_t line_at(std::string_view section, std::size_t offset, std::uint32_
     fail(source, line, "", message, message);
 }
 
-// The section's text and tokens, with its statements.
+// The section's text and tokens, with its statements: their tokens (for classifying) and
+// their text (what is sent), one of each per statement.
 struct Lexed {
     std::string_view sql;
     std::vector<Token> tokens;
     std::vector<Statement> statements;
+    std::vector<StatementRange> ranges;
 };
+
+// The section's statements: the parser's split from the catalog, mapped onto the lexer's
+// tokens, or (no split given) the lexer's split.
+Lexed lexed_section(std::string_view sql, const std::vector<StatementRange>* split) {
+    Lexed lexed{sql, lex(sql), {}, {}};
+    if (split == nullptr) {
+        lexed.statements = split_statements(sql, lexed.tokens);
+        for (const Statement& statement : lexed.statements) {
+            const Token& first = lexed.tokens[statement.begin];
+            const Token& last = lexed.tokens[statement.end - 1];
+            lexed.ranges.push_back({static_cast<std::uint32_t>(first.offset),
+                                    static_cast<std::uint32_t>(last.offset + last.length - first.offset)});
+        }
+        return lexed;
+    }
+    lexed.ranges = *split;
+    std::size_t token = 0;
+    std::size_t counted = 0;  // newlines are counted up to here
+    std::uint32_t line = 0;
+    for (const StatementRange& range : lexed.ranges) {
+        while (token < lexed.tokens.size() && lexed.tokens[token].offset < range.offset) ++token;
+        const std::size_t begin = token;
+        while (token < lexed.tokens.size() && lexed.tokens[token].offset < std::size_t{range.offset} + range.size) ++token;
+        const std::size_t offset = std::min<std::size_t>(range.offset, sql.size());
+        line += line_at(sql.substr(counted), offset - std::min(counted, offset), 0);
+        counted = std::max(counted, offset);
+        lexed.statements.push_back(Statement{begin, token, line});
+    }
+    return lexed;
+}
 
 // The line of a PL/pgSQL body's line `n` (1-based, as CONTEXT counts: line 1 is the rest of the
 // line the body's opening `$$` is on), when `body` is the body's dollar-quoted token.
@@ -231,8 +263,7 @@ std::size_t byte_offset_of_character(std::string_view text, std::size_t position
 
 void run_section(PGconn* connection, std::string_view sql, const SectionSource& source, Submission submission,
                  const StallWatch& watch) {
-    Lexed lexed{sql, lex(sql), {}};
-    lexed.statements = split_statements(sql, lexed.tokens);
+    const Lexed lexed = lexed_section(sql, source.statements);
     const bool in_transaction = PQtransactionStatus(connection) == PQTRANS_INTRANS;
     if (submission == Submission::whole) {
         const Outcome outcome = submit(connection, std::string(sql), watch);
@@ -242,10 +273,10 @@ void run_section(PGconn* connection, std::string_view sql, const SectionSource& 
             fail(outcome, lexed, 0, sql, failing, source);
         }
     } else {
-        for (const Statement& statement : lexed.statements) {
-            const Token& last = lexed.tokens[statement.end - 1];
-            const std::size_t offset = lexed.tokens[statement.begin].offset;
-            const std::string_view text = sql.substr(offset, last.offset + last.length - offset);
+        for (std::size_t k = 0; k < lexed.statements.size(); ++k) {
+            const Statement& statement = lexed.statements[k];
+            const std::size_t offset = lexed.ranges[k].offset;
+            const std::string_view text = sql.substr(offset, lexed.ranges[k].size);
             // CONCURRENTLY waits for older transactions (lock waits on their ids) but blocks
             // nobody: the table-lock bound would only fail it behind a long transaction and
             // leave an INVALID index. It runs without one; the session's bound comes back after.

@@ -2,7 +2,7 @@
 // revisions produce when replayed on an in-memory database (schema/drift.hpp).
 #include "sqlite/sqlite_backend.hpp"
 
-#include "schema/catalog_scripts.hpp"
+#include "catalog_scripts.hpp"
 #include "schema/drift.hpp"
 #include "schema/sqlite_handle.hpp"
 
@@ -16,7 +16,7 @@ std::vector<std::string> SqliteBackend::schema_drift(const Catalog& catalog, con
     options.excluded_tables = {version_table_};
     options.excluded_patterns = exclude;
     try {
-        return schema::detect_drift(db_, schema::scripts_of(catalog, applied), options);
+        return schema::detect_drift(db_, detail::scripts_of(catalog, applied), options);
     } catch (const schema::SchemaError& error) {
         throw Error(ErrorKind::database, std::string("cannot compare the schema with the revisions: ") + error.what());
     }

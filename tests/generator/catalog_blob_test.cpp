@@ -2,9 +2,9 @@
 // Catalog equals the model in every field; and the catalogs the runtime refuses.
 #include "catalog_blob.hpp"
 
-#include <migrations/error.hpp>
-
 #include <gtest/gtest.h>
+
+#include <migrations/error.hpp>
 
 #include "catalog_builder.hpp"
 #include "parser.hpp"
@@ -45,6 +45,16 @@ RevisionSet rich_set() {
     });
 }
 
+/// Statement ranges as text, for comparing ("none" when not split).
+std::string ranges(const std::optional<std::vector<StatementRange>>& statements) {
+    if (!statements) return "none";
+    std::string text;
+    for (const StatementRange& range : *statements) {
+        text += std::to_string(range.offset) + "+" + std::to_string(range.size) + " ";
+    }
+    return text;
+}
+
 void expect_sections(const Array<Section>& blob, const std::vector<SectionText>& model) {
     ASSERT_EQ(blob.size, model.size());
     for (std::size_t k = 0; k < model.size(); ++k) {
@@ -52,6 +62,7 @@ void expect_sections(const Array<Section>& blob, const std::vector<SectionText>&
         EXPECT_EQ(blob[k].first_line, model[k].first_line);
         EXPECT_EQ(blob[k].sql.view(), model[k].sql);
         EXPECT_EQ(blob[k].sql.data[blob[k].sql.size], '\0');
+        EXPECT_EQ(ranges(Catalog::statements(blob[k])), ranges(model[k].statements));
     }
 }
 
@@ -96,8 +107,74 @@ TEST(CatalogBlob, ReadsBackEveryFieldOfTheModel) {
     EXPECT_EQ(catalog.find("zz"), -1);
 }
 
+TEST(CatalogBlob, StoresWherePostgresqlsParserSplitEachSectionThatRunsOnIt) {
+    const std::string sql = "CREATE TABLE a (x int); -- note\n/* c */ SELECT ';' \n;\nDO $$ BEGIN NULL; END $$";
+    const RevisionSet set =
+        make_set({"-- revision: a1\n-- down_revision: none\n-- message: m\n"
+                  "-- upgrade\n" +
+                  sql + "\n-- upgrade: sqlite\nSELECT 1;\n-- downgrade\n\n"});
+    const Catalog catalog = make_catalog(set, "x");
+    const RevisionSpec revision = catalog[0];
+    ASSERT_EQ(revision.upgrade.size, 2U);
+    // First token to last token: the comments and the `;` left out.
+    EXPECT_EQ(ranges(Catalog::statements(revision.upgrade[0])), "0+22 40+10 54+24 ");
+    EXPECT_EQ(sql.substr(40, 10), "SELECT ';'");
+    EXPECT_EQ(ranges(Catalog::statements(revision.upgrade[1])), "none");  // SQLite's only
+    EXPECT_EQ(ranges(Catalog::statements(revision.downgrade[0])), "");    // split, no statement
+}
+
+TEST(CatalogBlob, SplitsTheSectionsTheChecksDidNotParse) {
+    // The developer verbs load every dialect without PostgreSQL's checks; their catalogs are
+    // split by the serializer, and a section PostgreSQL refuses is left unsplit.
+    Diagnostics diagnostics;
+    std::vector<RevisionFile> files;
+    files.push_back(
+        parse_revision("-- revision: a1\n-- down_revision: none\n-- message: m\n-- upgrade\n"
+                       "SELECT 1; SELECT 2;\n-- downgrade\nDROP TABLE t PRAGMA;\n",
+                       "m/a1.sql", kAllDialects, diagnostics, EmptyUpgrade::refused, PostgresqlParse::skipped));
+    ValidationOptions options;
+    options.dialects = kAllDialects;
+    const auto set = validate(std::move(files), options, diagnostics);
+    ASSERT_TRUE(set && diagnostics.empty());
+    EXPECT_FALSE(set->revisions[0].upgrade[0].statements.has_value());
+    const Catalog catalog = make_catalog(*set, "x");
+    EXPECT_EQ(ranges(Catalog::statements(catalog[0].upgrade[0])), "0+8 10+8 ");
+    EXPECT_EQ(ranges(Catalog::statements(catalog[0].downgrade[0])), "none");
+}
+
 TEST(CatalogBlob, IsTheSameBytesForTheSameModel) {
     EXPECT_EQ(serialize_catalog(rich_set(), "x"), serialize_catalog(rich_set(), "x"));
+}
+
+TEST(CatalogBlob, IsRefusedWhenItIsOfTheFirstFormat) {
+    // Format 1 (32-bit words): the same magic and version word, so this runtime names it.
+    const std::string blob = std::string("MGRC\1\0\0\0", 8) + std::string(33, '\0');
+    try {
+        const Catalog catalog(blob.data(), blob.size());
+        FAIL() << "a catalog of format 1 was accepted";
+    } catch (const Error& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  "the compiled-in catalog has format version 1 but this runtime reads format version " +
+                      std::to_string(kCatalogFormatVersion) +
+                      ": regenerate it with the migrations tool of the same release as the runtime");
+    }
+}
+
+TEST(CatalogBlob, IsPrintableButForTheVersionAndTheNulAfterEachString) {
+    const RevisionSet set = rich_set();
+    const std::string blob = serialize_catalog(set, "x");
+    std::size_t nuls = 0;
+    for (std::size_t i = 8; i < blob.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(blob[i]);
+        if (byte == 0) {
+            ++nuls;
+        } else {
+            // The SQL and messages of rich_set hold newlines and UTF-8; the table does not.
+            EXPECT_TRUE(byte >= 0x20 || byte == '\n') << "byte " << i << " is " << static_cast<int>(byte);
+        }
+    }
+    // The name, then per revision at least id, message, created, file, one checksum, a section.
+    EXPECT_GE(nuls, 1 + 6 * set.revisions.size());
 }
 
 TEST(CatalogBlob, IsRefusedWhenItsFormatVersionIsNotTheRuntimes) {
@@ -108,9 +185,10 @@ TEST(CatalogBlob, IsRefusedWhenItsFormatVersionIsNotTheRuntimes) {
         FAIL() << "a catalog of another format version was accepted";
     } catch (const Error& error) {
         EXPECT_EQ(error.kind(), ErrorKind::bad_catalog);
-        EXPECT_STREQ(error.what(),
-                     "the compiled-in catalog has format version 2 but this runtime reads format version 1: "
-                     "regenerate it with the migrations tool of the same release as the runtime");
+        EXPECT_EQ(std::string(error.what()),
+                  "the compiled-in catalog has format version " + std::to_string(kCatalogFormatVersion + 1) +
+                      " but this runtime reads format version " + std::to_string(kCatalogFormatVersion) +
+                      ": regenerate it with the migrations tool of the same release as the runtime");
     }
 }
 

@@ -58,8 +58,8 @@ TEST(Codegen, EmitsTheSerializedCatalogAsOneArrayAndTheAccessor) {
               "}  // namespace detail\n}  // namespace migrations\n\n"
               "namespace {\n\n"
               "// 0 revisions, " + std::to_string(blob.size()) +
-                  " bytes: the binary catalog, format version 1 (docs/format.md).\n"
-                  "alignas(4) constexpr char kCatalog[] =\n" +
+                  " bytes: the binary catalog, format version " + std::to_string(kCatalogFormatVersion) + " (docs/format.md).\n"
+                  "constexpr char kCatalog[] =\n" +
                   blob_literal(set) +
                   ";\n\n"
                   "}  // namespace\n\n"

@@ -41,8 +41,15 @@ INSTANTIATE_TEST_SUITE_P(EveryKind, CppLiteralEscape,
                                                     "\xC3\xA9"
                                                     "7",
                                                     "\"\\303\\2517\""},
-                                         EscapeCase{"ControlCharacters", std::string("\x01\x7F\x1B", 3),
-                                                    "\"\\001\\177\\033\""},
+                                         EscapeCase{"ControlCharactersAsTheShortestOctal",
+                                                    std::string("\x01\x7F\x1B\0A", 5), "\"\\1\\177\\33\\0A\""},
+                                         EscapeCase{"ThreeOctalDigitsBeforeAnOctalDigit",
+                                                    std::string("\0"
+                                                                "7\x01"
+                                                                "0\x02"
+                                                                "8",
+                                                                6),
+                                                    "\"\\0007\\0010\\28\""},
                                          EscapeCase{"InvalidUtf8", "\xFF\xC3", "\"\\377\\303\""}),
                          [](const testing::TestParamInfo<EscapeCase>& info) { return std::string(info.param.name); });
 

@@ -221,6 +221,45 @@ TEST_F(PostgresqlSection, ServerRefusesConcurrentIndexesSentTogether) {
               "transaction block");
 }
 
+TEST_F(PostgresqlSection, SendsTheStatementsWhereTheCatalogSplitThem) {
+    run_section(pg_, "CREATE TABLE t (a int, b int)", kSource);
+    const std::string sql = "CREATE INDEX CONCURRENTLY t_a ON t (a);\nCREATE INDEX CONCURRENTLY t_b ON t (b);";
+    SectionSource source = kSource;
+    // The build's split is what is sent: both statements in one range go as one query, which
+    // the server refuses for CONCURRENTLY (the lexer alone would have sent them apart).
+    const std::vector<StatementRange> joined{{0, static_cast<std::uint32_t>(sql.size() - 1)}};
+    source.statements = &joined;
+    try {
+        run_section(pg_, sql, source, Submission::one_statement_at_a_time);
+        ADD_FAILURE() << "the two statements were not sent together";
+    } catch (const SectionError& error) {
+        EXPECT_STREQ(error.what(), "migrations/1a2b_todos.sql:5: 1a2b upgrade failed: CREATE INDEX CONCURRENTLY "
+                                   "cannot run inside a transaction block");
+    }
+    const std::vector<StatementRange> split{{0, 38}, {40, 38}};
+    source.statements = &split;
+    run_section(pg_, sql, source, Submission::one_statement_at_a_time);
+    EXPECT_EQ(scalar(*connection_, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
+                                   " WHERE tablename = 't'"),
+              "t_a,t_b");
+}
+
+TEST_F(PostgresqlSection, ReportsTheLineOfTheCatalogsFailingStatement) {
+    const std::string sql = "CREATE TABLE u (a int);\n\n-- again\nCREATE TABLE u (a int);";
+    const std::vector<StatementRange> split{{0, 22}, {34, 22}};
+    SectionSource source = kSource;
+    source.statements = &split;
+    for (const Submission submission : {Submission::whole, Submission::one_statement_at_a_time}) {
+        try {
+            run_section(pg_, sql, source, submission);
+            ADD_FAILURE() << "the second CREATE TABLE ran";
+        } catch (const SectionError& error) {
+            EXPECT_STREQ(error.what(), "migrations/1a2b_todos.sql:8: 1a2b upgrade failed: relation \"u\" already exists");
+        }
+        query(pg_, "DROP TABLE IF EXISTS u");
+    }
+}
+
 TEST_F(PostgresqlSection, ReportsTheLineOfAStatementSentAlone) {
     EXPECT_EQ(failure(pg_, "CREATE TABLE t (a int);\n\nCREATE INDEX CONCURRENTLY t_a ON t (\n  a,,);",
                       Submission::one_statement_at_a_time),

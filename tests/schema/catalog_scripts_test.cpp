@@ -1,12 +1,12 @@
-// @brief The adapter from a generated catalog to RevisionScript, on a catalog the generator's
-// serializer wrote, feeding the drift check.
-#include "schema/catalog_scripts.hpp"
+// @brief The one adapter from a catalog to RevisionScript (runtime/catalog_scripts.hpp), on a
+// catalog the generator's serializer wrote, feeding the drift check.
+#include "catalog_scripts.hpp"
+
+#include <gtest/gtest.h>
 
 #include "schema/drift.hpp"
 #include "schema_test_support.hpp"
 #include "support/test_catalog.hpp"
-
-#include <gtest/gtest.h>
 
 namespace migrations::schema {
 namespace {
@@ -28,7 +28,7 @@ Catalog todo_catalog() {
 
 TEST(SchemaCatalogScripts, TakesTheSqliteSectionsOfEachRevision) {
     const Catalog catalog = todo_catalog();
-    const auto scripts = scripts_of(catalog, {0, 1});
+    const auto scripts = migrations::detail::scripts_of(catalog, {0, 1});
     ASSERT_EQ(scripts.size(), 2U);
     EXPECT_EQ(scripts[0].id, "a1");
     EXPECT_EQ(scripts[0].file, "migrations/a1_create.sql");
@@ -37,12 +37,22 @@ TEST(SchemaCatalogScripts, TakesTheSqliteSectionsOfEachRevision) {
     EXPECT_EQ(scripts[0].downgrade.line(), 9U);
     EXPECT_EQ(scripts[1].upgrade.sql, "CREATE INDEX todos_title ON todos (title);\n");
     EXPECT_EQ(scripts[1].upgrade.first_line, 10U);
+    EXPECT_EQ(scripts[1].upgrade.marker_line, 9U);
+}
+
+TEST(SchemaCatalogScripts, NamesTheFilesItIsGiven) {
+    const auto scripts = migrations::detail::scripts_of(
+        todo_catalog(), Dialect::sqlite, {"/src/migrations/a1_create.sql", "/src/migrations/b2_index.sql"});
+    ASSERT_EQ(scripts.size(), 2U);
+    EXPECT_EQ(scripts[0].file, "/src/migrations/a1_create.sql");
+    EXPECT_EQ(scripts[1].file, "/src/migrations/b2_index.sql");
+    EXPECT_EQ(scripts[1].upgrade.sql, "CREATE INDEX todos_title ON todos (title);\n");
 }
 
 TEST(SchemaCatalogScripts, FeedsTheDriftCheck) {
     const Catalog catalog = todo_catalog();
     Database live = testing::database_with("CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT, note TEXT)");
-    EXPECT_EQ(detect_drift(live.get(), scripts_of(catalog, {0})),
+    EXPECT_EQ(detect_drift(live.get(), migrations::detail::scripts_of(catalog, {0})),
               std::vector<std::string>{"table 'todos': column 'note' is in the database but no revision creates it"});
 }
 

@@ -4,7 +4,7 @@
 
 #include <migrations/migrations.hpp>
 
-#include "schema/catalog_scripts.hpp"
+#include "catalog_scripts.hpp"
 #include "schema/verify.hpp"
 #include "schema_test_support.hpp"
 #include "support/test_catalog.hpp"
@@ -32,7 +32,7 @@ Catalog fk_catalog() {
 TEST(SectionRunner, VerifyAndUpgradeRefuseTheSameForeignKeyViolationAtTheSameLine) {
     const Catalog catalog = fk_catalog();
     EXPECT_EQ(
-        verify_revisions(scripts_of(catalog, {0, 1})),
+        verify_revisions(migrations::detail::scripts_of(catalog, {0, 1})),
         std::vector<std::string>{"migrations/b2.sql:10: error: upgrade of b2 failed: foreign key violation: row 1 "
                                  "of table 'c' refers to a missing row of 'p'"});
     Database db;

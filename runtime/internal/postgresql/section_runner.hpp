@@ -5,8 +5,10 @@
 // simple query (PQsendQuery): PostgreSQL's parser splits it, `$$` bodies and all. A section of
 // a `transactional: false` revision is sent one statement at a time, as psql does: the server
 // runs a multi-statement simple query as an implicit transaction block, which
-// `CREATE INDEX CONCURRENTLY` and `VACUUM` refuse; the statements are found with the same
-// classifying lexer psql's own splitter corresponds to (sql_lexer.hpp).
+// `CREATE INDEX CONCURRENTLY` and `VACUUM` refuse. Where statements end is what PostgreSQL's
+// own parser found at build time, stored in the catalog (SectionSource::statements); the
+// lexer (sql_lexer.hpp) only classifies tokens (keywords outside strings and comments), and
+// splits only a section the build did not split.
 //
 // The failing line: when the server reports an error position (a character offset into the
 // text it was sent), line = section's first line + newlines before that position. Otherwise
@@ -36,6 +38,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <migrations/catalog.hpp>
 
 namespace migrations::postgresql {
 
@@ -48,6 +53,10 @@ struct SectionSource {
     std::string_view direction;
     /// 1-based line of the file on which the section's SQL starts (Section::first_line).
     std::uint32_t first_line;
+    /// Where PostgreSQL's parser split the section at build time (Catalog::statements), or
+    /// null: then the lexer (sql_lexer.hpp) finds the statements (a section the build did not
+    /// split: the schema engines' scripts, tests).
+    const std::vector<StatementRange>* statements = nullptr;
 };
 
 /// How the section's statements reach the server (see the file comment).
