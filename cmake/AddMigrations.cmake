@@ -68,7 +68,9 @@ fails the build when the revision graph is broken.
   shipped cannot be rewritten. ``<revision>`` itself and the later ones are.
 
 The generator is the ``Migrations::migrations`` executable, or the host tool named by the
-cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling).
+cache variable ``MIGRATIONS_GENERATOR_EXECUTABLE`` when set (for cross-compiling). When
+``CMAKE_CROSSCOMPILING`` is true and the variable is not set, a warning (once per configure)
+says that ``Migrations::migrations`` is built for the target and names the variable.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -346,12 +348,29 @@ function(_migrations_generator command file)
     set(${command} "${MIGRATIONS_GENERATOR_EXECUTABLE}" PARENT_SCOPE)
     set(${file} "${MIGRATIONS_GENERATOR_EXECUTABLE}" PARENT_SCOPE)
   elseif(TARGET Migrations::migrations)
+    _migrations_warn_cross_compiling()
     set(${command} "$<TARGET_FILE:Migrations::migrations>" PARENT_SCOPE)
     set(${file} "$<TARGET_FILE:Migrations::migrations>" PARENT_SCOPE)
   else()
-    message(FATAL_ERROR "the Migrations::migrations tool is not available; "
-                        "find_package(Migrations) or set MIGRATIONS_GENERATOR_EXECUTABLE")
+    message(FATAL_ERROR "the Migrations::migrations tool is not available (a package or build with "
+                        "MIGRATIONS_BUILD_TOOL=OFF has none); find_package(Migrations), or set "
+                        "MIGRATIONS_GENERATOR_EXECUTABLE to a migrations tool built for this machine")
   endif()
+endfunction()
+
+# When cross-compiling, Migrations::migrations is built for the target (or imported from a
+# package built for it) and the build machine may not run it: warns once per configure, naming
+# the fix, unless MIGRATIONS_GENERATOR_EXECUTABLE names a host tool.
+function(_migrations_warn_cross_compiling)
+  get_property(warned GLOBAL PROPERTY _MIGRATIONS_CROSS_COMPILING_WARNED)
+  if(NOT CMAKE_CROSSCOMPILING OR warned)
+    return()
+  endif()
+  set_property(GLOBAL PROPERTY _MIGRATIONS_CROSS_COMPILING_WARNED TRUE)
+  message(WARNING "cross-compiling (CMAKE_CROSSCOMPILING) without MIGRATIONS_GENERATOR_EXECUTABLE: the build runs "
+                  "Migrations::migrations, which is built for the target and may not run on this machine; build "
+                  "the migrations tool for the host (MIGRATIONS_BUILD_TOOL=ON in a host build) and pass "
+                  "-DMIGRATIONS_GENERATOR_EXECUTABLE=<host prefix>/bin/migrations")
 endfunction()
 
 # Fails unless the external generator writes the catalog format this runtime reads: a generator

@@ -6,7 +6,13 @@ include(CMakePackageConfigHelpers)
 set(MIGRATIONS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/Migrations)
 set(MIGRATIONS_PACKAGE_DIALECTS sqlite)
 
-install(TARGETS migrations_runtime migrations_schema migrations EXPORT MigrationsTargets
+# The tool is missing from a build with MIGRATIONS_BUILD_TOOL=OFF: add_migrations() then needs
+# MIGRATIONS_GENERATOR_EXECUTABLE.
+set(_migrations_tool_target "")
+if(TARGET migrations_tool)
+  set(_migrations_tool_target migrations_tool)
+endif()
+install(TARGETS migrations_runtime migrations_schema ${_migrations_tool_target} EXPORT MigrationsTargets
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -27,7 +27,7 @@ private:
     void indices(const std::vector<std::uint32_t>& values);
     void sections(const std::vector<SectionText>& texts);
     /// The statement list of a section that runs on PostgreSQL: the parse the checks made, else
-    /// (catalogs of the developer verbs, which skip the checks) PostgreSQL's parser now.
+    /// (a set built without the parser: tests, benchmarks) PostgreSQL's parser now.
     void split(const SectionText& section, bool runs_on_postgresql);
 
     const RevisionSet& set_;

@@ -121,7 +121,7 @@ private:
     void close_section(std::string_view text, std::size_t end);
     void check_sections();
     void check_statements();
-    void parse_postgresql(SectionText& section, bool upgrade, bool report_syntax);
+    void check_postgresql(const ParsedSection& parsed, const SectionText& section, bool upgrade, bool report_syntax);
     void report(const std::vector<StatementFinding>& found);
     bool selected(Dialect dialect) const { return (dialects_ >> static_cast<unsigned>(dialect)) & 1U; }
 
@@ -403,8 +403,8 @@ void Parser::check_sections() {
     check_statements();
 }
 
-// The checks of the statements (checks/): each section is lexed once, for every dialect that
-// runs it.
+// The checks of the statements (checks/): each section is split into words once, and parsed by
+// PostgreSQL's parser once when it runs on PostgreSQL, for every dialect that runs it.
 void Parser::check_statements() {
     for (const bool upgrade : {true, false}) {
         std::vector<SectionText>& sections = upgrade ? file_.upgrade : file_.downgrade;
@@ -417,19 +417,24 @@ void Parser::check_statements() {
                 runs = runs || runs_on[static_cast<std::size_t>(dialect)];
             }
             if (!runs) continue;
+            // SQLite's transaction control and psql's client-side text are found in the
+            // statements' words; PostgreSQL's other checks read the section's one parse tree.
             const SplitSection split = split_section(section.sql);
-            for (const Dialect dialect : {Dialect::sqlite, Dialect::postgresql}) {
-                if (file_.transactional && runs_on[static_cast<std::size_t>(dialect)]) {
-                    report(find_transaction_control(section.sql, split, section.first_line, dialect));
-                }
+            if (file_.transactional && runs_on[static_cast<std::size_t>(Dialect::sqlite)]) {
+                report(find_transaction_control(section.sql, split, section.first_line));
             }
             if (!runs_on[static_cast<std::size_t>(Dialect::postgresql)]) continue;
             const std::vector<StatementFinding> client = find_client_commands(section.sql, split, section.first_line);
             report(client);
-            if (postgresql_parse_ == PostgresqlParse::checked) parse_postgresql(section, upgrade, client.empty());
+            // Parsed whatever postgresql_parse says: the statement split and the commit boundaries
+            // go into the catalog (one parse per section).
+            const ParsedSection parsed(section.sql, section.first_line);
+            section.statements = parsed.ranges();
+            if (postgresql_parse_ == PostgresqlParse::checked) check_postgresql(parsed, section, upgrade, client.empty());
             if (!file_.transactional) continue;
-            report(find_non_transactional_statements(section.sql, split, section.first_line));
-            for (const StatementFinding& found : find_commit_boundaries(section.sql, split, section.first_line)) {
+            report(find_transaction_control(parsed));
+            report(find_non_transactional_statements(parsed));
+            for (const StatementFinding& found : find_commit_boundaries(parsed)) {
                 const unsigned bit =
                     static_cast<unsigned>(Dialect::postgresql) + (upgrade ? 0U : unsigned{kDialectCount});
                 file_.commit_after |= 1U << bit;
@@ -440,12 +445,11 @@ void Parser::check_statements() {
     }
 }
 
-// PostgreSQL's own parser over a section that runs on PostgreSQL: its syntax errors (a psql
+// PostgreSQL's parse of a section that runs on PostgreSQL: its syntax errors (a psql
 // meta-command is one too, but find_client_commands says more: `report_syntax` is false
-// then), and the lint of an upgrade. The split is kept for the catalog (one parse per section).
-void Parser::parse_postgresql(SectionText& section, bool upgrade, bool report_syntax) {
-    const ParsedSection parsed(section.sql, section.first_line);
-    section.statements = parsed.ranges();
+// then), and the lint of an upgrade.
+void Parser::check_postgresql(const ParsedSection& parsed, const SectionText& section, bool upgrade,
+                              bool report_syntax) {
     if (report_syntax) {
         for (const SyntaxError& syntax : parsed.errors()) diagnostics_.error(path_, syntax.line, syntax.column, syntax.message);
     }

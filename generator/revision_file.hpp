@@ -32,7 +32,7 @@ struct SectionText {
     /// with CRLF line endings turned into LF.
     std::string sql;
     /// Where PostgreSQL's parser split `sql`, when the checks parsed it (a section that runs
-    /// on PostgreSQL, PostgresqlParse::checked, no syntax error); the catalog stores it.
+    /// on PostgreSQL, whatever PostgresqlParse says, no syntax error); the catalog stores it.
     std::optional<std::vector<StatementRange>> statements;
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "checks/transaction_control.hpp"
 #include "postgresql/sql_lexer.hpp"
 
 namespace migrations::generator {
@@ -204,8 +205,7 @@ void RevisionLint::statement(const ParsedSection& parsed, const ParsedStatement&
         if (node->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) alter_table(*node->alter_table_stmt, statement.line);
         break;
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
-        if (node->alter_enum_stmt->new_val != nullptr && node->alter_enum_stmt->new_val[0] != '\0' &&
-            (node->alter_enum_stmt->old_val == nullptr || node->alter_enum_stmt->old_val[0] == '\0') && transactional_) {
+        if (adds_enum_value(*node->alter_enum_stmt) && transactional_) {
             new_labels_.emplace_back(node->alter_enum_stmt->new_val);
         }
         break;

@@ -1,5 +1,4 @@
-// @brief Finding PostgreSQL statements that cannot run in a transaction block, that need a
-// commit before their effect is used, or that only psql understands.
+// @brief Finding the text of a PostgreSQL section that only psql understands.
 #include "checks/postgresql_statements.hpp"
 
 #include <algorithm>
@@ -10,34 +9,6 @@ namespace {
 
 using postgresql::Token;
 using postgresql::TokenKind;
-
-// What the statement is when PostgreSQL refuses it in a transaction block, else "".
-std::string_view classify(const Words& words) {
-    if (words.starts_with({"create", "index", "concurrently"}) ||
-        words.starts_with({"create", "unique", "index", "concurrently"})) {
-        return "CREATE INDEX CONCURRENTLY";
-    }
-    if (words.starts_with({"drop", "index", "concurrently"})) return "DROP INDEX CONCURRENTLY";
-    if (words.starts_with({"reindex"})) {
-        const std::size_t kind = words.skip_parens(1);
-        if (words.is(kind + 1, "concurrently")) return "REINDEX CONCURRENTLY";
-        if (words.is(kind, "system")) return "REINDEX SYSTEM";
-        if (words.is(kind, "database")) return "REINDEX DATABASE";
-        if (words.is(kind, "schema")) return "REINDEX SCHEMA";
-        return {};
-    }
-    if (words.starts_with({"vacuum"})) return "VACUUM";
-    if (words.starts_with({"alter", "system"})) return "ALTER SYSTEM";
-    if (words.starts_with({"create", "database"})) return "CREATE DATABASE";
-    if (words.starts_with({"drop", "database"})) return "DROP DATABASE";
-    if (words.starts_with({"alter", "database"}) && words.contains("tablespace") && words.contains("set")) {
-        return "ALTER DATABASE ... SET TABLESPACE";
-    }
-    if (words.starts_with({"create", "tablespace"})) return "CREATE TABLESPACE";
-    if (words.starts_with({"drop", "tablespace"})) return "DROP TABLESPACE";
-    if (words.starts_with({"discard", "all"})) return "DISCARD ALL";
-    return {};
-}
 
 // True when the words hold `first` immediately followed by `second`.
 bool has_pair(const Words& words, std::string_view first, std::string_view second) {
@@ -58,43 +29,6 @@ std::string meta_command(std::string_view sql, std::size_t at) {
 }
 
 }  // namespace
-
-std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
-                                                                         std::uint32_t first_line) {
-    return find_non_transactional_statements(sql, split_section(sql), first_line);
-}
-
-std::vector<NonTransactionalStatement> find_non_transactional_statements(std::string_view sql,
-                                                                         const SplitSection& split,
-                                                                         std::uint32_t first_line) {
-    std::vector<NonTransactionalStatement> found;
-    for (const postgresql::Statement& statement : split.statements) {
-        const std::string_view what = classify(Words(sql, split.tokens, statement));
-        if (what.empty()) continue;
-        std::string message(what);
-        message +=
-            " cannot run inside a transaction block; add `-- transactional: false` to the header of this "
-            "revision to run it on its own";
-        found.push_back(NonTransactionalStatement{first_line + statement.line, std::string(what), std::move(message)});
-    }
-    return found;
-}
-
-std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, std::uint32_t first_line) {
-    return find_commit_boundaries(sql, split_section(sql), first_line);
-}
-
-std::vector<StatementFinding> find_commit_boundaries(std::string_view sql, const SplitSection& split,
-                                                     std::uint32_t first_line) {
-    std::vector<StatementFinding> found;
-    for (const postgresql::Statement& statement : split.statements) {
-        const Words words(sql, split.tokens, statement);
-        if (words.starts_with({"alter", "type"}) && has_pair(words, "add", "value")) {
-            found.push_back(StatementFinding{first_line + statement.line, "ALTER TYPE ... ADD VALUE", {}});
-        }
-    }
-    return found;
-}
 
 std::vector<StatementFinding> find_client_commands(std::string_view sql, std::uint32_t first_line) {
     return find_client_commands(sql, split_section(sql), first_line);

@@ -1,8 +1,10 @@
 // @brief The top-level statements of a section as lists of words, for the build-time checks
-// that look at a statement's leading keywords (checks/*.cpp).
+// that no parse tree can serve: SQLite's transaction control (no SQLite parser library at
+// build time) and psql's client-side text in PostgreSQL sections, which makes PostgreSQL's
+// parser reject the section (checks/transaction_control.hpp, checks/postgresql_statements.hpp).
 //
-// One lexer and one split serve both dialects: the runtime's PostgreSQL lexer (runtime/
-// postgresql/sql_lexer.hpp), whose quoting rules ('...', "...", comments, dollar quotes)
+// One lexer and one split serve both: the runtime's PostgreSQL lexer (runtime/
+// internal/postgresql/sql_lexer.hpp), whose quoting rules ('...', "...", comments, dollar quotes)
 // cover what SQLite sections use in practice, and a split that knows both kinds of statement
 // body holding semicolons: PostgreSQL's `BEGIN ATOMIC ... END` and SQLite's `CREATE TRIGGER
 // ... BEGIN ... END` (as sqlite3_complete() decides). A generic section runs on both

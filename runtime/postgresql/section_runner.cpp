@@ -2,7 +2,6 @@
 #include "postgresql/section_runner.hpp"
 
 #include "postgresql/libpq_query.hpp"
-#include "postgresql/section_checks.hpp"
 #include "postgresql/sql_lexer.hpp"
 
 #include <poll.h>
@@ -20,6 +19,13 @@ namespace migrations::postgresql {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// What the runtime says when the connection's transaction state shows that a section ended the
+// migration's transaction (a procedure's COMMIT; a COMMIT in the SQL itself is refused at
+// build time by the generator, which builds every catalog).
+constexpr const char* kTransactionControlMessage =
+    "the revision's SQL ends the migration's transaction (COMMIT, ROLLBACK, END...): transaction control is not "
+    "allowed in a transactional revision (mark the revision 'transactional: false' to run it outside one)";
 
 struct ResultDeleter {
     void operator()(PGresult* result) const noexcept { PQclear(result); }
@@ -258,15 +264,7 @@ std::size_t byte_offset_of_character(std::string_view text, std::size_t position
 void run_section(PGconn* connection, std::string_view sql, const SectionSource& source, Submission submission,
                  const StallWatch& watch) {
     const Lexed lexed = lexed_section(sql, source.statements);
-    if (const auto refusal = find_psql_only(sql, lexed.tokens, lexed.statements)) {
-        fail(source, source.first_line + refusal->line, refusal->message);
-    }
     const bool in_transaction = PQtransactionStatus(connection) == PQTRANS_INTRANS;
-    if (in_transaction) {
-        if (const auto refusal = find_transaction_control(sql, lexed.tokens, lexed.statements)) {
-            fail(source, source.first_line + refusal->line, refusal->message);
-        }
-    }
     if (submission == Submission::whole) {
         const Outcome outcome = submit(connection, std::string(sql), watch);
         if (outcome.error || !outcome.send_error.empty()) {
@@ -293,7 +291,7 @@ void run_section(PGconn* connection, std::string_view sql, const SectionSource& 
             if (unbounded) query(connection, "SELECT set_config('lock_timeout', $1, false)", {bound});
         }
     }
-    // What the lexer cannot see (e.g. a procedure's COMMIT) still shows in the connection state.
+    // A transaction ended by the section (a procedure's COMMIT) shows in the connection state.
     if (in_transaction && PQtransactionStatus(connection) != PQTRANS_INTRANS) {
         fail(source, source.first_line, kTransactionControlMessage);
     }

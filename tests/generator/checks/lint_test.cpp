@@ -163,6 +163,23 @@ TEST(PostgresqlParseOption, SkippedLeavesSyntaxAndLintToTheBuild) {
     EXPECT_TRUE(parse_with("DROP TABLE y;", diagnostics, PostgresqlParse::skipped).lint.empty());
 }
 
+// The developer verbs build catalogs too: the parse that finds commit boundaries and the
+// transaction checks runs whatever PostgresqlParse says.
+TEST(PostgresqlParseOption, SkippedStillMarksCommitBoundariesAndRefusesTransactionControl) {
+    Diagnostics diagnostics;
+    const RevisionFile file =
+        parse_with("CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'sad';", diagnostics, PostgresqlParse::skipped);
+    EXPECT_TRUE(diagnostics.empty());
+    ASSERT_EQ(file.commit_boundaries.size(), 1U);
+    EXPECT_EQ(file.commit_boundaries[0].line, 7U);
+    EXPECT_EQ(file.commit_boundaries[0].statement, "ALTER TYPE ... ADD VALUE");
+    parse_with("CREATE INDEX CONCURRENTLY i ON t (a);", diagnostics, PostgresqlParse::skipped);
+    ASSERT_EQ(diagnostics.size(), 1U);
+    EXPECT_EQ(format(diagnostics.all()[0]), "a1.sql:6: error: CREATE INDEX CONCURRENTLY cannot run inside a transaction "
+                                            "block; add `-- transactional: false` to the header of this revision to run "
+                                            "it on its own");
+}
+
 TEST(LintRules, EachRuleHasAnIdAReasonAndAnAlternative) {
     EXPECT_EQ(lint_rules().size(), 7U);
     for (const LintRule& rule : lint_rules()) {

@@ -1,6 +1,7 @@
 // @brief Table-driven tests of the build-time check for statements PostgreSQL refuses in a
 // transaction block.
 #include "checks/postgresql_statements.hpp"
+#include "checks/transaction_control.hpp"
 
 #include "case_name.hpp"
 
@@ -28,7 +29,12 @@ const std::vector<Case> kCases = {
     {"drop index concurrently", "DROP INDEX CONCURRENTLY IF EXISTS i;", {{10, "DROP INDEX CONCURRENTLY"}}},
     {"reindex concurrently", "REINDEX INDEX CONCURRENTLY i;", {{10, "REINDEX CONCURRENTLY"}}},
     {"reindex with options", "REINDEX (VERBOSE) TABLE CONCURRENTLY t;", {{10, "REINDEX CONCURRENTLY"}}},
+    {"reindex concurrently as an option", "REINDEX (CONCURRENTLY, VERBOSE) TABLE t;", {{10, "REINDEX CONCURRENTLY"}}},
     {"reindex database", "REINDEX DATABASE app;", {{10, "REINDEX DATABASE"}}},
+    {"reindex schema", "REINDEX SCHEMA public;", {{10, "REINDEX SCHEMA"}}},
+    {"analyze alone is fine", "ANALYZE todos;", {}},
+    {"commit and rollback prepared", "COMMIT PREPARED 'x';\nROLLBACK PREPARED 'y';",
+     {{10, "COMMIT PREPARED"}, {11, "ROLLBACK PREPARED"}}},
     {"reindex table is fine", "REINDEX TABLE t;", {}},
     {"vacuum", "VACUUM (ANALYZE) todos;", {{10, "VACUUM"}}},
     {"alter system", "ALTER SYSTEM SET work_mem = '64MB';", {{10, "ALTER SYSTEM"}}},

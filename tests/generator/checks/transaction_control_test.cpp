@@ -73,6 +73,10 @@ const std::vector<Case> kCases = {
      kPostgresql,
      "CREATE TRIGGER t_ai AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION bump();\nCOMMIT;",
      {{11, "COMMIT"}}},
+    // Read from the parse tree: these end a prepared transaction, not ours, and cannot run
+    // inside a transaction block at all (find_non_transactional_statements reports them).
+    {"commit prepared is not the migrations commit", kPostgresql, "COMMIT PREPARED 'x';\nROLLBACK PREPARED 'y';", {}},
+    {"abort and end as written", kPostgresql, "SELECT 1;\n  abort;\nEND WORK;", {{11, "ABORT"}, {12, "END"}}},
     {"a column named end", kSqlite, "CREATE TABLE t (\"end\" INTEGER, begin_at TEXT);\nSELECT begin_at FROM t;", {}},
 };
 

@@ -23,8 +23,11 @@
 //     HINT: ...
 //     CONTEXT: ... (its lines joined with "; ", innermost first)
 //
-// Before anything is sent, text only psql understands is refused by line: `COPY ... FROM
-// STDIN` (its rows are psql's job) and backslash meta-commands (`\set`, `\i`, ...).
+// Text only psql understands (`COPY ... FROM STDIN`, backslash meta-commands) and transaction
+// control in a transactional revision are refused at build time by the generator, which
+// builds every catalog (docs/DECISIONS.md); here the server's own answer is reported (a
+// syntax error, or the COPY ended with an error) and an ended transaction is detected after
+// the section from the connection's state.
 #pragma once
 
 #include <libpq-fe.h>
