@@ -11,7 +11,7 @@
 #include "backend.hpp"
 #include "postgresql/libpq_query.hpp"
 #include "postgresql/postgresql_backend.hpp"
-#include "postgresql/section_checks.hpp"
+#include "postgresql/section_runner.hpp"
 #include "postgresql/sql_lexer.hpp"
 
 namespace migrations::detail {
@@ -73,11 +73,26 @@ private:
 
 }  // namespace
 
+namespace {
+
+/// True for a statement that ends or starts a transaction: COMMIT, END, ABORT, ROLLBACK (not
+/// ROLLBACK TO), BEGIN, START TRANSACTION, PREPARE TRANSACTION. The generator checks revision
+/// files on the parse tree; a C++ step's SQL is only known when it runs, so it is checked here.
+bool is_transaction_control(const postgresql::StatementWords& words) {
+    if (words.starts_with({"rollback"})) return !words.is(1, "to") && !words.is(2, "to");
+    return words.starts_with({"commit"}) || words.starts_with({"end"}) || words.starts_with({"abort"}) ||
+           words.starts_with({"begin"}) || words.starts_with({"start", "transaction"}) ||
+           words.starts_with({"prepare", "transaction"});
+}
+
+}  // namespace
+
 void PostgresqlSession::refuse_transaction_control(std::string_view sql, unsigned line) const {
     if (PQtransactionStatus(connection_) != PQTRANS_INTRANS) return;
     const std::vector<postgresql::Token> tokens = postgresql::lex(sql);
-    if (postgresql::find_transaction_control(sql, tokens, postgresql::split_statements(sql, tokens))) {
-        fail(line, postgresql::kTransactionControlMessage);
+    for (const postgresql::Statement& statement : postgresql::split_statements(sql, tokens)) {
+        if (is_transaction_control(postgresql::StatementWords(sql, tokens, statement)))
+            fail(line, postgresql::kTransactionControlMessage);
     }
 }
 

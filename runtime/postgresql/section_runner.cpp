@@ -16,16 +16,13 @@
 
 namespace migrations::postgresql {
 
+const char* const kTransactionControlMessage =
+    "the revision's SQL ends the migration's transaction (COMMIT, ROLLBACK, END...): transaction control is not "
+    "allowed in a transactional revision (mark the revision 'transactional: false' to run it outside one)";
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// What the runtime says when the connection's transaction state shows that a section ended the
-// migration's transaction (a procedure's COMMIT; a COMMIT in the SQL itself is refused at
-// build time by the generator, which builds every catalog).
-constexpr const char* kTransactionControlMessage =
-    "the revision's SQL ends the migration's transaction (COMMIT, ROLLBACK, END...): transaction control is not "
-    "allowed in a transactional revision (mark the revision 'transactional: false' to run it outside one)";
 
 struct ResultDeleter {
     void operator()(PGresult* result) const noexcept { PQclear(result); }

@@ -44,6 +44,11 @@
 
 namespace migrations::postgresql {
 
+/// What the runtime says when a transactional revision's SQL ends the migration's transaction:
+/// seen in the connection's state after a section ran (a procedure's COMMIT; a COMMIT written in
+/// a revision file is refused at build time), or in a C++ step's SQL before it is sent.
+extern const char* const kTransactionControlMessage;
+
 /// Where a section comes from, for the error message.
 struct SectionSource {
     /// The revision file (relative to the consumer's source dir) and the revision's id.
