@@ -56,10 +56,15 @@ std::string decode(std::string_view code) {
                 case '?':
                     text += '?';
                     break;
-                default:
-                    require(e >= '0' && e <= '3' && i + 2 < code.size());
-                    text += static_cast<char>(((e - '0') << 6) | ((code[i + 1] - '0') << 3) | (code[i + 2] - '0'));
-                    i += 2;
+                default: {  // an octal escape of one to three digits (the shortest that reads back)
+                    require(e >= '0' && e <= '7');
+                    unsigned value = static_cast<unsigned>(e - '0');
+                    for (int digits = 1; digits < 3 && i + 1 < code.size() && code[i + 1] >= '0' && code[i + 1] <= '7';
+                         ++digits)
+                        value = value * 8 + static_cast<unsigned>(code[++i] - '0');
+                    require(value <= 0377);
+                    text += static_cast<char>(value);
+                }
             }
         }
     }
