@@ -109,16 +109,21 @@ std::string revision_block(const Catalog& catalog, const graph::RevisionGraph& g
     return block_of(catalog, graph, index, nullptr);
 }
 
+std::vector<const RevisionStatus*> status_by_index(const Catalog& catalog,
+                                                   const std::vector<RevisionStatus>* database) {
+    std::vector<const RevisionStatus*> status_of(catalog.size(), nullptr);
+    if (database == nullptr) return status_of;
+    for (const RevisionStatus& status : *database) {
+        const std::ptrdiff_t found = catalog.find(status.revision);
+        if (found >= 0) status_of[static_cast<std::size_t>(found)] = &status;
+    }
+    return status_of;
+}
+
 std::string format_history(const Catalog& catalog, const std::vector<bool>& selected,
                            const std::vector<RevisionStatus>* database, bool verbose) {
     const graph::RevisionGraph graph(catalog);
-    std::vector<const RevisionStatus*> status_of(catalog.size(), nullptr);
-    if (database != nullptr) {
-        for (const RevisionStatus& status : *database) {
-            const std::ptrdiff_t found = catalog.find(status.revision);
-            if (found >= 0) status_of[static_cast<std::size_t>(found)] = &status;
-        }
-    }
+    const std::vector<const RevisionStatus*> status_of = status_by_index(catalog, database);
     std::string text;
     for (std::size_t k = catalog.size(); k-- > 0;) {
         if (!selected.empty() && !selected[k]) continue;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli/format.hpp"
 #include "graph/revision_graph.hpp"
 #include "planner.hpp"
 
@@ -202,13 +203,7 @@ std::string json_heads(const Catalog& catalog) {
 std::string json_history(const Catalog& catalog, const std::vector<bool>& selected,
                          const std::vector<RevisionStatus>* database, const std::string& url) {
     const graph::RevisionGraph graph(catalog);
-    std::vector<const RevisionStatus*> status_of(catalog.size(), nullptr);
-    if (database != nullptr) {
-        for (const RevisionStatus& status : *database) {
-            const std::ptrdiff_t found = catalog.find(status.revision);
-            if (found >= 0) status_of[static_cast<std::size_t>(found)] = &status;
-        }
-    }
+    const std::vector<const RevisionStatus*> status_of = status_by_index(catalog, database);
     std::vector<std::string> revisions;
     for (std::size_t k = catalog.size(); k-- > 0;) {
         if (!selected.empty() && !selected[k]) continue;

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace migrations::testing {
 
@@ -27,5 +28,11 @@ struct BackendName {
         return Backend::kName;
     }
 };
+
+/// The version table's rows as "revision|state", in revision order.
+template <typename Fixture>
+std::vector<std::string> version_rows(const Fixture& db) {
+    return db.rows("SELECT revision || '|' || state FROM schema_revisions ORDER BY revision");
+}
 
 }  // namespace migrations::testing

@@ -210,8 +210,7 @@ TYPED_TEST(Upgrade, ReportsALeftoverPendingRowWithTheRecoveryCommand) {
     const Error failed = expect_error([&] { (void)upgrade(db.connection(), broken); });
     EXPECT_EQ(failed.what(), "migrations/n.sql:7: n upgrade failed: " + std::string(TypeParam::kMissingTable) +
                                  "\n  committed before the failure and kept: 1 revision(s), the database is now at a");
-    EXPECT_EQ(db.rows("SELECT revision || '|' || state FROM schema_revisions ORDER BY revision"),
-              (std::vector<std::string>{"a|applied", "n|pending"}));
+    EXPECT_EQ(testing::version_rows(db), (std::vector<std::string>{"a|applied", "n|pending"}));
 
     Options options;
     options.migration_lock_timeout = std::chrono::milliseconds(100);
@@ -476,7 +475,7 @@ template <typename Backend>
 class Repair : public BackendTest<Backend> {
 protected:
     std::vector<std::string> version_rows() const {
-        return this->db_.rows("SELECT revision || '|' || state FROM schema_revisions ORDER BY revision");
+        return testing::version_rows(this->db_);
     }
 };
 template <typename Backend>

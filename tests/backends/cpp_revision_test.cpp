@@ -32,7 +32,7 @@ template <typename Backend>
 class CppRevision : public ::testing::Test {
 protected:
     std::vector<std::string> version_rows() const {
-        return db_.rows("SELECT revision || '|' || state FROM schema_revisions ORDER BY revision");
+        return testing::version_rows(db_);
     }
     bool has_table(const std::string& name) const {
         for (const std::string& table : db_.tables()) {

@@ -27,7 +27,7 @@ template <typename Backend>
 class Transactions : public ::testing::Test {
 protected:
     std::vector<std::string> version_rows() const {
-        return db_.rows("SELECT revision || '|' || state FROM schema_revisions ORDER BY revision");
+        return testing::version_rows(db_);
     }
     /// The dialect whose sections and checksums run here.
     static Dialect dialect() { return Backend::kChecksum == 0 ? Dialect::sqlite : Dialect::postgresql; }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <vector>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -51,7 +52,7 @@ inline bool has_type(const Json& value, Type type) {
 }
 
 /// `object` has exactly `members`, each of its type.
-inline void expect_members(const Json& object, std::initializer_list<Member> members) {
+inline void expect_members(const Json& object, const std::vector<Member>& members) {
     ASSERT_TRUE(object.is_object()) << object.dump();
     EXPECT_EQ(object.size(), members.size()) << object.dump();
     for (const Member& member : members) {
@@ -78,43 +79,25 @@ inline Json parse_document(const std::string& out, const std::string& command) {
     return document;
 }
 
-/// A revision of heads, history and show.
+/// A revision of heads, history and show; `with_state`: of a history over a database.
 inline void expect_revision(const Json& revision, bool with_state = false) {
+    std::vector<Member> members = {{"revision", Type::string},       {"parents", Type::strings},
+                                   {"depends_on", Type::strings},    {"branch_labels", Type::strings},
+                                   {"children", Type::strings},      {"head", Type::boolean},
+                                   {"branchpoint", Type::boolean},   {"mergepoint", Type::boolean},
+                                   {"message", Type::string},        {"file", Type::string},
+                                   {"created", Type::string_or_null}, {"transactional", Type::boolean},
+                                   {"reversible", Type::boolean}};
     if (with_state) {
-        expect_members(revision, {{"revision", Type::string},
-                                  {"parents", Type::strings},
-                                  {"depends_on", Type::strings},
-                                  {"branch_labels", Type::strings},
-                                  {"children", Type::strings},
-                                  {"head", Type::boolean},
-                                  {"branchpoint", Type::boolean},
-                                  {"mergepoint", Type::boolean},
-                                  {"message", Type::string},
-                                  {"file", Type::string},
-                                  {"created", Type::string_or_null},
-                                  {"transactional", Type::boolean},
-                                  {"reversible", Type::boolean},
-                                  {"current", Type::boolean},
-                                  {"state", Type::string},
-                                  {"applied_at", Type::string_or_null}});
-        const std::string state = revision.value("state", "");
-        EXPECT_TRUE(state == "applied" || state == "pending" || state == "not_applied") << state;
-        EXPECT_EQ(revision["applied_at"].is_null(), state == "not_applied") << revision.dump();
-    } else {
-        expect_members(revision, {{"revision", Type::string},
-                                  {"parents", Type::strings},
-                                  {"depends_on", Type::strings},
-                                  {"branch_labels", Type::strings},
-                                  {"children", Type::strings},
-                                  {"head", Type::boolean},
-                                  {"branchpoint", Type::boolean},
-                                  {"mergepoint", Type::boolean},
-                                  {"message", Type::string},
-                                  {"file", Type::string},
-                                  {"created", Type::string_or_null},
-                                  {"transactional", Type::boolean},
-                                  {"reversible", Type::boolean}});
+        members.insert(members.end(), {{"current", Type::boolean},
+                                       {"state", Type::string},
+                                       {"applied_at", Type::string_or_null}});
     }
+    expect_members(revision, members);
+    if (!with_state) return;
+    const std::string state = revision.value("state", "");
+    EXPECT_TRUE(state == "applied" || state == "pending" || state == "not_applied") << state;
+    EXPECT_EQ(revision["applied_at"].is_null(), state == "not_applied") << revision.dump();
 }
 
 /// The documents of upgrade, downgrade and stamp.
