@@ -3,14 +3,26 @@
 
 namespace migrations::detail {
 
+namespace {
+
+schema::RevisionSection section_of(const Section& section) {
+    schema::RevisionSection script{section.sql.str(), section.first_line, section.first_line - 1};
+    if (const auto statements = Catalog::statements(section)) {
+        script.statements.emplace();
+        script.statements->reserve(statements->size());
+        for (const StatementRange& range : *statements) script.statements->emplace_back(range.offset, range.size);
+    }
+    return script;
+}
+
+}  // namespace
+
 schema::RevisionScript script_of(const RevisionSpec& revision, Dialect dialect, std::string file) {
     schema::RevisionScript script;
     script.id = revision.id;
     script.file = std::move(file);
-    if (const auto upgrade = Catalog::upgrade_section(revision, dialect))
-        script.upgrade = {upgrade->sql.str(), upgrade->first_line, upgrade->first_line - 1};
-    if (const auto downgrade = Catalog::downgrade_section(revision, dialect))
-        script.downgrade = {downgrade->sql.str(), downgrade->first_line, downgrade->first_line - 1};
+    if (const auto upgrade = Catalog::upgrade_section(revision, dialect)) script.upgrade = section_of(*upgrade);
+    if (const auto downgrade = Catalog::downgrade_section(revision, dialect)) script.downgrade = section_of(*downgrade);
     script.irreversible = revision.irreversible;
     return script;
 }

@@ -7,8 +7,17 @@ namespace migrations::schema {
 
 std::optional<SqlFailure> run_postgresql_section(PGconn* connection, const RevisionScript& revision,
                                                  const RevisionSection& section, const char* direction) {
+    // Where PostgreSQL's parser split the section at build time, as the runtime's backend sends it.
+    std::optional<std::vector<StatementRange>> statements;
+    if (section.statements) {
+        statements.emplace();
+        statements->reserve(section.statements->size());
+        for (const auto& [offset, size] : *section.statements) statements->push_back(StatementRange{offset, size});
+    }
     try {
-        postgresql::run_section(connection, section.sql, {revision.file, revision.id, direction, section.first_line},
+        postgresql::run_section(connection, section.sql,
+                                {revision.file, revision.id, direction, section.first_line,
+                                 statements ? &*statements : nullptr},
                                 postgresql::Submission::one_statement_at_a_time);
         return std::nullopt;
     } catch (const postgresql::SectionError& error) {

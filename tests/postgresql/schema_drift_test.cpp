@@ -125,6 +125,17 @@ TEST_F(PostgresqlDrift, VerifyStopsAtAFailingUpgrade) {
               std::vector<std::string>{"migrations/a1.sql:7: error: upgrade of a1 failed: column \"missing\" does not exist"});
 }
 
+// The replay (VERIFY, drift, autogenerate) sends the statements where the catalog says
+// PostgreSQL's parser ended them, not where the runtime's lexer would: given one statement that
+// covers only the first of two CREATE TABLEs, only that one runs.
+TEST_F(PostgresqlDrift, ReplaySendsTheStatementsWhereTheCatalogSplitThem) {
+    RevisionScript script = revision("a1", "CREATE TABLE a (x int);\nCREATE TABLE b (x int);", "");
+    script.upgrade.statements = std::vector<std::pair<std::uint32_t, std::uint32_t>>{{0, 22}};
+    ASSERT_EQ(replay_postgresql_upgrades(db(), {script}), std::nullopt);
+    EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM pg_class WHERE relname IN ('a', 'b') AND relkind = 'r'"), "1");
+    EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM pg_class WHERE relname = 'a'"), "1");
+}
+
 // Options::drift_exclude reaches every object kind: each unmanaged object below has a name
 // matching "audit_*" (or belongs to a table that does) and is left out; `stray_*` ones are not.
 TEST_F(PostgresqlDrift, LeavesOutEveryKindOfObjectMatchingAPattern) {

@@ -49,6 +49,24 @@ TEST(SchemaCatalogScripts, NamesTheFilesItIsGiven) {
     EXPECT_EQ(scripts[1].upgrade.sql, "CREATE INDEX todos_title ON todos (title);\n");
 }
 
+TEST(SchemaCatalogScripts, CarriesWherePostgresqlsParserSplitEachPostgresqlSection) {
+    migrations::testing::CatalogBuilder builder;
+    const std::string sql = "CREATE TABLE a (x int); -- note\nDO $$ BEGIN NULL; END $$;\nSELECT ';'";
+    builder.add("a1").up(sql).down("DROP TABLE a;");
+    const auto scripts = migrations::detail::scripts_of(builder.build("x"), {0}, Dialect::postgresql);
+    ASSERT_EQ(scripts.size(), 1U);
+    using Ranges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+    ASSERT_TRUE(scripts[0].upgrade.statements.has_value());
+    EXPECT_EQ(*scripts[0].upgrade.statements, (Ranges{{0, 22}, {32, 24}, {58, 10}}));
+    EXPECT_EQ(sql.substr(32, 24), "DO $$ BEGIN NULL; END $$");
+    EXPECT_EQ(scripts[0].downgrade.statements, std::optional<Ranges>(Ranges{{0, 12}}));
+}
+
+TEST(SchemaCatalogScripts, LeavesSqliteSectionsUnsplit) {
+    const auto scripts = migrations::detail::scripts_of(todo_catalog(), {0, 1});
+    EXPECT_FALSE(scripts[1].upgrade.statements.has_value());  // "-- upgrade: sqlite"
+}
+
 TEST(SchemaCatalogScripts, FeedsTheDriftCheck) {
     const Catalog catalog = todo_catalog();
     Database live = testing::database_with("CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT, note TEXT)");

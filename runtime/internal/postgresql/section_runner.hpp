@@ -60,7 +60,7 @@ struct SectionSource {
     std::uint32_t first_line;
     /// Where PostgreSQL's parser split the section at build time (Catalog::statements), or
     /// null: then the lexer (sql_lexer.hpp) finds the statements (a section the build did not
-    /// split: the schema engines' scripts, tests).
+    /// split: text PostgreSQL's parser refused, scripts written by hand in tests).
     const std::vector<StatementRange>* statements = nullptr;
 };
 

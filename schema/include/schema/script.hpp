@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -16,11 +17,21 @@ namespace migrations::schema {
 
 /// One section of a revision file, for SQLite.
 struct RevisionSection {
+    RevisionSection() = default;
+    RevisionSection(std::string sql_text, std::uint32_t first, std::uint32_t marker = 0)
+        : sql(std::move(sql_text)), first_line(first), marker_line(marker) {}
+
     std::string sql;
     /// Line of the file on which `sql` starts (1-based).
     std::uint32_t first_line = 1;
     /// Line of the `-- upgrade` / `-- downgrade` marker; 0 when unknown (first_line - 1 is used).
     std::uint32_t marker_line = 0;
+
+    /// Where PostgreSQL's parser split `sql` at build time (the catalog's boundaries): each
+    /// statement's first byte and size, from its first token to its last. Nothing when the
+    /// section was not split (SQLite sections; scripts written by hand): the PostgreSQL runner
+    /// then splits with the runtime's lexer.
+    std::optional<std::vector<std::pair<std::uint32_t, std::uint32_t>>> statements;
 
     /// marker_line, or the line before first_line when it is unknown.
     std::uint32_t line() const { return marker_line != 0 ? marker_line : (first_line > 1 ? first_line - 1 : 1); }
