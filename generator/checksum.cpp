@@ -26,8 +26,8 @@ std::string sha256_hex(std::string_view data) {
         throw std::runtime_error("SHA-256 failed in OpenSSL");
     }
     static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex(2 * size, '0');
-    for (unsigned int i = 0; i < size; ++i) {
+    std::string hex(std::size_t{2} * size, '0');
+    for (std::size_t i = 0; i < size; ++i) {
         hex[2 * i] = kHex[digest[i] >> 4];
         hex[2 * i + 1] = kHex[digest[i] & 0xF];
     }

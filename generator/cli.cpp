@@ -45,7 +45,7 @@ private:
 // The first argument that is not an option: the verb the user typed.
 std::string typed_verb(int argc, const char* const* argv) {
     for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i] != nullptr ? argv[i] : "";
+        std::string arg = argv[i] != nullptr ? argv[i] : "";
         if (!arg.empty() && arg[0] != '-') return arg;
     }
     return {};
@@ -105,6 +105,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         const auto subs = app.get_subcommands({});
         if (std::none_of(subs.begin(), subs.end(), [&](CLI::App* sub) { return sub->check_name(typed); })) {
             std::vector<std::string> names;
+            names.reserve(subs.size());
             for (const CLI::App* sub : subs) names.push_back(sub->get_name());
             const std::string suggestion =
                 detail::closest(typed, std::vector<std::string_view>(names.begin(), names.end()));

@@ -7,7 +7,7 @@ namespace migrations::detail {
 
 namespace {
 
-constexpr std::size_t npos = std::string_view::npos;
+constexpr std::size_t kNotFound = std::string_view::npos;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -27,15 +27,15 @@ bool all_digits(std::string_view text) {
 std::optional<Span> user_info_password(std::string_view text) {
     const std::size_t start = authority_start(text);
     if (const std::optional<UserInfo> info = find_user_info(text, start)) {
-        if (info->colon == npos) return std::nullopt;
+        if (info->colon == kNotFound) return std::nullopt;
         return Span{info->colon + 1, info->at};
     }
     const std::size_t at = text.rfind('@');
     const std::size_t colon = text.find(':', start);
     // A ':' in the authority was judged by the rule (a port); one in a query is no user info.
     const std::size_t path = std::min(text.find_first_of("/?", start), text.size());
-    if (at == npos || at < start || colon == npos || colon > at || colon < path ||
-        text.substr(start, colon - start).find('?') != npos) {
+    if (at == kNotFound || at < start || colon == kNotFound || colon > at || colon < path ||
+        text.substr(start, colon - start).find('?') != kNotFound) {
         return std::nullopt;
     }
     return Span{colon + 1, at};
@@ -44,7 +44,7 @@ std::optional<Span> user_info_password(std::string_view text) {
 // The values of every password key (`password=x`, `sslpassword = 'a b'`, `&PGPASSWORD=x`).
 void add_password_keys(std::string_view text, std::vector<Span>& spans) {
     std::size_t from = 0;
-    for (std::size_t equals = text.find('=', from); equals != npos; equals = text.find('=', from)) {
+    for (std::size_t equals = text.find('=', from); equals != kNotFound; equals = text.find('=', from)) {
         from = equals + 1;
         std::size_t key_end = equals;
         while (key_end > 0 && (text[key_end - 1] == ' ' || text[key_end - 1] == '\t')) --key_end;
@@ -56,7 +56,7 @@ void add_password_keys(std::string_view text, std::vector<Span>& spans) {
         while (value < text.size() && (text[value] == ' ' || text[value] == '\t')) ++value;
         std::size_t end = value;
         if (text.substr(value, 3) == "***" &&
-            (value + 3 == text.size() || std::string_view(" \t\n&'\":,)").find(text[value + 3]) != npos)) {
+            (value + 3 == text.size() || std::string_view(" \t\n&'\":,)").find(text[value + 3]) != kNotFound)) {
             end = value + 3;  // masked already (a message quoting a redacted URL)
         } else if (end < text.size() && text[end] == '\'') {
             for (++end; end < text.size() && text[end] != '\''; ++end) {
@@ -97,25 +97,25 @@ std::optional<UserInfo> find_user_info(std::string_view text, std::size_t begin)
     if (begin > text.size()) return std::nullopt;
     const std::string_view rest = text.substr(begin);
     const std::size_t end = std::min(rest.find_first_of("/?"), rest.size());
-    if (const std::size_t at = rest.substr(0, end).rfind('@'); at != npos) {
+    if (const std::size_t at = rest.substr(0, end).rfind('@'); at != kNotFound) {
         const std::size_t colon = rest.substr(0, at).find(':');
-        return UserInfo{colon == npos ? npos : begin + colon, begin + at};
+        return UserInfo{colon == kNotFound ? kNotFound : begin + colon, begin + at};
     }
     // No '@' before the path: a password with a raw '/' or '?', or no user info at all.
     const std::size_t colon = rest.substr(0, end).find(':');
-    if (colon == npos || rest.front() == '[' ||
+    if (colon == kNotFound || rest.front() == '[' ||
         (colon + 1 < end && all_digits(rest.substr(colon + 1, end - colon - 1)))) {
         return std::nullopt;
     }
     const std::size_t at = rest.rfind('@');
-    if (at == npos) return std::nullopt;
+    if (at == kNotFound) return std::nullopt;
     return UserInfo{begin + colon, begin + at};
 }
 
 std::size_t authority_start(std::string_view text) {
-    if (const std::size_t p = text.find("://"); p != npos) return p + 3;
-    if (const std::size_t p = text.find("//"); p != npos) return p + 2;
-    if (const std::size_t p = text.find(":/"); p != npos) return p + 2;
+    if (const std::size_t p = text.find("://"); p != kNotFound) return p + 3;
+    if (const std::size_t p = text.find("//"); p != kNotFound) return p + 2;
+    if (const std::size_t p = text.find(":/"); p != kNotFound) return p + 2;
     return 0;
 }
 

@@ -23,6 +23,8 @@
 /// The name of this revision's function for `step` (upgrade or downgrade).
 #define MIGRATIONS_DETAIL_STEP(step) MIGRATIONS_DETAIL_JOIN(MIGRATIONS_REVISION_KEY, _##step)
 
+// The step macros' argument is the parameter's name, which parentheses would not be.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 /// Defines the revision's upgrade: a function of a `migrations::Session&` named `session`
 /// (any name), followed by its body. Runs in the revision's transaction.
 #define MIGRATIONS_UPGRADE(session)                               \
@@ -37,6 +39,8 @@
     void MIGRATIONS_DETAIL_STEP(downgrade)(::migrations::Session&); \
     }                                                               \
     void migrations::revisions::MIGRATIONS_DETAIL_STEP(downgrade)(::migrations::Session & session)
+
+// NOLINTEND(bugprone-macro-parentheses)
 
 /// Marks the revision irreversible (no downgrade), in place of MIGRATIONS_DOWNGRADE. The
 /// generator reads it; it compiles to nothing.

@@ -172,6 +172,7 @@ Rows PostgresqlSession::rows(PGresult* result, unsigned line) const {
     RowsBuilder rows(*this, line);
     const int columns = PQnfields(result);
     std::vector<std::string> names;
+    names.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) names.emplace_back(PQfname(result, c));
     rows.columns(std::move(names));
     for (int r = 0; r < PQntuples(result); ++r) {

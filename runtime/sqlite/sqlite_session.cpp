@@ -143,8 +143,10 @@ std::uint64_t SqliteSession::run(sqlite3_stmt* statement, const Param* params, s
     }
     const bool was_in_transaction = !sqlite3_get_autocommit(db_);
     if (rows != nullptr) {
+        const int columns = sqlite3_column_count(statement);
         std::vector<std::string> names;
-        for (int c = 0; c < sqlite3_column_count(statement); ++c) names.emplace_back(sqlite3_column_name(statement, c));
+        names.reserve(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c) names.emplace_back(sqlite3_column_name(statement, c));
         rows->columns(std::move(names));
     }
     int rc;
