@@ -7,21 +7,20 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace {
 
 using migrations_bench::BenchCatalog;
-
 
 const BenchCatalog& bench_catalog(int n) {
     static std::map<int, std::unique_ptr<BenchCatalog>> cache;
@@ -43,7 +42,8 @@ std::string temp_path(const std::string& name) { return temp_dir() + "/" + name;
 
 sqlite3* open_db(const std::string& path) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) std::abort();
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        std::abort();
     return db;
 }
 
@@ -59,7 +59,6 @@ std::string at_head_db(int n) {
 }
 
 std::map<std::string, double> g_ns_per_iteration;
-
 
 void BM_StartupAtHead(benchmark::State& state) {
     const int n = static_cast<int>(state.range(0));
@@ -254,8 +253,9 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
-    std::printf("\nSeparate runs (medians of 5 repetitions; informational: load from other processes between the two\n"
-                "runs skews these, so the goals are judged side by side below):\n");
+    std::printf(
+        "\nSeparate runs (medians of 5 repetitions; informational: load from other processes between the two\n"
+        "runs skews these, so the goals are judged side by side below):\n");
     print_ratio("at head, 100 revisions / floor", "BM_StartupAtHead/100", "BM_StartupFloor/100", 2.0);
     print_ratio("at head, 1000 revisions / floor", "BM_StartupAtHead/1000", "BM_StartupFloor/1000", 2.0);
     print_ratio("fresh upgrade, 1000 revisions / exec", "BM_FreshUpgrade/1000", "BM_FreshExec/1000", 1.3);

@@ -153,8 +153,6 @@ std::string Writer::write(std::string_view name) {
 
 }  // namespace
 
-std::string serialize_catalog(const RevisionSet& set, std::string_view name) {
-    return Writer(set).write(name);
-}
+std::string serialize_catalog(const RevisionSet& set, std::string_view name) { return Writer(set).write(name); }
 
 }  // namespace migrations::generator

@@ -13,9 +13,7 @@ namespace {
 // Bumped if what the checksum covers ever changes, so old and new sums never collide.
 constexpr std::string_view kChecksumVersion = "migrations-checksum-v1\n";
 
-bool is_trailing_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
+bool is_trailing_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
 

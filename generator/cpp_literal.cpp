@@ -24,9 +24,7 @@ std::size_t sequence_size(std::string_view text, std::size_t i) {
 }
 
 /// Printable ASCII that needs no escape ('?' excluded: it may start a trigraph).
-bool is_plain(char c) {
-    return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '?';
-}
+bool is_plain(char c) { return c >= 0x20 && c < 0x7F && c != '\\' && c != '"' && c != '?'; }
 
 /// The shortest octal escape of `byte` (`\0`, `\12`, `\377`), or three digits when the
 /// character after it is an octal digit, which would otherwise join the escape.

@@ -86,30 +86,22 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 
 }  // namespace
 
-std::string cannot_read(std::string_view reason) {
-    return "cannot read file: " + std::string(reason);
-}
+std::string cannot_read(std::string_view reason) { return "cannot read file: " + std::string(reason); }
 
-std::string cannot_open_directory(std::string_view reason) {
-    return "cannot open directory: " + std::string(reason);
-}
+std::string cannot_open_directory(std::string_view reason) { return "cannot open directory: " + std::string(reason); }
 
 std::string not_a_regular_file() {
     return "not a regular file (a revision must be a regular file or a symbolic link to one)";
 }
 
-std::string nul_byte() {
-    return "file contains a NUL byte";
-}
+std::string nul_byte() { return "file contains a NUL byte"; }
 
 std::string not_a_revision() {
     return "not a revision file: no '-- revision: <id>' header (every .sql file in the directory must be a "
            "revision)";
 }
 
-std::string sql_before_section() {
-    return "SQL before the first section; put it under '-- upgrade' or '-- downgrade'";
-}
+std::string sql_before_section() { return "SQL before the first section; put it under '-- upgrade' or '-- downgrade'"; }
 
 std::string unknown_key(std::string_view key, std::string_view suggestion) {
     if (!suggestion.empty()) return "unknown header key " + quoted(key) + did_you_mean(suggestion);
@@ -121,13 +113,9 @@ std::string duplicate_key(std::string_view key, std::uint32_t first_line) {
     return "duplicate header key " + quoted(key) + " (first given on line " + std::to_string(first_line) + ")";
 }
 
-std::string missing_key(std::string_view key) {
-    return "missing required header " + quoted(key);
-}
+std::string missing_key(std::string_view key) { return "missing required header " + quoted(key); }
 
-std::string empty_value(std::string_view key) {
-    return "empty value for header " + quoted(key);
-}
+std::string empty_value(std::string_view key) { return "empty value for header " + quoted(key); }
 
 std::string invalid_id(std::string_view id, std::string_view key) {
     return "invalid revision id " + quoted(id) + " in " + quoted(key) + ": use only letters, digits and '_'";
@@ -188,9 +176,7 @@ std::string irreversible_with_downgrade(std::uint32_t downgrade_line) {
            std::to_string(downgrade_line);
 }
 
-std::string irreversible_not_empty() {
-    return "'-- downgrade: irreversible' must not be followed by SQL";
-}
+std::string irreversible_not_empty() { return "'-- downgrade: irreversible' must not be followed by SQL"; }
 
 std::string duplicate_id(std::string_view id, std::string_view other_path, std::uint32_t other_line) {
     return "duplicate revision id " + quoted(id) + " (also defined in " + std::string(other_path) + ":" +
@@ -201,13 +187,9 @@ std::string unknown_reference(std::string_view id, std::string_view key, std::st
     return "unknown revision " + quoted(id) + " in " + quoted(key) + did_you_mean(suggestion);
 }
 
-std::string own_parent(std::string_view id) {
-    return "revision " + quoted(id) + " is its own parent";
-}
+std::string own_parent(std::string_view id) { return "revision " + quoted(id) + " is its own parent"; }
 
-std::string own_dependency(std::string_view id) {
-    return "revision " + quoted(id) + " depends on itself";
-}
+std::string own_dependency(std::string_view id) { return "revision " + quoted(id) + " depends on itself"; }
 
 std::string cycle(const std::vector<std::string>& members) {
     return "cycle in the revision graph: " + joined(members, " -> ");

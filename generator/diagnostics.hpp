@@ -11,16 +11,16 @@ namespace migrations::generator {
 
 /// One problem found in a revision file.
 struct Diagnostic {
-    std::string path;     ///< The file as the tool was given it (--dir joined with the name).
-    std::uint32_t line;   ///< 1-based; 0 for a problem with the file itself (not a regular file).
-    std::string message;  ///< Without the `error: ` prefix.
+    std::string path;          ///< The file as the tool was given it (--dir joined with the name).
+    std::uint32_t line;        ///< 1-based; 0 for a problem with the file itself (not a regular file).
+    std::string message;       ///< Without the `error: ` prefix.
     std::uint32_t column = 0;  ///< 1-based, in characters; 0 when the problem names no column.
 
     friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-/// `path:LINE: error: message` (`path:LINE:COLUMN: error: message` with a column), the form GCC uses, so IDEs link to the place; `path: error:
-/// message` for line 0 (a problem with the file itself, not with a line of it). Control
+/// `path:LINE: error: message` (`path:LINE:COLUMN: error: message` with a column), the form GCC uses, so IDEs link to
+/// the place; `path: error: message` for line 0 (a problem with the file itself, not with a line of it). Control
 /// characters in the path and message are escaped (escape_control), so text echoed from a
 /// file can neither rewrite the terminal line (CR) nor send escape sequences.
 std::string format(const Diagnostic& diagnostic);

@@ -40,7 +40,8 @@ std::optional<std::size_t> report_lint(const RevisionSet& set, const LintOptions
         const auto since = std::find_if(set.revisions.begin(), set.revisions.end(),
                                         [&](const RevisionFile& file) { return file.id == options.since; });
         if (since == set.revisions.end()) {
-            usage_error(err, verb, "the lint's since revision '" + options.since + "' is not a revision of the directory");
+            usage_error(err, verb,
+                        "the lint's since revision '" + options.since + "' is not a revision of the directory");
             return std::nullopt;
         }
         // Its ancestors, through parents and dependencies (topological order: parents first).
@@ -59,7 +60,8 @@ std::optional<std::size_t> report_lint(const RevisionSet& set, const LintOptions
     std::vector<std::tuple<std::string, std::uint32_t, std::string>> lines;
     for (std::size_t i = 0; i < set.revisions.size(); ++i) {
         if (exempt[i]) continue;
-        for (const LintFinding& finding : set.revisions[i].lint) lines.emplace_back(set.revisions[i].path, finding.line, finding.message);
+        for (const LintFinding& finding : set.revisions[i].lint)
+            lines.emplace_back(set.revisions[i].path, finding.line, finding.message);
     }
     std::sort(lines.begin(), lines.end());
     const char* severity = options.level == LintLevel::error ? ": error: " : ": warning: ";

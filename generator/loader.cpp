@@ -124,8 +124,8 @@ void load_range(const LoadOptions& options, const std::vector<std::string>& name
             files[i].path = path;  // kept without an id: the validator knows a file is missing
             continue;
         }
-        files[i] = parse_revision(*text, path, options.validation.dialects, diagnostics, options.validation.empty_upgrade,
-                                  options.validation.postgresql_parse);
+        files[i] = parse_revision(*text, path, options.validation.dialects, diagnostics,
+                                  options.validation.empty_upgrade, options.validation.postgresql_parse);
         if (!options.source_root) {
             files[i].relative_path = path;
         } else {

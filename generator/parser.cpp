@@ -17,9 +17,7 @@ namespace {
 constexpr std::array<std::string_view, 7> kKeys = {"revision",   "down_revision", "message",      "created",
                                                    "depends_on", "branch_labels", "transactional"};
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t';
-}
+bool is_space(char c) { return c == ' ' || c == '\t'; }
 bool is_word_char(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
 }
@@ -96,8 +94,8 @@ std::string normalise_line_endings(std::string_view text) {
 
 class Parser {
 public:
-    Parser(std::string_view path, std::uint32_t dialects, EmptyUpgrade empty_upgrade,
-           PostgresqlParse postgresql_parse, Diagnostics& diagnostics)
+    Parser(std::string_view path, std::uint32_t dialects, EmptyUpgrade empty_upgrade, PostgresqlParse postgresql_parse,
+           Diagnostics& diagnostics)
         : path_(path),
           dialects_(dialects),
           empty_upgrade_(empty_upgrade),
@@ -430,7 +428,8 @@ void Parser::check_statements() {
             // go into the catalog (one parse per section).
             const ParsedSection parsed(section.sql, section.first_line);
             section.statements = parsed.ranges();
-            if (postgresql_parse_ == PostgresqlParse::checked) check_postgresql(parsed, section, upgrade, client.empty());
+            if (postgresql_parse_ == PostgresqlParse::checked)
+                check_postgresql(parsed, section, upgrade, client.empty());
             if (!file_.transactional) continue;
             report(find_transaction_control(parsed));
             report(find_non_transactional_statements(parsed));
@@ -451,7 +450,8 @@ void Parser::check_statements() {
 void Parser::check_postgresql(const ParsedSection& parsed, const SectionText& section, bool upgrade,
                               bool report_syntax) {
     if (report_syntax) {
-        for (const SyntaxError& syntax : parsed.errors()) diagnostics_.error(path_, syntax.line, syntax.column, syntax.message);
+        for (const SyntaxError& syntax : parsed.errors())
+            diagnostics_.error(path_, syntax.line, syntax.column, syntax.message);
     }
     if (!upgrade) return;
     RevisionLint lint(file_.transactional);

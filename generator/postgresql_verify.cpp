@@ -27,8 +27,7 @@ std::vector<std::string> verify_on_server(const std::vector<schema::RevisionScri
         return stopped(error.what());
     }
     const std::unique_ptr<PGconn, void (*)(PGconn*)> connection(PQconnectdb(conninfo.libpq.c_str()), PQfinish);
-    if (PQstatus(connection.get()) != CONNECTION_OK)
-    {
+    if (PQstatus(connection.get()) != CONNECTION_OK) {
         std::string message = PQerrorMessage(connection.get());
         while (!message.empty() && message.back() == '\n') message.pop_back();
         return stopped("cannot connect to " + conninfo.redacted + ": " + message);
@@ -41,8 +40,8 @@ std::vector<std::string> verify_on_server(const std::vector<schema::RevisionScri
 }
 
 schema::PostgresqlAutogenerateResult autogenerate_on_server(const std::vector<schema::RevisionScript>& scripts,
-                                                           const std::string& desired_ddl,
-                                                           const std::string& desired_file, const std::string& url) {
+                                                            const std::string& desired_ddl,
+                                                            const std::string& desired_file, const std::string& url) {
     postgresql::Conninfo conninfo;
     try {
         conninfo = postgresql::prepare_conninfo(url);
@@ -58,8 +57,8 @@ schema::PostgresqlAutogenerateResult autogenerate_on_server(const std::vector<sc
     return schema::autogenerate_postgresql(connection.get(), scripts, desired_ddl, desired_file);
 }
 
-const bool registered = (postgresql_verifier() = &verify_on_server, postgresql_autogenerator() = &autogenerate_on_server,
-                         true);
+const bool registered =
+    (postgresql_verifier() = &verify_on_server, postgresql_autogenerator() = &autogenerate_on_server, true);
 
 }  // namespace
 }  // namespace migrations::generator

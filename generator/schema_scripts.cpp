@@ -10,9 +10,7 @@
 #include "schema/verify.hpp"
 
 namespace migrations::generator {
-std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) {
-    return scripts_for(set, Dialect::sqlite);
-}
+std::vector<schema::RevisionScript> sqlite_scripts(const RevisionSet& set) { return scripts_for(set, Dialect::sqlite); }
 
 PostgresqlVerifier& postgresql_verifier() {
     static PostgresqlVerifier verifier = nullptr;

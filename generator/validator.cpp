@@ -16,9 +16,7 @@ namespace {
 using graph::Index;
 using graph::RevisionGraph;
 
-std::string where(const RevisionFile& file, std::uint32_t line) {
-    return file.path + ":" + std::to_string(line);
-}
+std::string where(const RevisionFile& file, std::uint32_t line) { return file.path + ":" + std::to_string(line); }
 
 class Validator {
 public:

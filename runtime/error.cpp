@@ -7,17 +7,28 @@ namespace migrations {
 
 const char* error_kind_name(ErrorKind kind) noexcept {
     switch (kind) {
-        case ErrorKind::unknown_revision: return "unknown_revision";
-        case ErrorKind::checksum_mismatch: return "checksum_mismatch";
-        case ErrorKind::pending_revision: return "pending_revision";
-        case ErrorKind::bad_target: return "bad_target";
-        case ErrorKind::irreversible: return "irreversible";
-        case ErrorKind::statement_failed: return "statement_failed";
-        case ErrorKind::lock_timeout: return "lock_timeout";
-        case ErrorKind::bad_url: return "bad_url";
-        case ErrorKind::bad_option: return "bad_option";
-        case ErrorKind::bad_catalog: return "bad_catalog";
-        case ErrorKind::database: return "database";
+        case ErrorKind::unknown_revision:
+            return "unknown_revision";
+        case ErrorKind::checksum_mismatch:
+            return "checksum_mismatch";
+        case ErrorKind::pending_revision:
+            return "pending_revision";
+        case ErrorKind::bad_target:
+            return "bad_target";
+        case ErrorKind::irreversible:
+            return "irreversible";
+        case ErrorKind::statement_failed:
+            return "statement_failed";
+        case ErrorKind::lock_timeout:
+            return "lock_timeout";
+        case ErrorKind::bad_url:
+            return "bad_url";
+        case ErrorKind::bad_option:
+            return "bad_option";
+        case ErrorKind::bad_catalog:
+            return "bad_catalog";
+        case ErrorKind::database:
+            return "database";
     }
     return "unknown";
 }

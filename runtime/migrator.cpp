@@ -44,22 +44,24 @@ std::vector<std::string> Migrator::ids(const graph::IndexList& indices) const {
 DbState Migrator::read(bool details) {
     DbState state;
     state.applied.assign(catalog_.size(), false);
-    state.table_exists = backend_.read_state([&](const RowView& row) {
-        if (details) {
-            state.rows.push_back({std::string(row.revision), std::string(row.checksum), std::string(row.state),
-                                  std::string(row.applied_at), row.duration_ms});
-        }
-        const std::ptrdiff_t found = catalog_.find(row.revision);
-        if (found < 0) {
-            state.unknown.emplace_back(row.revision);
-            return;
-        }
-        const auto index = static_cast<graph::Index>(found);
-        if (!state.applied[index]) ++state.applied_count;
-        state.applied[index] = true;
-        if (row.checksum != checksum(index)) state.mismatched.push_back(index);
-        if (row.state != "applied") state.pending.push_back(index);
-    }, details);
+    state.table_exists = backend_.read_state(
+        [&](const RowView& row) {
+            if (details) {
+                state.rows.push_back({std::string(row.revision), std::string(row.checksum), std::string(row.state),
+                                      std::string(row.applied_at), row.duration_ms});
+            }
+            const std::ptrdiff_t found = catalog_.find(row.revision);
+            if (found < 0) {
+                state.unknown.emplace_back(row.revision);
+                return;
+            }
+            const auto index = static_cast<graph::Index>(found);
+            if (!state.applied[index]) ++state.applied_count;
+            state.applied[index] = true;
+            if (row.checksum != checksum(index)) state.mismatched.push_back(index);
+            if (row.state != "applied") state.pending.push_back(index);
+        },
+        details);
     return state;
 }
 
@@ -354,8 +356,8 @@ void Migrator::run(std::vector<Step> steps, AppliedSet& applied, MigrationResult
     emit(Event{EventKind::run_started, steps.front().direction, {}, {}, {}, 0, steps.size()});
     lock_released_ = false;
     const std::size_t count = steps.size();
-    std::size_t next = 0;       // the first step not committed yet
-    unsigned attempt = 1;       // of the transaction starting at `next`
+    std::size_t next = 0;  // the first step not committed yet
+    unsigned attempt = 1;  // of the transaction starting at `next`
     auto retry_delay = options_.lock_retry_delay;
     auto pending_deadline = Clock::now() + options_.migration_lock_timeout;
     try {
@@ -405,8 +407,8 @@ void Migrator::run(std::vector<Step> steps, AppliedSet& applied, MigrationResult
                                     "Options::statement_lock_timeout each time",
                                 error.revision(), error.file(), error.line(), error.database_code());
                 }
-                emit(Event{EventKind::lock_retry, first.direction, error.revision(), error.what(), retry_delay,
-                           attempt, options_.lock_retries + 1});
+                emit(Event{EventKind::lock_retry, first.direction, error.revision(), error.what(), retry_delay, attempt,
+                           options_.lock_retries + 1});
                 std::this_thread::sleep_for(retry_delay);
                 retry_delay = std::min<std::chrono::milliseconds>(retry_delay * 2, std::chrono::seconds(30));
                 ++attempt;
@@ -417,8 +419,13 @@ void Migrator::run(std::vector<Step> steps, AppliedSet& applied, MigrationResult
                 applied[steps[i].revision] = steps[i].direction == Direction::upgrade;
                 result.revisions.emplace_back(catalog_[steps[i].revision].id);
             }
-            emit(Event{EventKind::committed, first.direction, catalog_[steps[end - 1].revision].id, {}, {},
-                       skipped + end, count});
+            emit(Event{EventKind::committed,
+                       first.direction,
+                       catalog_[steps[end - 1].revision].id,
+                       {},
+                       {},
+                       skipped + end,
+                       count});
             next = end;
             attempt = 1;
             retry_delay = options_.lock_retry_delay;
@@ -427,9 +434,9 @@ void Migrator::run(std::vector<Step> steps, AppliedSet& applied, MigrationResult
         if (result.revisions.empty()) throw;
         // Work committed before the failure stays: say so, so nobody looks for a full rollback.
         throw Error(error.kind(),
-                    std::string(error.what()) + "\n  committed before the failure and kept: " +
-                        std::to_string(result.revisions.size()) + " revision(s), the database is now at " +
-                        join_ids(catalog_, planner().current(applied)),
+                    std::string(error.what()) +
+                        "\n  committed before the failure and kept: " + std::to_string(result.revisions.size()) +
+                        " revision(s), the database is now at " + join_ids(catalog_, planner().current(applied)),
                     error.revision(), error.file(), error.line(), error.database_code());
     }
 }

@@ -18,12 +18,12 @@ namespace migrations::detail {
 /// What one read of the version table says, relative to the catalog.
 struct DbState {
     bool table_exists = false;
-    AppliedSet applied;                   // by catalog index; pending rows count as applied
-    std::vector<std::string> unknown;     // ids the catalog does not know
-    std::vector<graph::Index> mismatched; // checksum differs from the catalog's
-    std::vector<graph::Index> pending;    // state 'pending'
+    AppliedSet applied;                    // by catalog index; pending rows count as applied
+    std::vector<std::string> unknown;      // ids the catalog does not know
+    std::vector<graph::Index> mismatched;  // checksum differs from the catalog's
+    std::vector<graph::Index> pending;     // state 'pending'
     std::size_t applied_count = 0;
-    std::vector<AppliedRevision> rows;    // only when read with details
+    std::vector<AppliedRevision> rows;  // only when read with details
 
     /// True when the rows can be trusted: no unknown, edited or pending revision. Only then
     /// may upgrade() take the fast path and check() compare schemas.

@@ -13,12 +13,14 @@ namespace migrations {
 
 void validate(const Options& options) {
     if (!detail::is_identifier(options.version_table)) {
-        throw Error(ErrorKind::bad_option, "invalid version table name '" + options.version_table +
-                                               "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
+        throw Error(ErrorKind::bad_option,
+                    "invalid version table name '" + options.version_table +
+                        "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
     }
     if (!options.version_table_schema.empty() && !detail::is_identifier(options.version_table_schema)) {
-        throw Error(ErrorKind::bad_option, "invalid version table schema '" + options.version_table_schema +
-                                               "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
+        throw Error(ErrorKind::bad_option,
+                    "invalid version table schema '" + options.version_table_schema +
+                        "': expected an identifier [A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
     }
     const auto non_negative = [](std::chrono::milliseconds value, const char* name) {
         if (value.count() < 0) {
@@ -45,13 +47,20 @@ void validate(const Options& options) {
 
 const char* event_kind_name(EventKind kind) noexcept {
     switch (kind) {
-        case EventKind::run_started: return "run_started";
-        case EventKind::revision_starting: return "revision_starting";
-        case EventKind::revision_finished: return "revision_finished";
-        case EventKind::committed: return "committed";
-        case EventKind::lock_wait: return "lock_wait";
-        case EventKind::lock_retry: return "lock_retry";
-        case EventKind::server_notice: return "server_notice";
+        case EventKind::run_started:
+            return "run_started";
+        case EventKind::revision_starting:
+            return "revision_starting";
+        case EventKind::revision_finished:
+            return "revision_finished";
+        case EventKind::committed:
+            return "committed";
+        case EventKind::lock_wait:
+            return "lock_wait";
+        case EventKind::lock_retry:
+            return "lock_retry";
+        case EventKind::server_notice:
+            return "server_notice";
     }
     return "unknown";
 }
@@ -78,8 +87,7 @@ bool is_identifier(std::string_view name) noexcept {
 std::string utc_now() {
     const auto now = std::chrono::system_clock::now();
     const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
     std::tm utc{};
     gmtime_r(&seconds, &utc);
     char buffer[96];

@@ -74,9 +74,8 @@ IndexList Planner::resolve(std::string_view target) const {
     if (target == "head") {
         IndexList heads = graph_.heads();
         if (heads.size() > 1) {
-            bad_target("target 'head' is ambiguous: the catalog has " + std::to_string(heads.size()) +
-                       " heads (" + join_ids(catalog_, heads) +
-                       "); use 'heads', a revision id or '<branch>@head'");
+            bad_target("target 'head' is ambiguous: the catalog has " + std::to_string(heads.size()) + " heads (" +
+                       join_ids(catalog_, heads) + "); use 'heads', a revision id or '<branch>@head'");
         }
         return heads;
     }
@@ -245,9 +244,8 @@ std::vector<Step> Planner::downgrade_to(const AppliedSet& applied, const IndexLi
 
 AppliedSet Planner::stamp(const AppliedSet& applied, std::string_view target) const {
     Relative relative{};
-    const IndexList targets = parse_relative(target, relative)
-                                  ? resolve_relative(applied, target, relative.steps > 0)
-                                  : resolve(target);
+    const IndexList targets =
+        parse_relative(target, relative) ? resolve_relative(applied, target, relative.steps > 0) : resolve(target);
     if (targets.empty()) return AppliedSet(catalog_.size(), false);
     AppliedSet result = applied;
     const std::vector<bool> above = graph_.descendants(targets);

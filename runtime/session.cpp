@@ -31,9 +31,7 @@ void RowsBuilder::columns(std::vector<std::string> names) {
     rows_.names_ = std::move(names);
 }
 
-void RowsBuilder::null() {
-    rows_.cells_.emplace_back();
-}
+void RowsBuilder::null() { rows_.cells_.emplace_back(); }
 
 void RowsBuilder::integer(std::int64_t value, std::string text) {
     Rows::Cell& cell = rows_.cells_.emplace_back();
@@ -111,17 +109,11 @@ void Rows::fail(const std::string& problem) const {
     throw Error(ErrorKind::statement_failed, where_ + problem, revision_, file_, line_);
 }
 
-std::size_t Row::size() const noexcept {
-    return rows_->columns();
-}
+std::size_t Row::size() const noexcept { return rows_->columns(); }
 
-bool Row::is_null(std::size_t column) const {
-    return rows_->cell(index_, column).type == ValueType::null;
-}
+bool Row::is_null(std::size_t column) const { return rows_->cell(index_, column).type == ValueType::null; }
 
-ValueType Row::type(std::size_t column) const {
-    return rows_->cell(index_, column).type;
-}
+ValueType Row::type(std::size_t column) const { return rows_->cell(index_, column).type; }
 
 namespace {
 
@@ -190,18 +182,10 @@ Rows PreparedStatement::query(std::initializer_list<Param> params, unsigned line
     return backend_->query(params.begin(), params.size(), line);
 }
 
-Dialect Session::dialect() const noexcept {
-    return backend_.dialect();
-}
-const char* Session::revision() const noexcept {
-    return backend_.revision().id;
-}
-const char* Session::file() const noexcept {
-    return backend_.revision().file;
-}
-bool Session::upgrading() const noexcept {
-    return backend_.direction() == Direction::upgrade;
-}
+Dialect Session::dialect() const noexcept { return backend_.dialect(); }
+const char* Session::revision() const noexcept { return backend_.revision().id; }
+const char* Session::file() const noexcept { return backend_.revision().file; }
+bool Session::upgrading() const noexcept { return backend_.direction() == Direction::upgrade; }
 
 std::uint64_t Session::execute(std::string_view sql, std::initializer_list<Param> params, unsigned line) {
     return backend_.execute(sql, params.begin(), params.size(), line);
@@ -215,11 +199,7 @@ PreparedStatement Session::prepare(std::string_view sql, unsigned line) {
     return PreparedStatement(backend_.prepare(sql, line));
 }
 
-sqlite3* Session::sqlite_handle() const noexcept {
-    return backend_.sqlite_handle();
-}
-pg_conn* Session::postgresql_handle() const noexcept {
-    return backend_.postgresql_handle();
-}
+sqlite3* Session::sqlite_handle() const noexcept { return backend_.sqlite_handle(); }
+pg_conn* Session::postgresql_handle() const noexcept { return backend_.postgresql_handle(); }
 
 }  // namespace migrations

@@ -57,7 +57,9 @@ DatabaseUrl parse_url(std::string_view url) {
         rest = rest.substr(0, question);
     }
     if (result.scheme == "sqlite") {
-        if (user_info) throw bad("an SQLite URL has no user name or password; use sqlite:///relative.db or sqlite:////absolute/path.db");
+        if (user_info)
+            throw bad(
+                "an SQLite URL has no user name or password; use sqlite:///relative.db or sqlite:////absolute/path.db");
         if (rest == ":memory:" || rest == "/:memory:") {
             result.path = ":memory:";
         } else if (!rest.empty() && rest.front() == '/') {
@@ -91,7 +93,8 @@ DatabaseUrl parse_url(std::string_view url) {
     if (port_colon != std::string_view::npos) {
         result.port = std::string(host_port.substr(port_colon + 1));
         for (char c : result.port) {
-            if (!std::isdigit(static_cast<unsigned char>(c))) throw bad("the port is not a number (in a password, percent-encode '@', '/' and '?' as %40, %2F, %3F)");
+            if (!std::isdigit(static_cast<unsigned char>(c)))
+                throw bad("the port is not a number (in a password, percent-encode '@', '/' and '?' as %40, %2F, %3F)");
         }
     }
     return result;

@@ -3,8 +3,6 @@
 
 namespace migrations {
 
-const char* runtime_version() noexcept {
-    return MIGRATIONS_VERSION_STRING;
-}
+const char* runtime_version() noexcept { return MIGRATIONS_VERSION_STRING; }
 
 }  // namespace migrations

@@ -41,9 +41,7 @@ std::string create_version_table_sql(Dialect dialect, std::string_view qualified
     return sql;
 }
 
-std::string create_schema_sql(std::string_view schema) {
-    return "CREATE SCHEMA IF NOT EXISTS " + quote_name(schema);
-}
+std::string create_schema_sql(std::string_view schema) { return "CREATE SCHEMA IF NOT EXISTS " + quote_name(schema); }
 
 std::string insert_applied_row_sql(Dialect dialect, std::string_view qualified, std::string_view revision,
                                    std::string_view checksum) {

@@ -10,7 +10,7 @@ namespace migrations::schema {
 namespace {
 
 /// Keywords that start a constraint other than CHECK: a pending CONSTRAINT name is theirs.
-constexpr std::array<std::string_view, 8> kOtherConstraints = {"primary", "not",        "null",     "unique",
+constexpr std::array<std::string_view, 8> kOtherConstraints = {"primary", "not",        "null",      "unique",
                                                                "default", "references", "generated", "as"};
 
 bool is_other_constraint(const Token& token) {

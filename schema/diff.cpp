@@ -31,7 +31,8 @@ std::vector<std::string> constraint_items(const Table& table) {
     if (table.strict) items.emplace_back("STRICT");
     for (const auto& unique : table.unique_constraints) items.push_back(describe_unique(unique));
     for (const auto& check : table.checks) items.push_back(describe_check(check));
-    for (const auto& constraint : table.constraints) items.push_back("CONSTRAINT " + constraint.name + " " + constraint.expression);
+    for (const auto& constraint : table.constraints)
+        items.push_back("CONSTRAINT " + constraint.name + " " + constraint.expression);
     return items;
 }
 
@@ -118,12 +119,15 @@ struct Builder {
         for (std::size_t d = first_drop; d < first_create; ++d) {
             if (operations[d].kind != OperationKind::drop_table) continue;
             std::vector<std::string> columns_dropped;
-            for (const Column& column : operations[d].table_before->columns) columns_dropped.push_back(lower(column.name));
+            for (const Column& column : operations[d].table_before->columns)
+                columns_dropped.push_back(lower(column.name));
             std::sort(columns_dropped.begin(), columns_dropped.end());
             for (std::size_t c = first_create; c < end; ++c) {
-                if (operations[c].kind != OperationKind::create_table || !operations[c].possible_rename.empty()) continue;
+                if (operations[c].kind != OperationKind::create_table || !operations[c].possible_rename.empty())
+                    continue;
                 std::vector<std::string> columns_created;
-                for (const Column& column : operations[c].table_after->columns) columns_created.push_back(lower(column.name));
+                for (const Column& column : operations[c].table_after->columns)
+                    columns_created.push_back(lower(column.name));
                 std::sort(columns_created.begin(), columns_created.end());
                 if (columns_created != columns_dropped) continue;
                 const std::string note = "table '" + operations[d].name + "' dropped and table '" + operations[c].name +
@@ -139,7 +143,8 @@ struct Builder {
     }
 
     void definitions(const std::vector<Definition>& old_items, const std::vector<Definition>& new_items,
-                     OperationKind drop_kind, OperationKind create_kind, bool is_view, std::vector<Operation>& creates) {
+                     OperationKind drop_kind, OperationKind create_kind, bool is_view,
+                     std::vector<Operation>& creates) {
         std::vector<const Definition*> dropped;
         // Views can use views: widen the affected set until it stops growing.
         for (bool grew = true; grew;) {
@@ -152,7 +157,8 @@ struct Builder {
                 if (is_view) grew = affected.insert(lower(item.name)).second || grew;
             }
         }
-        std::sort(dropped.begin(), dropped.end(), [](const Definition* a, const Definition* b) { return lower(a->name) < lower(b->name); });
+        std::sort(dropped.begin(), dropped.end(),
+                  [](const Definition* a, const Definition* b) { return lower(a->name) < lower(b->name); });
         for (const Definition* item : dropped) {
             const Definition* other = is_view ? to.find_view(item->name) : to.find_trigger(item->name);
             const bool dependency = other != nullptr && *other == *item;
@@ -164,8 +170,8 @@ struct Builder {
             const bool was_dropped = std::any_of(dropped.begin(), dropped.end(),
                                                  [&](const Definition* d) { return same_name(d->name, item.name); });
             if (old != nullptr && !was_dropped) continue;
-            created.push_back({create_kind, item.table, item.name, {}, {}, {}, {}, {}, {}, item,
-                               old != nullptr && *old == item, {}});
+            created.push_back(
+                {create_kind, item.table, item.name, {}, {}, {}, {}, {}, {}, item, old != nullptr && *old == item, {}});
         }
         // A view that uses another view being created comes after it.
         std::vector<Operation> ordered;
@@ -199,18 +205,21 @@ struct Builder {
         for (const Index& index : from.indexes) {
             const Index* other = to.find_index(index.name);
             if (other == nullptr || *other != index) {
-                operations.push_back({OperationKind::drop_index, index.table, index.name, {}, {}, {}, {}, {}, index, {}, false, {}});
+                operations.push_back(
+                    {OperationKind::drop_index, index.table, index.name, {}, {}, {}, {}, {}, index, {}, false, {}});
                 operations.back().changed = other != nullptr;
             }
         }
         const std::size_t first_drop = operations.size();
         for (const Table& table : from.tables)
             if (to.find_table(table.name) == nullptr)
-                operations.push_back({OperationKind::drop_table, table.name, table.name, table, {}, {}, {}, {}, {}, {}, false, {}});
+                operations.push_back(
+                    {OperationKind::drop_table, table.name, table.name, table, {}, {}, {}, {}, {}, {}, false, {}});
         const std::size_t first_create = operations.size();
         for (const Table& table : to.tables)
             if (from.find_table(table.name) == nullptr)
-                operations.push_back({OperationKind::create_table, table.name, table.name, {}, table, {}, {}, {}, {}, {}, false, {}});
+                operations.push_back(
+                    {OperationKind::create_table, table.name, table.name, {}, table, {}, {}, {}, {}, {}, false, {}});
         mark_table_renames(first_drop, first_create, operations.size());
         for (const Table& table : to.tables) {
             const Table* old = from.find_table(table.name);
@@ -219,7 +228,8 @@ struct Builder {
         for (const Index& index : to.indexes) {
             const Index* old = from.find_index(index.name);
             if (old == nullptr || *old != index) {
-                operations.push_back({OperationKind::create_index, index.table, index.name, {}, {}, {}, {}, {}, index, {}, false, {}});
+                operations.push_back(
+                    {OperationKind::create_index, index.table, index.name, {}, {}, {}, {}, {}, index, {}, false, {}});
                 operations.back().changed = old != nullptr;
                 if (old != nullptr) operations.back().index_before = *old;
             }
@@ -235,17 +245,20 @@ struct Builder {
         for (const Object& object : from.objects) {
             const Object* other = to.find_object(object.kind, object.name);
             if (other == nullptr) {
-                drops.push_back({OperationKind::drop_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
+                drops.push_back(
+                    {OperationKind::drop_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
                 drops.back().object_before = object;
             } else if (*other != object) {
-                operations.push_back({OperationKind::alter_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
+                operations.push_back(
+                    {OperationKind::alter_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
                 operations.back().object_before = object;
                 operations.back().object_after = *other;
             }
         }
         for (const Object& object : to.objects) {
             if (from.find_object(object.kind, object.name) != nullptr) continue;
-            operations.push_back({OperationKind::create_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
+            operations.push_back(
+                {OperationKind::create_object, object.table, object.name, {}, {}, {}, {}, {}, {}, {}, false, {}});
             operations.back().object_after = object;
         }
         operations.insert(operations.begin(), drops.begin(), drops.end());
@@ -265,20 +278,27 @@ std::vector<Operation> diff(const Schema& from, const Schema& to) {
 Subject subject(const Operation& operation) {
     switch (operation.kind) {
         case OperationKind::drop_table:
-        case OperationKind::create_table: return {operation.table, ""};
+        case OperationKind::create_table:
+            return {operation.table, ""};
         case OperationKind::drop_column:
         case OperationKind::add_column:
-        case OperationKind::alter_column: return {operation.table, "column '" + operation.name + "'"};
+        case OperationKind::alter_column:
+            return {operation.table, "column '" + operation.name + "'"};
         case OperationKind::drop_constraint:
-        case OperationKind::add_constraint: return {operation.table, operation.name};
+        case OperationKind::add_constraint:
+            return {operation.table, operation.name};
         case OperationKind::drop_foreign_key:
-        case OperationKind::add_foreign_key: return {operation.table, "foreign key " + operation.name};
+        case OperationKind::add_foreign_key:
+            return {operation.table, "foreign key " + operation.name};
         case OperationKind::drop_index:
-        case OperationKind::create_index: return {"", "index '" + operation.name + "'"};
+        case OperationKind::create_index:
+            return {"", "index '" + operation.name + "'"};
         case OperationKind::drop_view:
-        case OperationKind::create_view: return {"", "view '" + operation.name + "'"};
+        case OperationKind::create_view:
+            return {"", "view '" + operation.name + "'"};
         case OperationKind::drop_trigger:
-        case OperationKind::create_trigger: return {"", "trigger '" + operation.name + "'"};
+        case OperationKind::create_trigger:
+            return {"", "trigger '" + operation.name + "'"};
         case OperationKind::drop_object:
         case OperationKind::create_object:
         case OperationKind::alter_object: {
@@ -310,9 +330,11 @@ std::string change_detail(const Operation& operation) {
     const Column& a = *operation.column_before;
     const Column& b = *operation.column_after;
     std::vector<std::string> parts;
-    if (a.type != b.type) parts.push_back("type " + (a.type.empty() ? "none" : a.type) + " -> " + (b.type.empty() ? "none" : b.type));
+    if (a.type != b.type)
+        parts.push_back("type " + (a.type.empty() ? "none" : a.type) + " -> " + (b.type.empty() ? "none" : b.type));
     if (a.not_null != b.not_null) parts.emplace_back(a.not_null ? "NOT NULL -> NULL" : "NULL -> NOT NULL");
-    if (a.default_value != b.default_value) parts.push_back("default " + show(a.default_value) + " -> " + show(b.default_value));
+    if (a.default_value != b.default_value)
+        parts.push_back("default " + show(a.default_value) + " -> " + show(b.default_value));
     if (a.collation != b.collation) parts.push_back("collation " + show(a.collation) + " -> " + show(b.collation));
     if (a.generated != b.generated || a.stored != b.stored)
         parts.push_back("generated " + show(a.generated) + (a.stored ? " stored" : "") + " -> " + show(b.generated) +
@@ -337,28 +359,34 @@ bool is_addition(OperationKind kind) {
         case OperationKind::create_index:
         case OperationKind::create_view:
         case OperationKind::create_trigger:
-        case OperationKind::create_object: return true;
-        default: return false;
+        case OperationKind::create_object:
+            return true;
+        default:
+            return false;
     }
 }
 
 std::string describe(const Operation& operation) {
     const Subject where = subject(operation);
-    const std::string target = where.table.empty()   ? where.object
+    const std::string target = where.table.empty()    ? where.object
                                : where.object.empty() ? "table '" + where.table + "'"
                                                       : "table '" + where.table + "' " + where.object;
     switch (operation.kind) {
         case OperationKind::alter_column:
-        case OperationKind::alter_object: return "alter " + target + ": " + change_detail(operation);
+        case OperationKind::alter_object:
+            return "alter " + target + ": " + change_detail(operation);
         case OperationKind::create_index:
             if (operation.changed) return "alter " + target + ": " + change_detail(operation);
             break;
-        case OperationKind::add_column: return "add " + target + " (" + describe(*operation.column_after) + ")";
+        case OperationKind::add_column:
+            return "add " + target + " (" + describe(*operation.column_after) + ")";
         case OperationKind::drop_column:
         case OperationKind::drop_constraint:
-        case OperationKind::drop_foreign_key: return "drop " + target;
+        case OperationKind::drop_foreign_key:
+            return "drop " + target;
         case OperationKind::add_constraint:
-        case OperationKind::add_foreign_key: return "add " + target;
+        case OperationKind::add_foreign_key:
+            return "add " + target;
         default:
             break;
     }

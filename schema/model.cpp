@@ -19,7 +19,8 @@ std::vector<std::string> lowered(const std::vector<std::string>& names) {
 
 template <typename T>
 const T* find_by_name(const std::vector<T>& items, const std::string& name) {
-    const auto found = std::find_if(items.begin(), items.end(), [&](const T& item) { return same_name(item.name, name); });
+    const auto found =
+        std::find_if(items.begin(), items.end(), [&](const T& item) { return same_name(item.name, name); });
     return found == items.end() ? nullptr : &*found;
 }
 
@@ -77,8 +78,8 @@ bool operator==(const Table& a, const Table& b) {
     for (const auto& unique : a.unique_constraints) unique_a.push_back(lowered(unique));
     for (const auto& unique : b.unique_constraints) unique_b.push_back(lowered(unique));
     return lowered(a.primary_key) == lowered(b.primary_key) && a.autoincrement == b.autoincrement &&
-           a.without_rowid == b.without_rowid && a.strict == b.strict && unique_a == unique_b &&
-           a.checks == b.checks && a.foreign_keys == b.foreign_keys && a.constraints == b.constraints;
+           a.without_rowid == b.without_rowid && a.strict == b.strict && unique_a == unique_b && a.checks == b.checks &&
+           a.foreign_keys == b.foreign_keys && a.constraints == b.constraints;
 }
 
 bool operator==(const Index& a, const Index& b) {
@@ -157,7 +158,8 @@ std::string describe(const Schema& schema) {
         out += "\n";
         for (const Column& column : table.columns) out += "  column " + describe(column) + "\n";
         if (!table.primary_key.empty())
-            out += "  primary key (" + join(table.primary_key) + ")" + (table.autoincrement ? " AUTOINCREMENT" : "") + "\n";
+            out += "  primary key (" + join(table.primary_key) + ")" + (table.autoincrement ? " AUTOINCREMENT" : "") +
+                   "\n";
         for (const auto& unique : table.unique_constraints) out += "  unique (" + join(unique) + ")\n";
         for (const auto& check : table.checks)
             out += "  check " + (check.name.empty() ? "" : check.name + " ") + "(" + check.expression + ")\n";
@@ -169,7 +171,8 @@ std::string describe(const Schema& schema) {
     for (const View& view : schema.views) out += "view " + view.name + ": " + view.canonical_sql + "\n";
     for (const Trigger& trigger : schema.triggers)
         out += "trigger " + trigger.name + " ON " + trigger.table + ": " + trigger.canonical_sql + "\n";
-    for (const Object& object : schema.objects) out += object.kind + " " + object.name + ": " + object.definition + "\n";
+    for (const Object& object : schema.objects)
+        out += object.kind + " " + object.name + ": " + object.definition + "\n";
     return out.empty() ? "(empty schema)\n" : out;
 }
 

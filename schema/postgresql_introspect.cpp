@@ -36,8 +36,8 @@ std::string squeeze(std::string_view text) {
 
 /// Not a member of an extension: the object whose oid is `oid` in catalog `catalog`.
 std::string not_in_extension(const std::string& oid, const std::string& catalog) {
-    return " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" + catalog + "'::regclass AND dep.objid = " +
-           oid + " AND dep.deptype = 'e')";
+    return " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '" + catalog +
+           "'::regclass AND dep.objid = " + oid + " AND dep.deptype = 'e')";
 }
 
 /// $1 is the schema's name.
@@ -75,9 +75,9 @@ struct Reader {
     }
 
     void read_tables() {
-        const QueryResult rows = run("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " +
-                                     kInSchema + " AND c.relkind IN ('r', 'p')" + not_in_extension("c.oid", "pg_class") +
-                                     " ORDER BY c.relname");
+        const QueryResult rows =
+            run("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + kInSchema +
+                " AND c.relkind IN ('r', 'p')" + not_in_extension("c.oid", "pg_class") + " ORDER BY c.relname");
         for (int row = 0; row < rows.rows(); ++row) {
             const std::string name(rows.value(row, 0));
             if (excluded(name)) continue;
@@ -96,7 +96,9 @@ struct Reader {
             "JOIN pg_type t ON t.oid = a.atttypid "
             "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
-            "WHERE " + kInSchema + " AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+            "WHERE " +
+            kInSchema +
+            " AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
             "ORDER BY c.relname, a.attnum");
         for (int row = 0; row < rows.rows(); ++row) {
             Table* owner = table(rows.value(row, 0));
@@ -122,32 +124,35 @@ struct Reader {
 
     void read_constraints() {
         // contype 'n' (NOT NULL, PostgreSQL 18) is the column's nullability, already read.
-        const QueryResult rows = run(
-            "SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
-            "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE " + kInSchema + " AND con.contype IN ('p', 'u', 'c', 'f', 'x') ORDER BY c.relname, con.conname");
+        const QueryResult rows =
+            run("SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE " +
+                kInSchema + " AND con.contype IN ('p', 'u', 'c', 'f', 'x') ORDER BY c.relname, con.conname");
         for (int row = 0; row < rows.rows(); ++row)
             if (Table* owner = table(rows.value(row, 0)))
                 owner->constraints.push_back({std::string(rows.value(row, 1)), squeeze(rows.value(row, 2))});
     }
 
     void read_indexes() {
-        const QueryResult rows = run(
-            "SELECT i.relname, t.relname, pg_get_indexdef(i.oid) FROM pg_index x "
-            "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
-            "JOIN pg_namespace n ON n.oid = i.relnamespace WHERE " + kInSchema +
-            " AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid "
-            "AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x'))" +
-            not_in_extension("i.oid", "pg_class") + " ORDER BY i.relname");
+        const QueryResult rows =
+            run("SELECT i.relname, t.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+                "JOIN pg_namespace n ON n.oid = i.relnamespace WHERE " +
+                kInSchema +
+                " AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid "
+                "AND con.conrelid = x.indrelid AND con.contype IN ('p', 'u', 'x'))" +
+                not_in_extension("i.oid", "pg_class") + " ORDER BY i.relname");
         for (int row = 0; row < rows.rows(); ++row)
             if (!excluded(rows.value(row, 1)))
                 add("index", std::string(rows.value(row, 0)), std::string(rows.value(row, 1)), rows.value(row, 2));
     }
 
     void read_views() {
-        const QueryResult rows = run("SELECT c.relname, c.relkind, pg_get_viewdef(c.oid), quote_ident(c.relname) FROM pg_class c "
-                                     "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + kInSchema +
-                                     " AND c.relkind IN ('v', 'm')" + not_in_extension("c.oid", "pg_class"));
+        const QueryResult rows =
+            run("SELECT c.relname, c.relkind, pg_get_viewdef(c.oid), quote_ident(c.relname) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " +
+                kInSchema + " AND c.relkind IN ('v', 'm')" + not_in_extension("c.oid", "pg_class"));
         for (int row = 0; row < rows.rows(); ++row) {
             const bool materialized = rows.value(row, 1) == "m";
             const std::string name(rows.value(row, 0));
@@ -155,7 +160,8 @@ struct Reader {
             while (!body.empty() && (body.back() == ';' || std::isspace(static_cast<unsigned char>(body.back()))))
                 body.pop_back();
             add(materialized ? "materialized view" : "view", name, "",
-                (materialized ? "CREATE MATERIALIZED VIEW " : "CREATE VIEW ") + std::string(rows.value(row, 3)) + " AS " + body);
+                (materialized ? "CREATE MATERIALIZED VIEW " : "CREATE VIEW ") + std::string(rows.value(row, 3)) +
+                    " AS " + body);
         }
     }
 
@@ -164,12 +170,14 @@ struct Reader {
         const QueryResult rows = run(
             "SELECT c.relname, format_type(s.seqtypid, NULL), s.seqincrement, s.seqmin, s.seqmax, s.seqstart, "
             "s.seqcache, s.seqcycle, quote_ident(c.relname) FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + kInSchema +
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " +
+            kInSchema +
             " AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass "
             "AND dep.objid = c.oid AND dep.deptype IN ('i', 'e'))");
         for (int row = 0; row < rows.rows(); ++row) {
             const std::string name(rows.value(row, 0));
-            std::string sql = "CREATE SEQUENCE " + std::string(rows.value(row, 8)) + " AS " + std::string(rows.value(row, 1));
+            std::string sql =
+                "CREATE SEQUENCE " + std::string(rows.value(row, 8)) + " AS " + std::string(rows.value(row, 1));
             sql += " INCREMENT BY " + std::string(rows.value(row, 2)) + " MINVALUE " + std::string(rows.value(row, 3));
             sql += " MAXVALUE " + std::string(rows.value(row, 4)) + " START WITH " + std::string(rows.value(row, 5));
             sql += " CACHE " + std::string(rows.value(row, 6)) + (rows.value(row, 7) == "t" ? " CYCLE" : " NO CYCLE");
@@ -186,15 +194,18 @@ struct Reader {
             "ORDER BY con.conname) FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'), "
             "(SELECT quote_ident(co.collname) FROM pg_collation co WHERE co.oid = t.typcollation AND t.typcollation <> "
             "(SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)), quote_ident(t.typname) "
-            "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " + kInSchema +
-            " AND t.typtype IN ('e', 'd')" + not_in_extension("t.oid", "pg_type"));
+            "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " +
+            kInSchema + " AND t.typtype IN ('e', 'd')" + not_in_extension("t.oid", "pg_type"));
         for (int row = 0; row < rows.rows(); ++row) {
             const std::string name(rows.value(row, 0));
             if (rows.value(row, 1) == "e") {
-                add("type", name, "", "CREATE TYPE " + std::string(rows.value(row, 8)) + " AS ENUM (" + std::string(rows.value(row, 2)) + ")");
+                add("type", name, "",
+                    "CREATE TYPE " + std::string(rows.value(row, 8)) + " AS ENUM (" + std::string(rows.value(row, 2)) +
+                        ")");
                 continue;
             }
-            std::string sql = "CREATE DOMAIN " + std::string(rows.value(row, 8)) + " AS " + std::string(rows.value(row, 3));
+            std::string sql =
+                "CREATE DOMAIN " + std::string(rows.value(row, 8)) + " AS " + std::string(rows.value(row, 3));
             if (!rows.is_null(row, 7)) sql += " COLLATE " + std::string(rows.value(row, 7));
             if (!rows.is_null(row, 5)) sql += " DEFAULT " + std::string(rows.value(row, 5));
             if (rows.value(row, 4) == "t") sql += " NOT NULL";
@@ -206,15 +217,18 @@ struct Reader {
     void read_functions() {
         const QueryResult rows = run(
             "SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid) "
-            "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + kInSchema +
-            " AND p.prokind IN ('f', 'p')" + not_in_extension("p.oid", "pg_proc"));
-        for (int row = 0; row < rows.rows(); ++row) add("function", std::string(rows.value(row, 0)), "", rows.value(row, 1));
+            "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " +
+            kInSchema + " AND p.prokind IN ('f', 'p')" + not_in_extension("p.oid", "pg_proc"));
+        for (int row = 0; row < rows.rows(); ++row)
+            add("function", std::string(rows.value(row, 0)), "", rows.value(row, 1));
     }
 
     void read_triggers() {
-        const QueryResult rows = run("SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
-                                     "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                     "WHERE " + kInSchema + " AND NOT t.tgisinternal");
+        const QueryResult rows =
+            run("SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
+                "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE " +
+                kInSchema + " AND NOT t.tgisinternal");
         for (int row = 0; row < rows.rows(); ++row) {
             const std::string table_name(rows.value(row, 1));
             if (excluded(table_name)) continue;
@@ -224,13 +238,14 @@ struct Reader {
 
     void read_extensions() {
         // Extensions belong to the database, not to a schema: all of them but plpgsql.
-        const QueryResult rows = run("SELECT e.extname, quote_ident(n.nspname), e.extversion, quote_ident(e.extname) FROM pg_extension e "
-                                     "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql'");
+        const QueryResult rows =
+            run("SELECT e.extname, quote_ident(n.nspname), e.extversion, quote_ident(e.extname) FROM pg_extension e "
+                "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql'");
         for (int row = 0; row < rows.rows(); ++row) {
             const std::string name(rows.value(row, 0));
             add("extension", name, "",
-                "CREATE EXTENSION " + std::string(rows.value(row, 3)) + " WITH SCHEMA " + std::string(rows.value(row, 1)) +
-                    " VERSION " + quote_string(rows.value(row, 2)));
+                "CREATE EXTENSION " + std::string(rows.value(row, 3)) + " WITH SCHEMA " +
+                    std::string(rows.value(row, 1)) + " VERSION " + quote_string(rows.value(row, 2)));
         }
     }
 

@@ -17,7 +17,9 @@ bool is_kind(const Operation& op, std::initializer_list<const char*> kinds) {
 }
 
 /// Objects that tables use: created before the tables, dropped after them.
-bool used_by_tables(const Operation& op) { return is_kind(op, {"extension", "type", "domain", "sequence", "function"}); }
+bool used_by_tables(const Operation& op) {
+    return is_kind(op, {"extension", "type", "domain", "sequence", "function"});
+}
 
 std::string column_definition(const Column& column) {
     std::string out = quoted(column.name) + " " + column.type;
@@ -91,7 +93,8 @@ struct Renderer {
     void create_object(const Object& object) {
         if (object.kind == "index" && from.find_table(object.table) != nullptr) {
             std::string sql = object.definition;
-            const std::string plain = sql.rfind("CREATE UNIQUE INDEX ", 0) == 0 ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+            const std::string plain =
+                sql.rfind("CREATE UNIQUE INDEX ", 0) == 0 ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
             sql.replace(0, plain.size(), plain + "CONCURRENTLY ");
             out.sql += "-- CONCURRENTLY: table '" + object.table +
                        "' exists already; writes go on while the index builds (hence transactional: false)\n";
@@ -113,11 +116,13 @@ struct Renderer {
             for (std::size_t i = 0; i < new_labels.size(); ++i) {
                 if (std::find(old_labels.begin(), old_labels.end(), new_labels[i]) != old_labels.end()) continue;
                 line("ALTER TYPE " + quoted(after.name) + " ADD VALUE " + quote_string(new_labels[i]) +
-                     (i > 0 ? " AFTER " + quote_string(new_labels[i - 1]) : " BEFORE " + quote_string(new_labels[i + 1])));
+                     (i > 0 ? " AFTER " + quote_string(new_labels[i - 1])
+                            : " BEFORE " + quote_string(new_labels[i + 1])));
             }
             return;
         }
-        note("type '" + after.name + "' loses enum labels: it is rebuilt, and rows holding a removed label fail the cast");
+        note("type '" + after.name +
+             "' loses enum labels: it is rebuilt, and rows holding a removed label fail the cast");
         const std::string old_name = quoted(after.name + "_old");
         line("ALTER TYPE " + quoted(after.name) + " RENAME TO " + old_name);
         line(after.definition);
@@ -126,7 +131,8 @@ struct Renderer {
                 if (column.type != after.name) continue;
                 const std::string target = "ALTER TABLE " + quoted(table.name) + " ALTER COLUMN " + quoted(column.name);
                 if (column.default_value) line(target + " DROP DEFAULT");
-                line(target + " TYPE " + quoted(after.name) + " USING " + quoted(column.name) + "::text::" + quoted(after.name));
+                line(target + " TYPE " + quoted(after.name) + " USING " + quoted(column.name) +
+                     "::text::" + quoted(after.name));
                 if (column.default_value) line(target + " SET DEFAULT " + *column.default_value);
             }
         }
@@ -181,10 +187,13 @@ struct Renderer {
     }
 
     void table_operation(const Operation& op) {
-        if (!op.possible_rename.empty() && op.kind != OperationKind::add_column && op.kind != OperationKind::create_table)
+        if (!op.possible_rename.empty() && op.kind != OperationKind::add_column &&
+            op.kind != OperationKind::create_table)
             note(op.possible_rename);
         switch (op.kind) {
-            case OperationKind::drop_table: line("DROP TABLE " + quoted(op.name)); break;
+            case OperationKind::drop_table:
+                line("DROP TABLE " + quoted(op.name));
+                break;
             case OperationKind::create_table: {
                 std::string sql = "CREATE TABLE " + quoted(op.name) + " (";
                 bool first = true;
@@ -207,7 +216,9 @@ struct Renderer {
             case OperationKind::add_column:
                 line("ALTER TABLE " + quoted(op.table) + " ADD COLUMN " + column_definition(*op.column_after));
                 break;
-            case OperationKind::alter_column: alter_column(op); break;
+            case OperationKind::alter_column:
+                alter_column(op);
+                break;
             case OperationKind::drop_constraint:
             case OperationKind::drop_foreign_key:
                 if (const CheckConstraint* constraint = constraint_named(*op.table_before, op.name))
@@ -218,7 +229,8 @@ struct Renderer {
                 if (const CheckConstraint* constraint = constraint_named(*op.table_after, op.name))
                     add_constraint(op.table, *constraint, true);
                 break;
-            default: break;
+            default:
+                break;
         }
     }
 

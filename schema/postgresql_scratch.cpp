@@ -7,9 +7,9 @@
 
 #include <libpq-fe.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <random>
-#include <unistd.h>
 #include <vector>
 
 namespace migrations::schema {
@@ -68,7 +68,8 @@ ScratchDatabase::ScratchDatabase(PGconn* server) : server_(connect_to(server, PQ
 
 ScratchDatabase::~ScratchDatabase() {
     PQfinish(connection_);
-    PQclear(PQexec(server_, ("DROP DATABASE IF EXISTS " + postgresql::quote_identifier(name_) + " WITH (FORCE)").c_str()));
+    PQclear(
+        PQexec(server_, ("DROP DATABASE IF EXISTS " + postgresql::quote_identifier(name_) + " WITH (FORCE)").c_str()));
     PQfinish(server_);
 }
 

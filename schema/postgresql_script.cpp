@@ -15,10 +15,10 @@ std::optional<SqlFailure> run_postgresql_section(PGconn* connection, const Revis
         for (const auto& [offset, size] : *section.statements) statements->push_back(StatementRange{offset, size});
     }
     try {
-        postgresql::run_section(connection, section.sql,
-                                {revision.file, revision.id, direction, section.first_line,
-                                 statements ? &*statements : nullptr},
-                                postgresql::Submission::one_statement_at_a_time);
+        postgresql::run_section(
+            connection, section.sql,
+            {revision.file, revision.id, direction, section.first_line, statements ? &*statements : nullptr},
+            postgresql::Submission::one_statement_at_a_time);
         return std::nullopt;
     } catch (const postgresql::SectionError& error) {
         // The server's DETAIL/HINT/CONTEXT follow what()'s first line, indented: kept as they are.
@@ -29,10 +29,12 @@ std::optional<SqlFailure> run_postgresql_section(PGconn* connection, const Revis
     }
 }
 
-std::optional<std::string> replay_postgresql_upgrades(PGconn* connection, const std::vector<RevisionScript>& revisions) {
+std::optional<std::string> replay_postgresql_upgrades(PGconn* connection,
+                                                      const std::vector<RevisionScript>& revisions) {
     for (const RevisionScript& revision : revisions) {
         if (auto failure = run_postgresql_section(connection, revision, revision.upgrade, "upgrade"))
-            return format_diagnostic(revision.file, failure->line, "upgrade of " + revision.id + " failed: " + failure->message);
+            return format_diagnostic(revision.file, failure->line,
+                                     "upgrade of " + revision.id + " failed: " + failure->message);
     }
     return std::nullopt;
 }

@@ -19,7 +19,8 @@ std::vector<std::string> verify_postgresql_revisions(PGconn* server, const std::
     auto rebuild = [&](std::size_t count) {
         db.reset();
         db = std::make_unique<ScratchDatabase>(server);
-        const std::vector<RevisionScript> prefix(revisions.begin(), revisions.begin() + static_cast<std::ptrdiff_t>(count));
+        const std::vector<RevisionScript> prefix(revisions.begin(),
+                                                 revisions.begin() + static_cast<std::ptrdiff_t>(count));
         if (auto failure = replay_postgresql_upgrades(db->get(), prefix)) throw SchemaError(*failure);
     };
     auto fail = [&](const RevisionScript& revision, std::uint32_t line, std::string_view what, std::string_view how,
@@ -49,7 +50,8 @@ std::vector<std::string> verify_postgresql_revisions(PGconn* server, const std::
             rebuild(i + 1);
         } else if (auto repeat = describe_restore_differences(after, introspect_postgresql(db->get(), options));
                    !repeat.empty()) {
-            fail(revision, revision.upgrade.line(), "upgrade", "after its downgrade does not give the same schema", repeat);
+            fail(revision, revision.upgrade.line(), "upgrade", "after its downgrade does not give the same schema",
+                 repeat);
             rebuild(i + 1);
         }
     }

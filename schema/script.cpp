@@ -80,9 +80,7 @@ const char* const kTransactionControlRefused =
     "transaction control is not allowed in a transactional revision: the migration runs it in its own transaction "
     "(remove the statement, or mark the revision `-- transactional: false` to manage transactions yourself)";
 
-bool starts_with_transaction_control(const char* sql) {
-    return is_transaction_control(skip_blank(sql));
-}
+bool starts_with_transaction_control(const char* sql) { return is_transaction_control(skip_blank(sql)); }
 
 std::optional<SqlFailure> run_section(sqlite3* db, const char* sql, std::uint32_t first_line, TransactionUse use) {
     const char* at = sql;

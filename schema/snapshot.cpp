@@ -10,10 +10,11 @@ namespace migrations::schema {
 
 SchemaSnapshot take_snapshot(sqlite3* db, const IntrospectOptions& options) {
     SchemaSnapshot snapshot;
-    Statement objects(db,
-                      "SELECT type, name, tbl_name, sql FROM main.sqlite_master "
-                      "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE VIRTUAL%' "
-                      "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 ELSE 3 END, name");
+    Statement objects(
+        db,
+        "SELECT type, name, tbl_name, sql FROM main.sqlite_master "
+        "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE VIRTUAL%' "
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 ELSE 3 END, name");
     while (objects.step()) {
         SnapshotObject object{objects.text(0), objects.text(1), objects.text(2), objects.text(3)};
         const bool excluded = std::any_of(options.excluded_tables.begin(), options.excluded_tables.end(),

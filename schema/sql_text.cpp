@@ -76,7 +76,8 @@ std::vector<Token> tokenize(std::string_view sql) {
             std::size_t end = i + 1;
             while (end < sql.size()) {
                 const char d = sql[end];
-                const bool exponent_sign = number && (d == '+' || d == '-') && (sql[end - 1] == 'e' || sql[end - 1] == 'E');
+                const bool exponent_sign =
+                    number && (d == '+' || d == '-') && (sql[end - 1] == 'e' || sql[end - 1] == 'E');
                 if (!is_word_char(d) && !(number && d == '.') && !exponent_sign) break;
                 ++end;
             }

@@ -25,7 +25,8 @@ bool excluded(const IntrospectOptions& options, const std::string& table) {
 }
 
 void read_columns(sqlite3* db, Table& table, const TableText& text) {
-    Statement statement(db, R"(SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?1) ORDER BY cid)");
+    Statement statement(
+        db, R"(SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?1) ORDER BY cid)");
     statement.bind(1, table.name);
     std::vector<std::pair<long long, std::string>> key;
     while (statement.step()) {
@@ -64,7 +65,8 @@ void read_unique_constraints(sqlite3* db, Table& table) {
 
 void read_foreign_keys(sqlite3* db, Table& table, const TableText& text) {
     Statement statement(
-        db, R"(SELECT id, "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq)");
+        db,
+        R"(SELECT id, "table", "from", "to", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq)");
     statement.bind(1, table.name);
     std::map<long long, ForeignKey> keys;
     while (statement.step()) {
@@ -79,7 +81,8 @@ void read_foreign_keys(sqlite3* db, Table& table, const TableText& text) {
         std::vector<std::string> columns;
         for (const auto& column : key.columns) columns.push_back(lower(column));
         const std::pair<std::vector<std::string>, std::string> wanted{columns, lower(key.referenced_table)};
-        key.deferred = std::find(text.deferred_keys.begin(), text.deferred_keys.end(), wanted) != text.deferred_keys.end();
+        key.deferred =
+            std::find(text.deferred_keys.begin(), text.deferred_keys.end(), wanted) != text.deferred_keys.end();
         table.foreign_keys.push_back(std::move(key));
     }
 }

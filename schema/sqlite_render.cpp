@@ -57,7 +57,8 @@ bool can_drop(const Column& column, const Table& before, const std::vector<Index
     for (const auto& check : before.checks)
         if (mentions(check.expression, column.name)) return false;
     for (const auto& other : before.columns)
-        if (other.generated && !same_name(other.name, column.name) && mentions(*other.generated, column.name)) return false;
+        if (other.generated && !same_name(other.name, column.name) && mentions(*other.generated, column.name))
+            return false;
     for (const auto& index : kept_indexes) {
         if (mentions(index.where, column.name)) return false;
         for (const auto& part : index.parts)
@@ -75,7 +76,8 @@ bool needs_rebuild(const std::vector<Operation>& group) {
             case OperationKind::drop_column:
                 if (!can_drop(*op.column_before, *op.table_before, op.kept_indexes)) return true;
                 break;
-            default: return true;
+            default:
+                return true;
         }
     }
     return false;
@@ -96,7 +98,11 @@ void render_rebuild(const std::vector<Operation>& group, std::string& out) {
         sources.append(sources.empty() ? "" : ", ");
         // A column that becomes NOT NULL takes its default where the old rows hold NULL.
         if (column.not_null && !old->not_null && column.default_value)
-            sources.append("coalesce(").append(quote_identifier(old->name)).append(", ").append(*column.default_value).append(")");
+            sources.append("coalesce(")
+                .append(quote_identifier(old->name))
+                .append(", ")
+                .append(*column.default_value)
+                .append(")");
         else
             sources.append(quote_identifier(old->name));
     }
@@ -129,15 +135,30 @@ bool is_table_change(OperationKind kind) {
 
 void render_one(const Operation& op, std::string& out) {
     switch (op.kind) {
-        case OperationKind::drop_trigger: out += "DROP TRIGGER " + quote_identifier(op.name) + ";\n"; break;
-        case OperationKind::drop_view: out += "DROP VIEW " + quote_identifier(op.name) + ";\n"; break;
-        case OperationKind::drop_index: out += "DROP INDEX " + quote_identifier(op.name) + ";\n"; break;
-        case OperationKind::drop_table: out += "DROP TABLE " + quote_identifier(op.name) + ";\n"; break;
-        case OperationKind::create_table: out += render_create_table(*op.table_after, op.table_after->name) + ";\n"; break;
-        case OperationKind::create_index: out += render_create_index(*op.index) + ";\n"; break;
+        case OperationKind::drop_trigger:
+            out += "DROP TRIGGER " + quote_identifier(op.name) + ";\n";
+            break;
+        case OperationKind::drop_view:
+            out += "DROP VIEW " + quote_identifier(op.name) + ";\n";
+            break;
+        case OperationKind::drop_index:
+            out += "DROP INDEX " + quote_identifier(op.name) + ";\n";
+            break;
+        case OperationKind::drop_table:
+            out += "DROP TABLE " + quote_identifier(op.name) + ";\n";
+            break;
+        case OperationKind::create_table:
+            out += render_create_table(*op.table_after, op.table_after->name) + ";\n";
+            break;
+        case OperationKind::create_index:
+            out += render_create_index(*op.index) + ";\n";
+            break;
         case OperationKind::create_view:
-        case OperationKind::create_trigger: out += op.definition->sql + ";\n"; break;
-        default: break;
+        case OperationKind::create_trigger:
+            out += op.definition->sql + ";\n";
+            break;
+        default:
+            break;
     }
 }
 
@@ -151,13 +172,15 @@ std::string render_create_table(const Table& table, const std::string& name) {
         if (inline_key && same_name(column.name, table.primary_key.front())) item += " PRIMARY KEY AUTOINCREMENT";
         items.push_back(std::move(item));
     }
-    if (!table.primary_key.empty() && !inline_key) items.push_back("PRIMARY KEY (" + quoted_list(table.primary_key) + ")");
+    if (!table.primary_key.empty() && !inline_key)
+        items.push_back("PRIMARY KEY (" + quoted_list(table.primary_key) + ")");
     for (const auto& unique : table.unique_constraints) items.push_back("UNIQUE (" + quoted_list(unique) + ")");
     for (const auto& check : table.checks)
         items.push_back((check.name.empty() ? "" : "CONSTRAINT " + quote_identifier(check.name) + " ") + "CHECK (" +
                         check.expression + ")");
     for (const auto& key : table.foreign_keys) {
-        std::string item = "FOREIGN KEY (" + quoted_list(key.columns) + ") REFERENCES " + quote_identifier(key.referenced_table);
+        std::string item =
+            "FOREIGN KEY (" + quoted_list(key.columns) + ") REFERENCES " + quote_identifier(key.referenced_table);
         if (!key.referenced_columns.empty()) item += " (" + quoted_list(key.referenced_columns) + ")";
         if (key.on_update != "NO ACTION") item += " ON UPDATE " + key.on_update;
         if (key.on_delete != "NO ACTION") item += " ON DELETE " + key.on_delete;
@@ -175,8 +198,9 @@ std::string render_create_table(const Table& table, const std::string& name) {
 }
 
 std::string render_create_index(const Index& index) {
-    std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + quote_identifier(index.name) +
-                      " ON " + quote_identifier(index.table) + " (" + plain_list(index.parts) + ")";
+    std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
+                      quote_identifier(index.name) + " ON " + quote_identifier(index.table) + " (" +
+                      plain_list(index.parts) + ")";
     if (!index.where.empty()) out += " WHERE " + index.where;
     return out;
 }
@@ -197,7 +221,9 @@ std::string render_sqlite(const std::vector<Operation>& operations) {
             out += "-- NOTE: " + note + ".\n";
         }
         if (is_table_change(operations[i].kind))
-            render_table_group({operations.begin() + static_cast<std::ptrdiff_t>(i), operations.begin() + static_cast<std::ptrdiff_t>(end)}, out);
+            render_table_group({operations.begin() + static_cast<std::ptrdiff_t>(i),
+                                operations.begin() + static_cast<std::ptrdiff_t>(end)},
+                               out);
         else
             render_one(operations[i], out);
         i = end;

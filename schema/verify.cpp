@@ -45,7 +45,8 @@ std::string describe_restore_differences(const Schema& expected, const Schema& a
     return out;
 }
 
-std::vector<std::string> verify_revisions(const std::vector<RevisionScript>& revisions, const IntrospectOptions& options) {
+std::vector<std::string> verify_revisions(const std::vector<RevisionScript>& revisions,
+                                          const IntrospectOptions& options) {
     std::vector<std::string> diagnostics;
     Database db;
     // The message from its pieces: "<what> of <id> <how>[: <detail>]".
@@ -74,7 +75,8 @@ std::vector<std::string> verify_revisions(const std::vector<RevisionScript>& rev
             fail(revision, again->line, "upgrade", "failed after its downgrade", again->message);
             db = rebuilt(revisions, i + 1);
         } else if (auto repeat = differences(after, db.get(), options); !repeat.empty()) {
-            fail(revision, revision.upgrade.line(), "upgrade", "after its downgrade does not give the same schema", repeat);
+            fail(revision, revision.upgrade.line(), "upgrade", "after its downgrade does not give the same schema",
+                 repeat);
             db = rebuilt(revisions, i + 1);
         }
     }

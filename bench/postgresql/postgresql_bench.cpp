@@ -19,7 +19,6 @@ namespace {
 
 using migrations_bench::BenchCatalog;
 
-
 const BenchCatalog& bench_catalog() {
     static const BenchCatalog catalog(1000, "SERIAL PRIMARY KEY");
     return catalog;
@@ -96,8 +95,8 @@ void BM_StartupAtHead(benchmark::State& state) {
 void BM_FreshPsqlSingleTransaction(benchmark::State& state) {
     const std::string file = "/tmp/migrations_bench_1000.sql";
     std::ofstream(file) << bench_catalog().all_sql;
-    const std::string command = std::string(MIGRATIONS_PSQL) + " -X -q -1 -v ON_ERROR_STOP=1 -f " + file + " '" +
-                                server_url() + "' >/dev/null";
+    const std::string command =
+        std::string(MIGRATIONS_PSQL) + " -X -q -1 -v ON_ERROR_STOP=1 -f " + file + " '" + server_url() + "' >/dev/null";
     for (auto _ : state) {
         state.PauseTiming();
         empty_database();

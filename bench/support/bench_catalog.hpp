@@ -31,13 +31,16 @@ struct BenchCatalog {
             file.message = "bench revision";
             file.relative_path = file.path = "migrations/" + std::string(id) + ".sql";
             file.upgrade.push_back({std::nullopt, "-- upgrade", 5, 6,
-                                    "CREATE TABLE " + table + " (id " + id_column + ", name TEXT);\n"
-                                    "INSERT INTO " + table + " (name) VALUES ('row of " + id + "');\n",
+                                    "CREATE TABLE " + table + " (id " + id_column +
+                                        ", name TEXT);\n"
+                                        "INSERT INTO " +
+                                        table + " (name) VALUES ('row of " + id + "');\n",
                                     std::nullopt});
             file.downgrade.push_back({std::nullopt, "-- downgrade", 8, 9, "DROP TABLE " + table + ";", std::nullopt});
             all_sql += file.upgrade.back().sql;
             if (i > 0) file.parents.push_back({set.revisions.back().id, 2});
-            set.parents.push_back(i == 0 ? std::vector<std::uint32_t>{} : std::vector<std::uint32_t>{std::uint32_t(i - 1)});
+            set.parents.push_back(i == 0 ? std::vector<std::uint32_t>{}
+                                         : std::vector<std::uint32_t>{std::uint32_t(i - 1)});
             set.depends_on.emplace_back();
             auto& sums = set.checksums.emplace_back();
             for (std::size_t d = 0; d < migrations::kDialectCount; ++d)

@@ -26,24 +26,26 @@ public:
     std::vector<Todo> list() override {
         pqxx::read_transaction work(connection_);
         std::vector<Todo> todos;
-        for (const pqxx::row& row : work.exec(
-                 "SELECT id, title, created_at, completed_at FROM todos WHERE deleted_at IS NULL ORDER BY id")) {
-            todos.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str(),
-                             row[3].is_null() ? "" : row[3].c_str()});
+        for (const pqxx::row& row :
+             work.exec("SELECT id, title, created_at, completed_at FROM todos WHERE deleted_at IS NULL ORDER BY id")) {
+            todos.push_back(
+                {row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str(), row[3].is_null() ? "" : row[3].c_str()});
         }
         return todos;
     }
 
     void complete(std::int64_t id) override {
-        update_one("UPDATE todos SET completed_at = to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD HH24:MI:SS') "
-                   "WHERE id = $1 AND deleted_at IS NULL",
-                   id, "todo");
+        update_one(
+            "UPDATE todos SET completed_at = to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD HH24:MI:SS') "
+            "WHERE id = $1 AND deleted_at IS NULL",
+            id, "todo");
     }
 
     void remove(std::int64_t id) override {
-        update_one("UPDATE todos SET deleted_at = to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD HH24:MI:SS') "
-                   "WHERE id = $1 AND deleted_at IS NULL",
-                   id, "todo");
+        update_one(
+            "UPDATE todos SET deleted_at = to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD HH24:MI:SS') "
+            "WHERE id = $1 AND deleted_at IS NULL",
+            id, "todo");
     }
 
     void restore(std::int64_t id) override {
@@ -56,7 +58,8 @@ private:
         pqxx::work work(connection_);
         const pqxx::result result = work.exec_params(sql, id);
         work.commit();
-        if (result.affected_rows() == 0) throw std::runtime_error("no " + std::string(what) + " #" + std::to_string(id));
+        if (result.affected_rows() == 0)
+            throw std::runtime_error("no " + std::string(what) + " #" + std::to_string(id));
     }
 
     pqxx::connection connection_;

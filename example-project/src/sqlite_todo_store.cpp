@@ -2,8 +2,8 @@
 #include "todo_migrations.hpp"
 #include "todo_store.hpp"
 
-#include <migrations/migrations.hpp>
 #include <sqlite3.h>
+#include <migrations/migrations.hpp>
 
 #include <stdexcept>
 
@@ -29,8 +29,8 @@ public:
     }
 
     std::vector<Todo> list() override {
-        Statement statement = prepare(
-            "SELECT id, title, created_at, completed_at FROM todos WHERE deleted_at IS NULL ORDER BY id");
+        Statement statement =
+            prepare("SELECT id, title, created_at, completed_at FROM todos WHERE deleted_at IS NULL ORDER BY id");
         std::vector<Todo> todos;
         int rc;
         while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
@@ -42,15 +42,17 @@ public:
     }
 
     void complete(std::int64_t id) override {
-        update_one("UPDATE todos SET completed_at = strftime('%Y-%m-%d %H:%M:%S', 'now') "
-                   "WHERE id = ?1 AND deleted_at IS NULL",
-                   id, "todo");
+        update_one(
+            "UPDATE todos SET completed_at = strftime('%Y-%m-%d %H:%M:%S', 'now') "
+            "WHERE id = ?1 AND deleted_at IS NULL",
+            id, "todo");
     }
 
     void remove(std::int64_t id) override {
-        update_one("UPDATE todos SET deleted_at = strftime('%Y-%m-%d %H:%M:%S', 'now') "
-                   "WHERE id = ?1 AND deleted_at IS NULL",
-                   id, "todo");
+        update_one(
+            "UPDATE todos SET deleted_at = strftime('%Y-%m-%d %H:%M:%S', 'now') "
+            "WHERE id = ?1 AND deleted_at IS NULL",
+            id, "todo");
     }
 
     void restore(std::int64_t id) override {
@@ -58,7 +60,9 @@ public:
     }
 
 private:
-    [[noreturn]] void fail() const { throw std::runtime_error(std::string("database error: ") + sqlite3_errmsg(db_.get())); }
+    [[noreturn]] void fail() const {
+        throw std::runtime_error(std::string("database error: ") + sqlite3_errmsg(db_.get()));
+    }
 
     Statement prepare(const char* sql) const {
         sqlite3_stmt* raw = nullptr;
@@ -80,7 +84,8 @@ private:
         Statement statement = prepare(sql);
         sqlite3_bind_int64(statement.get(), 1, id);
         step_to_end(statement.get());
-        if (sqlite3_changes(db_.get()) == 0) throw std::runtime_error("no " + std::string(what) + " #" + std::to_string(id));
+        if (sqlite3_changes(db_.get()) == 0)
+            throw std::runtime_error("no " + std::string(what) + " #" + std::to_string(id));
     }
 
     Connection db_;

@@ -23,8 +23,8 @@ constexpr std::string_view kRenameDrop = "rename-or-drop";
 // default is evaluated per row, so ADD COLUMN rewrites the table (a constant or a STABLE
 // function such as now() is stored once in the catalog since PostgreSQL 11).
 constexpr const char* kVolatileFunctions[] = {
-    "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
-    "clock_timestamp", "timeofday", "nextval", "txid_current", "setseed",
+    "random",          "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
+    "clock_timestamp", "timeofday",       "nextval",          "txid_current",       "setseed",
 };
 
 const char* string_value(const PgQuery__Node* node) {
@@ -41,27 +41,27 @@ std::string last_name(PgQuery__Node* const* names, std::size_t count) {
 bool calls_volatile(const PgQuery__Node* node) {
     if (node == nullptr) return false;
     switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_FUNC_CALL: {
-        const std::string name = last_name(node->func_call->funcname, node->func_call->n_funcname);
-        for (const char* volatile_name : kVolatileFunctions) {
-            if (name == volatile_name) return true;
+        case PG_QUERY__NODE__NODE_FUNC_CALL: {
+            const std::string name = last_name(node->func_call->funcname, node->func_call->n_funcname);
+            for (const char* volatile_name : kVolatileFunctions) {
+                if (name == volatile_name) return true;
+            }
+            for (std::size_t i = 0; i < node->func_call->n_args; ++i) {
+                if (calls_volatile(node->func_call->args[i])) return true;
+            }
+            return false;
         }
-        for (std::size_t i = 0; i < node->func_call->n_args; ++i) {
-            if (calls_volatile(node->func_call->args[i])) return true;
-        }
-        return false;
-    }
-    case PG_QUERY__NODE__NODE_TYPE_CAST:
-        return calls_volatile(node->type_cast->arg);
-    case PG_QUERY__NODE__NODE_A_EXPR:
-        return calls_volatile(node->a_expr->lexpr) || calls_volatile(node->a_expr->rexpr);
-    case PG_QUERY__NODE__NODE_COALESCE_EXPR:
-        for (std::size_t i = 0; i < node->coalesce_expr->n_args; ++i) {
-            if (calls_volatile(node->coalesce_expr->args[i])) return true;
-        }
-        return false;
-    default:
-        return false;
+        case PG_QUERY__NODE__NODE_TYPE_CAST:
+            return calls_volatile(node->type_cast->arg);
+        case PG_QUERY__NODE__NODE_A_EXPR:
+            return calls_volatile(node->a_expr->lexpr) || calls_volatile(node->a_expr->rexpr);
+        case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+            for (std::size_t i = 0; i < node->coalesce_expr->n_args; ++i) {
+                if (calls_volatile(node->coalesce_expr->args[i])) return true;
+            }
+            return false;
+        default:
+            return false;
     }
 }
 
@@ -69,8 +69,8 @@ bool calls_volatile(const PgQuery__Node* node) {
 bool is_serial(const PgQuery__TypeName* type) {
     if (type == nullptr) return false;
     const std::string name = last_name(type->names, type->n_names);
-    return name == "serial" || name == "bigserial" || name == "smallserial" || name == "serial4" ||
-           name == "serial8" || name == "serial2";
+    return name == "serial" || name == "bigserial" || name == "smallserial" || name == "serial4" || name == "serial8" ||
+           name == "serial2";
 }
 
 // A type change PostgreSQL makes without a rewrite whatever the old type of a text column:
@@ -166,8 +166,8 @@ void RevisionLint::report(std::uint32_t line, std::string_view rule, std::string
     if (allowed(sql_, first_line_, line, rule)) return;
     for (const LintRule& known : lint_rules()) {
         if (known.id != rule) continue;
-        std::string message = "[" + std::string(rule) + "] " + std::string(what) + ": " +
-                              std::string(known.reason) + "; " + std::string(known.alternative);
+        std::string message = "[" + std::string(rule) + "] " + std::string(what) + ": " + std::string(known.reason) +
+                              "; " + std::string(known.alternative);
         findings_.push_back(LintFinding{line, std::string(rule), std::move(message)});
     }
 }
@@ -182,57 +182,60 @@ void RevisionLint::statement(const ParsedSection& parsed, const ParsedStatement&
             const std::string_view literal = text.substr(token.offset, token.length);
             for (const std::string& label : new_labels_) {
                 if (literal == "'" + label + "'") {
-                    report(statement.line + token.line, kEnumLabel, "enum label '" + label + "' used in the transaction that adds it");
+                    report(statement.line + token.line, kEnumLabel,
+                           "enum label '" + label + "' used in the transaction that adds it");
                 }
             }
         }
     }
     switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_CREATE_STMT:
-        created_.insert(relation_name(node->create_stmt->relation));
-        break;
-    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-        if (node->create_table_as_stmt->into != nullptr) created_.insert(relation_name(node->create_table_as_stmt->into->rel));
-        break;
-    case PG_QUERY__NODE__NODE_INDEX_STMT: {
-        const PgQuery__IndexStmt& index = *node->index_stmt;
-        if (!index.concurrent && created_.count(relation_name(index.relation)) == 0) {
-            report(statement.line, kCreateIndex, "CREATE INDEX on existing table " + relation_name(index.relation));
+        case PG_QUERY__NODE__NODE_CREATE_STMT:
+            created_.insert(relation_name(node->create_stmt->relation));
+            break;
+        case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+            if (node->create_table_as_stmt->into != nullptr)
+                created_.insert(relation_name(node->create_table_as_stmt->into->rel));
+            break;
+        case PG_QUERY__NODE__NODE_INDEX_STMT: {
+            const PgQuery__IndexStmt& index = *node->index_stmt;
+            if (!index.concurrent && created_.count(relation_name(index.relation)) == 0) {
+                report(statement.line, kCreateIndex, "CREATE INDEX on existing table " + relation_name(index.relation));
+            }
+            break;
         }
-        break;
-    }
-    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
-        if (node->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) alter_table(*node->alter_table_stmt, statement.line);
-        break;
-    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
-        if (adds_enum_value(*node->alter_enum_stmt) && transactional_) {
-            new_labels_.emplace_back(node->alter_enum_stmt->new_val);
+        case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+            if (node->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+                alter_table(*node->alter_table_stmt, statement.line);
+            break;
+        case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+            if (adds_enum_value(*node->alter_enum_stmt) && transactional_) {
+                new_labels_.emplace_back(node->alter_enum_stmt->new_val);
+            }
+            break;
+        case PG_QUERY__NODE__NODE_RENAME_STMT: {
+            const PgQuery__RenameStmt& rename = *node->rename_stmt;
+            const std::string table = relation_name(rename.relation);
+            if (created_.count(table) != 0) break;
+            if (rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+                report(statement.line, kRenameDrop, "renaming table " + table);
+            } else if (rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
+                report(statement.line, kRenameDrop, "renaming column " + table + "." + std::string(rename.subname));
+            }
+            break;
         }
-        break;
-    case PG_QUERY__NODE__NODE_RENAME_STMT: {
-        const PgQuery__RenameStmt& rename = *node->rename_stmt;
-        const std::string table = relation_name(rename.relation);
-        if (created_.count(table) != 0) break;
-        if (rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
-            report(statement.line, kRenameDrop, "renaming table " + table);
-        } else if (rename.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
-            report(statement.line, kRenameDrop, "renaming column " + table + "." + std::string(rename.subname));
+        case PG_QUERY__NODE__NODE_DROP_STMT: {
+            const PgQuery__DropStmt& drop = *node->drop_stmt;
+            if (drop.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) break;
+            for (std::size_t i = 0; i < drop.n_objects; ++i) {
+                const PgQuery__Node* object = drop.objects[i];
+                if (object->node_case != PG_QUERY__NODE__NODE_LIST) continue;
+                const std::string table = last_name(object->list->items, object->list->n_items);
+                if (created_.count(table) == 0) report(statement.line, kRenameDrop, "dropping table " + table);
+            }
+            break;
         }
-        break;
-    }
-    case PG_QUERY__NODE__NODE_DROP_STMT: {
-        const PgQuery__DropStmt& drop = *node->drop_stmt;
-        if (drop.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) break;
-        for (std::size_t i = 0; i < drop.n_objects; ++i) {
-            const PgQuery__Node* object = drop.objects[i];
-            if (object->node_case != PG_QUERY__NODE__NODE_LIST) continue;
-            const std::string table = last_name(object->list->items, object->list->n_items);
-            if (created_.count(table) == 0) report(statement.line, kRenameDrop, "dropping table " + table);
-        }
-        break;
-    }
-    default:
-        break;
+        default:
+            break;
     }
 }
 
@@ -245,59 +248,63 @@ void RevisionLint::alter_table(const PgQuery__AlterTableStmt& alter, std::uint32
         const std::string column = command.name == nullptr ? std::string() : std::string(command.name);
         const PgQuery__Node* def = command.def;
         switch (command.subtype) {
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
-            if (def == nullptr || def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) break;
-            const PgQuery__ColumnDef& added = *def->column_def;
-            bool rewrites = is_serial(added.type_name);
-            for (std::size_t c = 0; c < added.n_constraints; ++c) {
-                const PgQuery__Node* constraint = added.constraints[c];
-                if (constraint->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
-                    constraint->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT) {
-                    rewrites = rewrites || calls_volatile(constraint->constraint->raw_expr);
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+                if (def == nullptr || def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) break;
+                const PgQuery__ColumnDef& added = *def->column_def;
+                bool rewrites = is_serial(added.type_name);
+                for (std::size_t c = 0; c < added.n_constraints; ++c) {
+                    const PgQuery__Node* constraint = added.constraints[c];
+                    if (constraint->node_case == PG_QUERY__NODE__NODE_CONSTRAINT &&
+                        constraint->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT) {
+                        rewrites = rewrites || calls_volatile(constraint->constraint->raw_expr);
+                    }
                 }
+                if (rewrites)
+                    report(line, kVolatileDefault,
+                           "ADD COLUMN " + std::string(added.colname) + " with a volatile default");
+                break;
             }
-            if (rewrites) report(line, kVolatileDefault, "ADD COLUMN " + std::string(added.colname) + " with a volatile default");
-            break;
-        }
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
-            const PgQuery__TypeName* type = def != nullptr && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF
-                                                ? def->column_def->type_name
-                                                : nullptr;
-            if (!never_rewrites(type)) report(line, kTypeChange, "ALTER COLUMN " + column + " TYPE on table " + table);
-            break;
-        }
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
-            if (proven_not_null_.count({table, column}) == 0) {
-                report(line, kSetNotNull, "SET NOT NULL on " + table + "." + column);
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
+                const PgQuery__TypeName* type = def != nullptr && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF
+                                                    ? def->column_def->type_name
+                                                    : nullptr;
+                if (!never_rewrites(type))
+                    report(line, kTypeChange, "ALTER COLUMN " + column + " TYPE on table " + table);
+                break;
             }
-            break;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
-            if (def == nullptr || def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) break;
-            const PgQuery__Constraint& constraint = *def->constraint;
-            const bool checked = constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ||
-                                 constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
-            if (checked && !constraint.skip_validation) {
-                report(line, kNotValid,
-                       std::string(constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ? "ADD CHECK" : "ADD FOREIGN KEY") +
-                           " on table " + table + " without NOT VALID");
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+                if (proven_not_null_.count({table, column}) == 0) {
+                    report(line, kSetNotNull, "SET NOT NULL on " + table + "." + column);
+                }
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
+                if (def == nullptr || def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) break;
+                const PgQuery__Constraint& constraint = *def->constraint;
+                const bool checked = constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ||
+                                     constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
+                if (checked && !constraint.skip_validation) {
+                    report(line, kNotValid,
+                           std::string(constraint.contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ? "ADD CHECK"
+                                                                                                 : "ADD FOREIGN KEY") +
+                               " on table " + table + " without NOT VALID");
+                }
+                const std::string proven = not_null_column(constraint);
+                if (!proven.empty() && constraint.conname != nullptr) {
+                    not_null_checks_.push_back({constraint.conname, {table, proven}});
+                    if (!constraint.skip_validation) proven_not_null_.insert({table, proven});
+                }
+                break;
             }
-            const std::string proven = not_null_column(constraint);
-            if (!proven.empty() && constraint.conname != nullptr) {
-                not_null_checks_.push_back({constraint.conname, {table, proven}});
-                if (!constraint.skip_validation) proven_not_null_.insert({table, proven});
-            }
-            break;
-        }
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
-            for (const auto& [name, where] : not_null_checks_) {
-                if (name == column && where.first == table) proven_not_null_.insert(where);
-            }
-            break;
-        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-            report(line, kRenameDrop, "dropping column " + table + "." + column);
-            break;
-        default:
-            break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+                for (const auto& [name, where] : not_null_checks_) {
+                    if (name == column && where.first == table) proven_not_null_.insert(where);
+                }
+                break;
+            case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+                report(line, kRenameDrop, "dropping column " + table + "." + column);
+                break;
+            default:
+                break;
         }
     }
 }

@@ -30,7 +30,6 @@ struct LintRule {
 /// Every rule, in the order docs/lint.md lists them.
 const std::vector<LintRule>& lint_rules();
 
-
 /// The lint of one revision: feed it the revision's PostgreSQL upgrade section, then read
 /// findings(). Never throws except std::bad_alloc.
 class RevisionLint {

@@ -112,8 +112,8 @@ ParsedSection::ParsedSection(std::string_view sql, std::uint32_t first_line) : s
     if (result.error != nullptr) {
         const int cursor = result.error->cursorpos;
         const std::size_t at = byte_of_character(sql_, cursor);
-        errors_.push_back(SyntaxError{first_line_ + line_of(sql_, at), cursor > 0 ? column_of(sql_, at) : 0,
-                                      result.error->message});
+        errors_.push_back(
+            SyntaxError{first_line_ + line_of(sql_, at), cursor > 0 ? column_of(sql_, at) : 0, result.error->message});
         pg_query_free_protobuf_parse_result(result);
         return;
     }
@@ -186,7 +186,7 @@ std::optional<std::vector<StatementRange>> statement_ranges(std::string_view sql
         for (int i = 0; i < result.n_stmts; ++i) {
             const auto offset = static_cast<std::size_t>(result.stmts[i]->stmt_location);
             const auto length = result.stmts[i]->stmt_len == 0 ? text.size() - offset
-                                                                : static_cast<std::size_t>(result.stmts[i]->stmt_len);
+                                                               : static_cast<std::size_t>(result.stmts[i]->stmt_len);
             const auto [start, end] = token_span(text, offset, length);
             ranges->push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start)});
         }

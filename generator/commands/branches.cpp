@@ -40,8 +40,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_branches_command(CLI::App& app) {
-    return std::make_unique<BranchesCommand>(app);
-}
+std::unique_ptr<Command> make_branches_command(CLI::App& app) { return std::make_unique<BranchesCommand>(app); }
 
 }  // namespace migrations::generator

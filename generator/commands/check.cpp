@@ -67,8 +67,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_validate_command(CLI::App& app) {
-    return std::make_unique<CheckCommand>(app);
-}
+std::unique_ptr<Command> make_validate_command(CLI::App& app) { return std::make_unique<CheckCommand>(app); }
 
 }  // namespace migrations::generator

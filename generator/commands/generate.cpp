@@ -4,8 +4,8 @@
 #include <ostream>
 
 #include "codegen.hpp"
-#include "lint_report.hpp"
 #include "commands/common.hpp"
+#include "lint_report.hpp"
 #include "loader.hpp"
 #include "output_file.hpp"
 #include "schema_scripts.hpp"
@@ -94,8 +94,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_generate_command(CLI::App& app) {
-    return std::make_unique<GenerateCommand>(app);
-}
+std::unique_ptr<Command> make_generate_command(CLI::App& app) { return std::make_unique<GenerateCommand>(app); }
 
 }  // namespace migrations::generator

@@ -36,8 +36,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_heads_command(CLI::App& app) {
-    return std::make_unique<HeadsCommand>(app);
-}
+std::unique_ptr<Command> make_heads_command(CLI::App& app) { return std::make_unique<HeadsCommand>(app); }
 
 }  // namespace migrations::generator

@@ -77,8 +77,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_history_command(CLI::App& app) {
-    return std::make_unique<HistoryCommand>(app);
-}
+std::unique_ptr<Command> make_history_command(CLI::App& app) { return std::make_unique<HistoryCommand>(app); }
 
 }  // namespace migrations::generator

@@ -111,8 +111,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_init_command(CLI::App& app) {
-    return std::make_unique<InitCommand>(app);
-}
+std::unique_ptr<Command> make_init_command(CLI::App& app) { return std::make_unique<InitCommand>(app); }
 
 }  // namespace migrations::generator

@@ -11,8 +11,8 @@ namespace {
 class LintCommand final : public Command {
 public:
     explicit LintCommand(CLI::App& app) {
-        command_ = app.add_subcommand(
-            "lint", "Check a revision directory and lint its PostgreSQL upgrades; exit 1 on errors");
+        command_ =
+            app.add_subcommand("lint", "Check a revision directory and lint its PostgreSQL upgrades; exit 1 on errors");
         add_dir_options(*command_, dir_);
         flags_.add_to(*command_);
         lint_.add_to(*command_, "--level", "--since");
@@ -45,8 +45,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_lint_command(CLI::App& app) {
-    return std::make_unique<LintCommand>(app);
-}
+std::unique_ptr<Command> make_lint_command(CLI::App& app) { return std::make_unique<LintCommand>(app); }
 
 }  // namespace migrations::generator

@@ -66,8 +66,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_merge_command(CLI::App& app) {
-    return std::make_unique<MergeCommand>(app);
-}
+std::unique_ptr<Command> make_merge_command(CLI::App& app) { return std::make_unique<MergeCommand>(app); }
 
 }  // namespace migrations::generator

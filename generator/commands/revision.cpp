@@ -73,8 +73,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_revision_command(CLI::App& app) {
-    return std::make_unique<RevisionCommand>(app);
-}
+std::unique_ptr<Command> make_revision_command(CLI::App& app) { return std::make_unique<RevisionCommand>(app); }
 
 }  // namespace migrations::generator

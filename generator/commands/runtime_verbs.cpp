@@ -31,7 +31,8 @@ public:
         add_dir_option(*command_, dir_);
         if (shape.database) {
             command_->add_option("--database", database_, "Database URL (default: $DATABASE_URL)");
-            command_->add_flag("-v,--verbose", verbose_, "More detail: each revision's time, commits, notices; file names");
+            command_->add_flag("-v,--verbose", verbose_,
+                               "More detail: each revision's time, commits, notices; file names");
             command_->add_flag("-q,--quiet", quiet_, "Print nothing while migrating (results and errors still)");
             command_->add_flag("--transaction-per-revision", per_revision_,
                                "Commit after each revision instead of once for the whole run");
@@ -62,7 +63,8 @@ public:
         }
         if (!argument_.empty()) args.push_back(argument_);
 
-        const std::optional<LoadedDirectory> loaded = load_directory(revisions_dir(dir_), io.err, EmptyUpgrade::refused);
+        const std::optional<LoadedDirectory> loaded =
+            load_directory(revisions_dir(dir_), io.err, EmptyUpgrade::refused);
         if (!loaded) return kExitDiagnostics;
         io.out.flush();
         io.json_written = io.json;  // run_cli prints its own documents, errors included

@@ -66,8 +66,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_show_command(CLI::App& app) {
-    return std::make_unique<ShowCommand>(app);
-}
+std::unique_ptr<Command> make_show_command(CLI::App& app) { return std::make_unique<ShowCommand>(app); }
 
 }  // namespace migrations::generator

@@ -75,8 +75,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_verify_command(CLI::App& app) {
-    return std::make_unique<VerifyCommand>(app);
-}
+std::unique_ptr<Command> make_verify_command(CLI::App& app) { return std::make_unique<VerifyCommand>(app); }
 
 }  // namespace migrations::generator

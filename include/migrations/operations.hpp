@@ -38,8 +38,7 @@ UpgradeResult upgrade(sqlite3* db, const Catalog& catalog, std::string_view targ
 /// Reverts the applied revisions above `target`, children before parents, in one transaction.
 /// Refuses, before any change, with Error(irreversible) when one of them is irreversible.
 /// Throws as upgrade.
-DowngradeResult downgrade(sqlite3* db, const Catalog& catalog, std::string_view target,
-                          const Options& options = {});
+DowngradeResult downgrade(sqlite3* db, const Catalog& catalog, std::string_view target, const Options& options = {});
 
 /// Rewrites the version table so that `target` and its ancestors are applied and its applied
 /// descendants are not, without running any revision SQL; rows of the target's ancestors get
@@ -105,7 +104,7 @@ std::vector<std::string> heads(const Catalog& catalog);
 /// followed by its version-row INSERT or DELETE, COMMIT. A `transactional: false` revision is
 /// emitted between COMMIT and BEGIN. Throws Error: bad_target, irreversible, bad_catalog (no
 /// section for the dialect), bad_option.
-std::string sql(const Catalog& catalog, std::string_view from, std::string_view to,
-                Dialect dialect = Dialect::sqlite, const Options& options = {});
+std::string sql(const Catalog& catalog, std::string_view from, std::string_view to, Dialect dialect = Dialect::sqlite,
+                const Options& options = {});
 
 }  // namespace migrations

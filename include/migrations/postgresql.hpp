@@ -33,7 +33,8 @@
 #if __has_include(<migrations/postgresql_libpqxx.hpp>)
 #include <migrations/postgresql_libpqxx.hpp>
 #else
-#error "Migrations was built without PostgreSQL (MIGRATIONS_WITH_POSTGRESQL=OFF): <migrations/postgresql.hpp> is unusable"
+#error \
+    "Migrations was built without PostgreSQL (MIGRATIONS_WITH_POSTGRESQL=OFF): <migrations/postgresql.hpp> is unusable"
 #endif
 
 #include <string>
@@ -86,8 +87,7 @@ UpgradeResult upgrade(PGconn* connection, const Catalog& catalog, std::string_vi
                       const Options& options = {});
 DowngradeResult downgrade(PGconn* connection, const Catalog& catalog, std::string_view target,
                           const Options& options = {});
-MigrationResult stamp(PGconn* connection, const Catalog& catalog, std::string_view target,
-                      const Options& options = {});
+MigrationResult stamp(PGconn* connection, const Catalog& catalog, std::string_view target, const Options& options = {});
 RepairResult repair(PGconn* connection, const Catalog& catalog, const Options& options = {});
 std::vector<std::string> current(PGconn* connection, const Catalog& catalog, const Options& options = {});
 std::vector<RevisionStatus> history(PGconn* connection, const Catalog& catalog, const Options& options = {});
@@ -106,8 +106,7 @@ MigrationResult stamp(PqxxConnection& connection, const Catalog& catalog, std::s
                       const Options& options = {});
 RepairResult repair(PqxxConnection& connection, const Catalog& catalog, const Options& options = {});
 std::vector<std::string> current(PqxxConnection& connection, const Catalog& catalog, const Options& options = {});
-std::vector<RevisionStatus> history(PqxxConnection& connection, const Catalog& catalog,
-                                    const Options& options = {});
+std::vector<RevisionStatus> history(PqxxConnection& connection, const Catalog& catalog, const Options& options = {});
 std::vector<AppliedRevision> applied_revisions(PqxxConnection& connection, const Options& options = {});
 CheckResult check(PqxxConnection& connection, const Catalog& catalog, const Options& options = {});
 

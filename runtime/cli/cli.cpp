@@ -87,9 +87,10 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     options.command_name = program;
     options.drift_exclude = settings.drift_exclude;
     if (command.transaction_per_revision) options.transaction = TransactionMode::per_revision;
-    options.on_event = cli::event_printer(
-        err, program,
-        command.quiet ? cli::Verbosity::quiet : command.verbose ? cli::Verbosity::verbose : cli::Verbosity::normal);
+    options.on_event = cli::event_printer(err, program,
+                                          command.quiet     ? cli::Verbosity::quiet
+                                          : command.verbose ? cli::Verbosity::verbose
+                                                            : cli::Verbosity::normal);
     const auto verb = app.get_subcommands().front()->get_name();
     const bool json = command.format == "json";
     if (looks_like_url(command.target) || looks_like_url(command.range)) {
@@ -236,8 +237,7 @@ int run_cli(int argc, const char* const* argv, const Catalog& catalog, std::stri
         app.add_subcommand("status", "Exit 0 only when the database is at head with nothing modified (old name: check)")
             ->alias("check");
         auto* script = app.add_subcommand("sql", "Print the SQL script of an upgrade or downgrade (offline)");
-        script->add_option("range", command.range, "[FROM:]TO, e.g. head, base:head, 4c1d:head, head:base")
-            ->required();
+        script->add_option("range", command.range, "[FROM:]TO, e.g. head, base:head, 4c1d:head, head:base")->required();
         script->add_option("--dialect", command.dialect, "sqlite or postgresql")
             ->check(CLI::IsMember({"sqlite", "postgresql"}));
         for (auto* sub : app.get_subcommands({})) sub->fallthrough();

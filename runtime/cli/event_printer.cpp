@@ -9,9 +9,7 @@ namespace migrations::cli {
 
 namespace {
 
-const char* direction_name(Direction direction) {
-    return direction == Direction::upgrade ? "upgrade" : "downgrade";
-}
+const char* direction_name(Direction direction) { return direction == Direction::upgrade ? "upgrade" : "downgrade"; }
 
 bool is_warning(std::string_view notice) {
     return notice.rfind("NOTICE", 0) != 0 && notice.rfind("DEBUG", 0) != 0 && notice.rfind("INFO", 0) != 0 &&

@@ -107,9 +107,7 @@ inline void append_string(std::string& out, std::string_view text) {
 }
 
 /// Appends a string field that refers to the string field at `offset` (written before).
-inline void append_string_ref(std::string& out, std::uint32_t offset) {
-    append_varint(out, 2 * offset + 1);
-}
+inline void append_string_ref(std::string& out, std::uint32_t offset) { append_varint(out, 2 * offset + 1); }
 
 /// A cursor over a blob the catalog checked (Catalog's constructor): reads never fail.
 struct Reader {

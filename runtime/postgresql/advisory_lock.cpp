@@ -40,15 +40,15 @@ bool advisory_unlock(PGconn* connection, std::int64_t key) noexcept {
 std::string describe_holder(PGconn* connection, std::int64_t key) {
     // A bigint advisory key is stored as classid = high 32 bits, objid = low 32 bits, objsubid 1.
     const auto bits = static_cast<std::uint64_t>(key);
-    const QueryResult result = query(
-        connection,
-        "SELECT l.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), ''),"
-        " coalesce(a.usename::text, ''), coalesce(a.query_start::text, '')"
-        " FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
-        " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
-        " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-        " AND l.classid = $1::oid AND l.objid = $2::oid",
-        {std::to_string(bits >> 32U), std::to_string(bits & 0xFFFFFFFFULL)});
+    const QueryResult result =
+        query(connection,
+              "SELECT l.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), ''),"
+              " coalesce(a.usename::text, ''), coalesce(a.query_start::text, '')"
+              " FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
+              " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+              " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+              " AND l.classid = $1::oid AND l.objid = $2::oid",
+              {std::to_string(bits >> 32U), std::to_string(bits & 0xFFFFFFFFULL)});
     if (result.rows() == 0) return "a session that has since released it";
     std::string holder = "pid " + std::string(result.value(0, 0)) + " (application_name '" +
                          std::string(result.value(0, 1)) + "', client ";
@@ -70,7 +70,8 @@ AdvisoryLock::AdvisoryLock(PGconn* connection, std::int64_t key, std::chrono::mi
     while (!try_advisory_lock(connection_, key_)) {
         const Clock::time_point now = Clock::now();
         if (report && now < deadline && now >= next_report) {
-            report(describe_holder(connection_, key_), std::chrono::duration_cast<std::chrono::milliseconds>(now - started));
+            report(describe_holder(connection_, key_),
+                   std::chrono::duration_cast<std::chrono::milliseconds>(now - started));
             next_report = now + kReportInterval;
         }
         if (now >= deadline) {

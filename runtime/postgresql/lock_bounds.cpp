@@ -58,8 +58,9 @@ std::string bounds_sql(const char* scope, std::chrono::milliseconds lock_timeout
 SessionBounds::SessionBounds(PGconn* connection, std::chrono::milliseconds lock_timeout,
                              std::chrono::milliseconds statement_timeout)
     : connection_(connection) {
-    std::string sql = "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'),"
-                      " set_config('lock_timeout', $1, false)";
+    std::string sql =
+        "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'),"
+        " set_config('lock_timeout', $1, false)";
     std::vector<std::string> parameters{milliseconds(lock_timeout)};
     if (statement_timeout.count() > 0) {
         sql += ", set_config('statement_timeout', $2, false)";
@@ -72,7 +73,8 @@ SessionBounds::SessionBounds(PGconn* connection, std::chrono::milliseconds lock_
 
 SessionBounds::~SessionBounds() {
     try {
-        (void)query(connection_, "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)",
+        (void)query(connection_,
+                    "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)",
                     {lock_timeout_, statement_timeout_});
     } catch (...) {
         // The connection broke: its session, and the settings, are gone.
@@ -91,12 +93,12 @@ void BlockerMonitor::record() noexcept {
             unavailable_ = monitor_ == nullptr;
             if (monitor_ == nullptr) return;
         }
-        const QueryResult result = query(
-            monitor_,
-            "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), coalesce(a.query, '')"
-            " FROM unnest(pg_blocking_pids($1::integer)) AS b(pid) JOIN pg_stat_activity a ON a.pid = b.pid"
-            " ORDER BY a.pid",
-            {std::to_string(PQbackendPID(watched_))});
+        const QueryResult result =
+            query(monitor_,
+                  "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), coalesce(a.query, '')"
+                  " FROM unnest(pg_blocking_pids($1::integer)) AS b(pid) JOIN pg_stat_activity a ON a.pid = b.pid"
+                  " ORDER BY a.pid",
+                  {std::to_string(PQbackendPID(watched_))});
         if (result.rows() == 0) return;
         std::string blockers;
         for (int row = 0; row < result.rows(); ++row) {

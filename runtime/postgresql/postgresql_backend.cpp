@@ -115,7 +115,8 @@ std::unique_ptr<Backend> PostgresqlBackend::open(const DatabaseUrl& url, const O
     try {
         conninfo = postgresql::prepare_conninfo(libpq_url(url));
     } catch (const postgresql::ConninfoError& error) {
-        throw Error(ErrorKind::bad_url, "bad database URL '" + url.redacted + "': " + masked(error.what(), url.password));
+        throw Error(ErrorKind::bad_url,
+                    "bad database URL '" + url.redacted + "': " + masked(error.what(), url.password));
     }
     PGconn* connection = PQconnectdb(conninfo.libpq.c_str());
     if (connection == nullptr || PQstatus(connection) != CONNECTION_OK) {
@@ -186,10 +187,10 @@ void PostgresqlBackend::begin() {
         // runs. PostgreSQL 14+ can check the socket while a statement runs; enable it for
         // this transaction only.
         // The lock bounds ride in the same round trip (see the header).
-        query(connection_, (PQserverVersion(connection_) >= 140000
-                                ? "BEGIN; SET LOCAL client_connection_check_interval = 1000; "
-                                : "BEGIN; ") +
-                               postgresql::bounds_sql("LOCAL", statement_lock_timeout_, statement_timeout_));
+        query(connection_,
+              (PQserverVersion(connection_) >= 140000 ? "BEGIN; SET LOCAL client_connection_check_interval = 1000; "
+                                                      : "BEGIN; ") +
+                  postgresql::bounds_sql("LOCAL", statement_lock_timeout_, statement_timeout_));
         if (create_table_) {
             table_.create(connection_);
             create_table_ = false;
@@ -268,10 +269,10 @@ void PostgresqlBackend::execute(const RevisionSpec& revision, const Section& sec
     try {
         std::optional<postgresql::SessionBounds> session_bounds;
         if (!revision.transactional) session_bounds.emplace(connection_, statement_lock_timeout_, statement_timeout_);
-        postgresql::run_section(connection_, section.sql.str(), source,
-                                revision.transactional ? postgresql::Submission::whole
-                                                       : postgresql::Submission::one_statement_at_a_time,
-                                watch);
+        postgresql::run_section(
+            connection_, section.sql.str(), source,
+            revision.transactional ? postgresql::Submission::whole : postgresql::Submission::one_statement_at_a_time,
+            watch);
     } catch (const postgresql::SectionError& error) {
         running_ = nullptr;
         // 55P03 lock_not_available: lock_timeout (or a NOWAIT, which may succeed later as well).

@@ -41,8 +41,8 @@ public:
     PostgresqlBackend(PGconn* connection, const Options& options);
 
     /// Connects to the database of a postgresql:// (or postgres://) URL and owns the
-    /// connection, whose notices are discarded (or are events while a revision runs). Throws Error(bad_url) when libpq refuses the URL, Error(database) when the
-    /// server cannot be reached; messages show the URL redacted.
+    /// connection, whose notices are discarded (or are events while a revision runs). Throws Error(bad_url) when libpq
+    /// refuses the URL, Error(database) when the server cannot be reached; messages show the URL redacted.
     static std::unique_ptr<Backend> open(const DatabaseUrl& url, const Options& options);
 
     ~PostgresqlBackend() override;

@@ -57,9 +57,9 @@ CheckResult check(PGconn* connection, const Catalog& catalog, const Options& opt
 std::string postgresql_url(std::string_view connection_string) {
     if (postgresql::is_postgresql_url(connection_string)) return std::string(connection_string);
     if (!postgresql::is_keyword_conninfo(connection_string)) {
-        throw Error(ErrorKind::bad_url, "not a PostgreSQL connection string: '" +
-                                            postgresql::redact_conninfo(connection_string) +
-                                            "' (expected postgresql://user@host:port/dbname or \"host=... dbname=...\")");
+        throw Error(ErrorKind::bad_url,
+                    "not a PostgreSQL connection string: '" + postgresql::redact_conninfo(connection_string) +
+                        "' (expected postgresql://user@host:port/dbname or \"host=... dbname=...\")");
     }
     try {
         return postgresql::keyword_conninfo_to_url(connection_string);

@@ -30,8 +30,6 @@ template struct RawConnectionAccess<&PqxxConnection::raw_connection>;
 
 }  // namespace
 
-PGconn* raw_connection(PqxxConnection& connection) noexcept {
-    return (connection.*raw_connection_member())();
-}
+PGconn* raw_connection(PqxxConnection& connection) noexcept { return (connection.*raw_connection_member())(); }
 
 }  // namespace migrations::postgresql

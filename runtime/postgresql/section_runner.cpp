@@ -45,7 +45,8 @@ bool wait_for_result(PGconn* connection, const StallWatch& watch, Clock::time_po
     while (PQisBusy(connection) != 0) {
         int timeout_ms = -1;
         if (watch.after.count() > 0 && watch.call) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(quiet_since + watch.after - Clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(quiet_since + watch.after - Clock::now());
             if (left.count() <= 0) {
                 watch.call();
                 quiet_since = Clock::now();
@@ -103,7 +104,8 @@ Outcome submit(PGconn* connection, const std::string& text, const StallWatch& wa
 
 std::uint32_t line_at(std::string_view section, std::size_t offset, std::uint32_t first_line) {
     offset = std::min(offset, section.size());
-    return first_line + static_cast<std::uint32_t>(std::count(section.begin(), section.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return first_line + static_cast<std::uint32_t>(
+                            std::count(section.begin(), section.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 [[noreturn]] void fail(const SectionSource& source, std::uint32_t line, std::string sqlstate, std::string primary,
@@ -148,7 +150,8 @@ Lexed lexed_section(std::string_view sql, const std::vector<StatementRange>* spl
     for (const StatementRange& range : lexed.ranges) {
         while (token < lexed.tokens.size() && lexed.tokens[token].offset < range.offset) ++token;
         const std::size_t begin = token;
-        while (token < lexed.tokens.size() && lexed.tokens[token].offset < std::size_t{range.offset} + range.size) ++token;
+        while (token < lexed.tokens.size() && lexed.tokens[token].offset < std::size_t{range.offset} + range.size)
+            ++token;
         const std::size_t offset = std::min<std::size_t>(range.offset, sql.size());
         line += line_at(sql.substr(counted), offset - std::min(counted, offset), 0);
         counted = std::max(counted, offset);
@@ -215,7 +218,8 @@ std::uint32_t context_line(const PGresult* error, const Lexed& lexed, const Stat
             const std::string position = error_field(error, PG_DIAG_INTERNAL_POSITION);
             if (innermost && !query.empty() && !position.empty()) {
                 const std::size_t offset = byte_offset_of_character(query, std::stoul(position));
-                line += static_cast<std::uint32_t>(std::count(query.begin(), query.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+                line += static_cast<std::uint32_t>(
+                    std::count(query.begin(), query.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
             }
             return line;
         }
@@ -247,7 +251,10 @@ std::uint32_t context_line(const PGresult* error, const Lexed& lexed, const Stat
 
 SectionError::SectionError(const std::string& what, std::uint32_t line, std::string sqlstate,
                            std::string server_message)
-    : std::runtime_error(what), line_(line), sqlstate_(std::move(sqlstate)), server_message_(std::move(server_message)) {}
+    : std::runtime_error(what),
+      line_(line),
+      sqlstate_(std::move(sqlstate)),
+      server_message_(std::move(server_message)) {}
 
 std::size_t byte_offset_of_character(std::string_view text, std::size_t position) noexcept {
     if (position <= 1) return 0;

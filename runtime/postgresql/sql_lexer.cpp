@@ -9,13 +9,9 @@ bool is_ident_start(unsigned char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
-bool is_ident_char(unsigned char c) noexcept {
-    return is_ident_start(c) || (c >= '0' && c <= '9') || c == '$';
-}
+bool is_ident_char(unsigned char c) noexcept { return is_ident_start(c) || (c >= '0' && c <= '9') || c == '$'; }
 
-bool is_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 class Lexer {
 public:

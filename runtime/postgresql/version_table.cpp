@@ -31,8 +31,7 @@ std::string VersionTable::create_sql() const {
     return detail::create_version_table_sql(Dialect::postgresql, qualified_);
 }
 
-bool VersionTable::read(PGconn* connection, const std::function<void(const VersionRow&)>& visit,
-                        bool details) const {
+bool VersionTable::read(PGconn* connection, const std::function<void(const VersionRow&)>& visit, bool details) const {
     try {
         const QueryResult result = query(connection, details ? select_sql_ : select_state_sql_);
         for (int row = 0; row < result.rows(); ++row) {
@@ -79,11 +78,13 @@ void VersionTable::write(PGconn* connection, const std::vector<VersionRow>& rows
                    "::double precision)";
             char duration[32];
             std::snprintf(duration, sizeof duration, "%.3f", rows[i].duration_ms);
-            parameters.insert(parameters.end(), {std::string(rows[i].revision), std::string(rows[i].checksum),
-                                                 std::string(rows[i].state), std::string(rows[i].applied_at), duration});
+            parameters.insert(parameters.end(),
+                              {std::string(rows[i].revision), std::string(rows[i].checksum), std::string(rows[i].state),
+                               std::string(rows[i].applied_at), duration});
         }
-        sql += " ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum, state = EXCLUDED.state,"
-               " applied_at = EXCLUDED.applied_at, duration_ms = EXCLUDED.duration_ms";
+        sql +=
+            " ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum, state = EXCLUDED.state,"
+            " applied_at = EXCLUDED.applied_at, duration_ms = EXCLUDED.duration_ms";
         query(connection, sql, parameters);
     }
 }

@@ -23,9 +23,7 @@ constexpr std::chrono::seconds kReportEvery{5};
 // What a lock_wait event and a lock timeout say of the holder: SQLite cannot name it.
 constexpr const char* kHolder = "another connection holds the write lock";
 
-bool is_busy(int code) {
-    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
-}
+bool is_busy(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
 
 // Finalizes a statement on scope exit.
 struct StatementGuard {
@@ -35,7 +33,8 @@ struct StatementGuard {
 
 }  // namespace
 
-SqliteBackend::SqliteBackend(sqlite3* db, const Options& options) : SqliteBackend(db, options, false, "sqlite connection") {}
+SqliteBackend::SqliteBackend(sqlite3* db, const Options& options)
+    : SqliteBackend(db, options, false, "sqlite connection") {}
 
 SqliteBackend::SqliteBackend(sqlite3* db, const Options& options, bool owned, std::string location)
     : db_(db),
@@ -105,9 +104,9 @@ void SqliteBackend::exec(const char* sql) {
 }
 
 bool SqliteBackend::read_state(const std::function<void(const RowView&)>& visit, bool details) {
-    const std::string sql =
-        (details ? "SELECT revision, checksum, state, applied_at, duration_ms FROM " : "SELECT revision, checksum, state FROM ") +
-        table_;
+    const std::string sql = (details ? "SELECT revision, checksum, state, applied_at, duration_ms FROM "
+                                     : "SELECT revision, checksum, state FROM ") +
+                            table_;
     StatementGuard guard;
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &guard.statement, nullptr) != SQLITE_OK) {
         if (std::strncmp(sqlite3_errmsg(db_), "no such table", 13) == 0) return false;
@@ -162,9 +161,7 @@ void SqliteBackend::rollback() noexcept {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-void SqliteBackend::ensure_table() {
-    exec(detail::create_version_table_sql(Dialect::sqlite, table_).c_str());
-}
+void SqliteBackend::ensure_table() { exec(detail::create_version_table_sql(Dialect::sqlite, table_).c_str()); }
 
 void SqliteBackend::execute(const RevisionSpec& revision, const Section& section, Direction direction) {
     const char* text = section.sql.data;  // NUL-terminated in the catalog
@@ -221,17 +218,20 @@ void SqliteBackend::write_rows(const std::vector<AppliedRevision>& rows) {
             write_row(rows[first]);
             continue;
         }
-        std::string sql = "INSERT OR REPLACE INTO " + table_ + " (revision, checksum, state, applied_at, duration_ms) VALUES ";
+        std::string sql =
+            "INSERT OR REPLACE INTO " + table_ + " (revision, checksum, state, applied_at, duration_ms) VALUES ";
         for (std::size_t i = 0; i < count; ++i) sql += i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
         StatementGuard guard;
-        if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &guard.statement, nullptr) != SQLITE_OK) {
+        if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &guard.statement, nullptr) !=
+            SQLITE_OK) {
             fail("cannot prepare a write of the version table " + table_);
         }
         int index = 0;
         for (std::size_t i = first; i < first + count; ++i) {
             const AppliedRevision& row = rows[i];
             for (const std::string* value : {&row.revision, &row.checksum, &row.state, &row.applied_at}) {
-                sqlite3_bind_text(guard.statement, ++index, value->data(), static_cast<int>(value->size()), SQLITE_STATIC);
+                sqlite3_bind_text(guard.statement, ++index, value->data(), static_cast<int>(value->size()),
+                                  SQLITE_STATIC);
             }
             sqlite3_bind_double(guard.statement, ++index, row.duration_ms);
         }

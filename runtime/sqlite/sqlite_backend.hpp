@@ -81,7 +81,7 @@ private:
     sqlite3* db_;
     bool owned_;
     std::string location_;
-    std::string table_;  // quoted identifier
+    std::string table_;          // quoted identifier
     std::string version_table_;  // as configured, unquoted
     std::chrono::milliseconds lock_timeout_;
     std::function<void(const Event&)> on_event_;

@@ -12,9 +12,7 @@ namespace migrations::detail {
 
 namespace {
 
-bool is_busy(int code) {
-    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
-}
+bool is_busy(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
 
 // True when `at` holds only white space, `;` and comments.
 bool only_trivia(const char* at) {

@@ -66,8 +66,9 @@ protected:
     Snapshot snapshot() const {
         Snapshot s{db_.tables(), {}};
         if (std::find(s.tables.begin(), s.tables.end(), "schema_revisions") != s.tables.end()) {
-            s.rows = db_.rows("SELECT revision || '|' || checksum || '|' || state || '|' || applied_at"
-                              " FROM schema_revisions ORDER BY revision");
+            s.rows = db_.rows(
+                "SELECT revision || '|' || checksum || '|' || state || '|' || applied_at"
+                " FROM schema_revisions ORDER BY revision");
         }
         return s;
     }
@@ -283,8 +284,9 @@ TYPED_TEST(Upgrade, UsesTheConfiguredVersionTableAndRejectsABadName) {
     options.version_table = "x; DROP TABLE t_a";
     const Error error = expect_error([&] { (void)upgrade(db.connection(), graph_catalog("a:"), "head", options); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_option);
-    EXPECT_STREQ(error.what(), "invalid version table name 'x; DROP TABLE t_a': expected an identifier "
-                               "[A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
+    EXPECT_STREQ(error.what(),
+                 "invalid version table name 'x; DROP TABLE t_a': expected an identifier "
+                 "[A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
 }
 
 TYPED_TEST(Downgrade, MinusOneFromAMergeLeavesBothParentsCurrent) {
@@ -330,7 +332,9 @@ TYPED_TEST(Check, ReportsEveryProblem) {
     (void)upgrade(db.connection(), catalog);
     EXPECT_TRUE(check(db.connection(), catalog).ok);
     db.exec("UPDATE schema_revisions SET checksum = 'x' WHERE revision = 'a'");
-    EXPECT_EQ(check(db.connection(), catalog).problems, std::vector<std::string>{"edited after applied: a (restore the file, or accept the edit with `db repair`)"});
+    EXPECT_EQ(
+        check(db.connection(), catalog).problems,
+        std::vector<std::string>{"edited after applied: a (restore the file, or accept the edit with `db repair`)"});
 }
 
 // Options::drift_exclude: objects no revision manages, named by pattern, are not drift; one
@@ -396,9 +400,7 @@ TYPED_TEST(History, ListsNewestFirstWithHeadsAndRows) {
 
 /// The database's URL, as a user gives it to run_cli.
 #if defined(MIGRATIONS_TEST_POSTGRESQL)
-std::string url_of(const testing::PostgresqlFixture& db) {
-    return db.location();
-}
+std::string url_of(const testing::PostgresqlFixture& db) { return db.location(); }
 #else
 std::string url_of(const testing::SqliteFixture& db) {
     return std::string("sqlite:///") + sqlite3_db_filename(db.connection(), "main");
@@ -474,9 +476,7 @@ std::string row_sql(const Catalog& catalog, const std::string& revision, const s
 template <typename Backend>
 class Repair : public BackendTest<Backend> {
 protected:
-    std::vector<std::string> version_rows() const {
-        return testing::version_rows(this->db_);
-    }
+    std::vector<std::string> version_rows() const { return testing::version_rows(this->db_); }
 };
 template <typename Backend>
 class RecoveryHint : public Repair<Backend> {};

@@ -31,9 +31,7 @@ using testing::expect_error;
 template <typename Backend>
 class CppRevision : public ::testing::Test {
 protected:
-    std::vector<std::string> version_rows() const {
-        return testing::version_rows(db_);
-    }
+    std::vector<std::string> version_rows() const { return testing::version_rows(db_); }
     bool has_table(const std::string& name) const {
         for (const std::string& table : db_.tables()) {
             if (table == name) return true;
@@ -107,9 +105,7 @@ TYPED_TEST(CppRevision, AFailingCallRollsBackTheWholeRunAndNamesItsFileAndLine) 
     EXPECT_FALSE(this->has_table("items")) << "revision a, run in the same transaction, must be rolled back too";
 }
 
-void throw_from_step(Session&) {
-    throw std::runtime_error("row 7 has no owner");
-}
+void throw_from_step(Session&) { throw std::runtime_error("row 7 has no owner"); }
 
 TYPED_TEST(CppRevision, AnExceptionOfTheStepIsReportedAtTheLineOfItsMacro) {
     const auto& db = this->db_;
@@ -261,9 +257,7 @@ TYPED_TEST(CppRevision, AReadOfTheWrongTypeNamesTheColumnAndTheQuerysLine) {
                                              ": b upgrade failed: column 0 ('name') is text 'apple', not an integer");
 }
 
-void wrong_parameter_count(Session& session) {
-    session.execute("UPDATE items SET name = $1 WHERE id = $2", {"x"});
-}
+void wrong_parameter_count(Session& session) { session.execute("UPDATE items SET name = $1 WHERE id = $2", {"x"}); }
 
 TYPED_TEST(CppRevision, AMissingParameterIsAnError) {
     const auto& db = this->db_;

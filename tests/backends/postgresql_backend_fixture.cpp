@@ -24,17 +24,16 @@ std::vector<std::string> PostgresqlFixture::rows(const std::string& sql) const {
 }
 
 std::vector<std::string> PostgresqlFixture::tables() const {
-    return rows("SELECT name FROM (SELECT CASE WHEN table_schema = 'public' THEN table_name"
-                " ELSE table_schema || '.' || table_name END AS name FROM information_schema.tables"
-                " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')) AS t ORDER BY name COLLATE \"C\"");
+    return rows(
+        "SELECT name FROM (SELECT CASE WHEN table_schema = 'public' THEN table_name"
+        " ELSE table_schema || '.' || table_name END AS name FROM information_schema.tables"
+        " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')) AS t ORDER BY name COLLATE \"C\"");
 }
 
 std::string PostgresqlFixture::location() const {
     return "postgresql://postgres@127.0.0.1:" + std::string(PQport(pg_)) + "/" + database_.name();
 }
 
-std::string PostgresqlFixture::database_code(const Error& error) {
-    return postgresql_sqlstate(error.database_code());
-}
+std::string PostgresqlFixture::database_code(const Error& error) { return postgresql_sqlstate(error.database_code()); }
 
 }  // namespace migrations::testing

@@ -26,9 +26,7 @@ using testing::expect_error;
 template <typename Backend>
 class Transactions : public ::testing::Test {
 protected:
-    std::vector<std::string> version_rows() const {
-        return testing::version_rows(db_);
-    }
+    std::vector<std::string> version_rows() const { return testing::version_rows(db_); }
     /// The dialect whose sections and checksums run here.
     static Dialect dialect() { return Backend::kChecksum == 0 ? Dialect::sqlite : Dialect::postgresql; }
 
@@ -52,7 +50,8 @@ TYPED_TEST(Transactions, AFinishedNonTransactionalRevisionStaysAppliedWhenALater
     const Catalog catalog = with_vacuum_then_failure();
     const Error error = expect_error([&] { (void)upgrade(db.connection(), catalog); });
     EXPECT_EQ(error.revision(), "c");
-    EXPECT_NE(std::string(error.what()).find("committed before the failure and kept: 2 revision(s), the database is now at b"),
+    EXPECT_NE(std::string(error.what())
+                  .find("committed before the failure and kept: 2 revision(s), the database is now at b"),
               std::string::npos)
         << error.what();
     EXPECT_EQ(this->version_rows(), (std::vector<std::string>{"a|applied", "b|applied"}));

@@ -57,8 +57,10 @@ TEST(Codegen, EmitsTheSerializedCatalogAsOneArrayAndTheAccessor) {
               "const Catalog& embedded_catalog(const char* blob, decltype(sizeof 0) size);\n"
               "}  // namespace detail\n}  // namespace migrations\n\n"
               "namespace {\n\n"
-              "// 0 revisions, " + std::to_string(blob.size()) +
-                  " bytes: the binary catalog, format version " + std::to_string(kCatalogFormatVersion) + " (docs/format.md).\n"
+              "// 0 revisions, " +
+                  std::to_string(blob.size()) + " bytes: the binary catalog, format version " +
+                  std::to_string(kCatalogFormatVersion) +
+                  " (docs/format.md).\n"
                   "constexpr char kCatalog[] =\n" +
                   blob_literal(set) +
                   ";\n\n"

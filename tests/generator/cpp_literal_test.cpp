@@ -20,9 +20,7 @@ struct EscapeCase {
 
 class CppLiteralEscape : public testing::TestWithParam<EscapeCase> {};
 
-TEST_P(CppLiteralEscape, EscapesSafely) {
-    EXPECT_EQ(literal(GetParam().text), GetParam().expected);
-}
+TEST_P(CppLiteralEscape, EscapesSafely) { EXPECT_EQ(literal(GetParam().text), GetParam().expected); }
 
 INSTANTIATE_TEST_SUITE_P(EveryKind, CppLiteralEscape,
                          testing::Values(EscapeCase{"Plain", "SELECT 1;", "\"SELECT 1;\""},

@@ -75,10 +75,10 @@ TEST_F(DatabaseCommands, RepairAcceptsAnEditedAppliedRevisionThatTheErrorPointsT
 
     const ToolRun repair = tool({"repair", "--database", url()});
     ASSERT_EQ(repair.code, 0) << repair.err;
-    EXPECT_TRUE(
-        std::regex_match(repair.out, std::regex("  a1 \\(.*/migrations/a\\.sql\\): checksum [0-9a-f]{12} -> [0-9a-f]{12}\n"
-                                                ".*: repaired 1 checksum\\(s\\); no revision was run and "
-                                                "nothing else changed\n")))
+    EXPECT_TRUE(std::regex_match(repair.out,
+                                 std::regex("  a1 \\(.*/migrations/a\\.sql\\): checksum [0-9a-f]{12} -> [0-9a-f]{12}\n"
+                                            ".*: repaired 1 checksum\\(s\\); no revision was run and "
+                                            "nothing else changed\n")))
         << repair.out;
     EXPECT_EQ(objects(), "table|schema_revisions\ntable|users\n");  // repair ran no SQL
     const ToolRun upgrade = tool({"upgrade", "--database", url()});

@@ -88,7 +88,8 @@ TEST_F(GraphCommands, ShowRejectsAnAmbiguousPrefixLikeTheRuntime) {
     dir_.write("f.sql", revision_text("e6", "e5"));
     const ToolRun run = tool({"show", "e"});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err.rfind("migrations show: error: target 'e' is ambiguous: it is a prefix of e5, e6", 0), 0U) << run.err;
+    EXPECT_EQ(run.err.rfind("migrations show: error: target 'e' is ambiguous: it is a prefix of e5, e6", 0), 0U)
+        << run.err;
 }
 
 TEST_F(GraphCommands, EveryVerbHasHelp) {

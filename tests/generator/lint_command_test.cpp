@@ -12,9 +12,10 @@ using namespace testing_support;
 
 const std::string kLint = std::string(MIGRATIONS_BROKEN_CASES) + "/pg_lint";
 const std::string kFinding =
-    kLint + "/b2_index.sql:6: warning: [create-index-without-concurrently] CREATE INDEX on existing table users: "
-            "CREATE INDEX blocks writes to the table until the index is built; use CREATE INDEX CONCURRENTLY in a "
-            "revision of its own with `-- transactional: false`\n";
+    kLint +
+    "/b2_index.sql:6: warning: [create-index-without-concurrently] CREATE INDEX on existing table users: "
+    "CREATE INDEX blocks writes to the table until the index is built; use CREATE INDEX CONCURRENTLY in a "
+    "revision of its own with `-- transactional: false`\n";
 
 TEST(LintCommand, PrintsEachFindingAsAWarningAndExitsZero) {
     const ToolRun run = run_tool({"lint", kLint});

@@ -73,7 +73,8 @@ TEST_F(RevisionCommand, ChainsOnARevisionWhoseUpgradeIsStillEmpty) {
     EXPECT_EQ(header(second, "down_revision"), first);
     const ToolRun history = run_tool({"history", "--dir", dir_.str()});
     EXPECT_EQ(history.code, 0) << history.err;
-    EXPECT_EQ(history.out, first + " -> " + header(second, "revision") + " (head), two\n<base> -> " + first + ", one\n");
+    EXPECT_EQ(history.out,
+              first + " -> " + header(second, "revision") + " (head), two\n<base> -> " + first + ", one\n");
     EXPECT_EQ(run_tool({"check", dir_.str()}).code, 1);
 }
 

@@ -39,9 +39,7 @@ TEST(Closest, SuggestsNothingWhenNothingIsClose) {
     EXPECT_EQ(closest("abc", {"abcdef123456"}), "");
 }
 
-TEST(Closest, BreaksTiesByTheSmallerCandidate) {
-    EXPECT_EQ(closest("ab", {"ac", "aa"}), "aa");
-}
+TEST(Closest, BreaksTiesByTheSmallerCandidate) { EXPECT_EQ(closest("ab", {"ac", "aa"}), "aa"); }
 
 }  // namespace
 }  // namespace migrations::generator

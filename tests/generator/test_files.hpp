@@ -3,11 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
-#include <stdlib.h>
 
 namespace migrations::generator::testing_support {
 
@@ -18,10 +18,10 @@ public:
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         // Named after the test for whoever reads a leftover, unique so that two builds (or two
         // runs) on one machine never share it.
-        std::string pattern = (std::filesystem::temp_directory_path() /
-                               (std::string("migrations-test-") + info->test_suite_name() + "-" + info->name() +
-                                "-XXXXXX"))
-                                  .string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() /
+             (std::string("migrations-test-") + info->test_suite_name() + "-" + info->name() + "-XXXXXX"))
+                .string();
         if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
         path_ = pattern;
     }

@@ -17,11 +17,12 @@ std::string cluster_url() {
     return url;
 }
 
-const std::string kUpgrade = "-- revision: a1\n-- down_revision: none\n-- message: todos\n\n"
-                             "-- upgrade\nCREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT);\n"
-                             "CREATE INDEX todos_title ON todos (title);\n\n"
-                             "-- downgrade\nDROP TABLE todos;\n\n"
-                             "-- downgrade: postgresql\n";
+const std::string kUpgrade =
+    "-- revision: a1\n-- down_revision: none\n-- message: todos\n\n"
+    "-- upgrade\nCREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT);\n"
+    "CREATE INDEX todos_title ON todos (title);\n\n"
+    "-- downgrade\nDROP TABLE todos;\n\n"
+    "-- downgrade: postgresql\n";
 
 // The example's C++ revision (e4f6a8b0c2d4_normalise_titles.cpp) is counted apart: the tool never runs it.
 const std::string kCppNotRun =
@@ -44,8 +45,9 @@ TEST(VerifyOnPostgresql, NamesWhatAPostgresqlDowngradeDoesNotRestore) {
     dir.write("migrations/a1_todos.sql", kUpgrade + "DROP INDEX todos_title;\n");
     const ToolRun run = run_tool_in(dir.path(), {"verify", "--database", cluster_url()});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err, "migrations/a1_todos.sql:12: error: downgrade of a1 does not restore the schema: table 'todos' "
-                       "is still present\n");
+    EXPECT_EQ(run.err,
+              "migrations/a1_todos.sql:12: error: downgrade of a1 does not restore the schema: table 'todos' "
+              "is still present\n");
 }
 
 TEST(VerifyOnPostgresql, ReportsAFailingPostgresqlStatementAtItsLine) {
@@ -57,8 +59,8 @@ TEST(VerifyOnPostgresql, ReportsAFailingPostgresqlStatementAtItsLine) {
 }
 
 TEST(VerifyOnPostgresql, SaysItSkippedPostgresqlWhenTheVariableIsUnset) {
-    const ToolRun run =
-        run_tool({"verify", MIGRATIONS_EXAMPLE_DIR, "--database", "MIGRATIONS_VERIFY_DATABASE"}, "-u MIGRATIONS_VERIFY_DATABASE");
+    const ToolRun run = run_tool({"verify", MIGRATIONS_EXAMPLE_DIR, "--database", "MIGRATIONS_VERIFY_DATABASE"},
+                                 "-u MIGRATIONS_VERIFY_DATABASE");
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.out,
               "3 revisions verified on SQLite: upgrade, downgrade and upgrade again each restore the schema" +
@@ -80,7 +82,8 @@ TEST(VerifyOnPostgresql, ReportsAServerItCannotReach) {
     const ToolRun run = run_tool_in(dir.path(), {"verify", "--database", "postgresql://nobody:secret@127.0.0.1:1/x"});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.err.rfind("migrations/a1_todos.sql:1: error: verification on PostgreSQL stopped: cannot connect to "
-                            "postgresql://nobody:***@127.0.0.1:1/x: ", 0),
+                            "postgresql://nobody:***@127.0.0.1:1/x: ",
+                            0),
               0u)
         << run.err;
     EXPECT_EQ(run.err.find("secret"), std::string::npos);

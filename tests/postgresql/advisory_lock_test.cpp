@@ -68,7 +68,8 @@ TEST_F(PostgresqlLock, TimesOutNamingTheHolder) {
         EXPECT_LT(waited, 2000ms);
         const std::regex expected(
             "timed out after 300 ms waiting for the migration lock of \"public\"\\.\"schema_revisions\" "
-            "\\(advisory lock 7326123438022456803\\), held by pid " + pid +
+            "\\(advisory lock 7326123438022456803\\), held by pid " +
+            pid +
             " \\(application_name 'replica-one', client 127\\.0\\.0\\.1, user postgres, query started "
             "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[.0-9]*\\+00\\)");
         EXPECT_TRUE(std::regex_match(error.what(), expected)) << error.what();

@@ -53,8 +53,7 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"postgresql://app:one@db/app?password=two", "postgresql://app:***@db/app?password=***"},
         RedactionCase{"host=db user=app password=s3cret dbname=app", "host=db user=app password=*** dbname=app"},
         RedactionCase{"host=db password = 's3 cr\\'et' dbname=app", "host=db password = *** dbname=app"},
-        RedactionCase{"password=s3cret", "password=***"},
-        RedactionCase{"host=db dbname=app", "host=db dbname=app"},
+        RedactionCase{"password=s3cret", "password=***"}, RedactionCase{"host=db dbname=app", "host=db dbname=app"},
         RedactionCase{"host=db password", "host=db ***"},
         RedactionCase{"host=db password='unterminated", "host=db password=***"}),
     [](const auto& info) { return "Case" + std::to_string(info.index); });
@@ -124,15 +123,17 @@ TEST(PostgresqlConninfo, RefusesAMalformedKeywordStringWithoutShowingThePassword
         (void)keyword_conninfo_to_url("host=db password='s3cret");
         FAIL() << "accepted";
     } catch (const ConninfoError& error) {
-        EXPECT_STREQ(error.what(), "invalid PostgreSQL connection string \"host=db password=***\": unterminated "
-                                   "quoted value of \"password\"");
+        EXPECT_STREQ(error.what(),
+                     "invalid PostgreSQL connection string \"host=db password=***\": unterminated "
+                     "quoted value of \"password\"");
     }
     try {
         (void)keyword_conninfo_to_url("host=db dbname");
         FAIL() << "accepted";
     } catch (const ConninfoError& error) {
-        EXPECT_STREQ(error.what(), "invalid PostgreSQL connection string \"host=db dbname\": missing \"=\" after "
-                                   "\"dbname\"");
+        EXPECT_STREQ(error.what(),
+                     "invalid PostgreSQL connection string \"host=db dbname\": missing \"=\" after "
+                     "\"dbname\"");
     }
 }
 

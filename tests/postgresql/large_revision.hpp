@@ -19,7 +19,8 @@ inline std::string large_revision(int blocks) {
         sql += "/* block " + n + " /* a nested; comment */ still a comment; */\n";
         sql += "INSERT INTO big VALUES (" + std::to_string(2 * i) + ", E'it\\'s; a \\\\ test\\n'), (" +
                std::to_string(2 * i + 1) + ", 'plain ''quoted''; text');\n";
-        sql += "CREATE FUNCTION f_" + n + "() RETURNS int AS $body$\nBEGIN\n  -- a comment; inside\n"
+        sql += "CREATE FUNCTION f_" + n +
+               "() RETURNS int AS $body$\nBEGIN\n  -- a comment; inside\n"
                "  RETURN (SELECT count(*) FROM big WHERE note <> ';');\nEND;\n$body$ LANGUAGE plpgsql;\n";
         sql += "-- a line comment; with a semicolon\n";
         sql += "DO $$ BEGIN PERFORM f_" + n + "(); END $$;\n";

@@ -79,8 +79,9 @@ TEST_F(PostgresqlLockBounds, AStatementWaitingForALockThrowsStatementLockTimeout
         EXPECT_EQ(error.revision(), "b");
         EXPECT_EQ(error.line(), 7U);
         EXPECT_EQ(postgresql_sqlstate(error.database_code()), "55P03");
-        EXPECT_EQ(std::string(error.what()),
-                  "migrations/b.sql:7: b upgrade failed: canceling statement due to lock timeout" + blocked_by(*reader));
+        EXPECT_EQ(
+            std::string(error.what()),
+            "migrations/b.sql:7: b upgrade failed: canceling statement due to lock timeout" + blocked_by(*reader));
     }
     backend.rollback();
 }
@@ -100,8 +101,9 @@ TEST_F(PostgresqlLockBounds, ALockRefusedAtOnceIsALockTimeoutWithoutBlockersName
         backend.execute(b, *Catalog::upgrade_section(b, Dialect::postgresql), Direction::upgrade);
         FAIL() << "no lock timeout";
     } catch (const detail::StatementLockTimeout& error) {
-        EXPECT_STREQ(error.what(), "migrations/b.sql:6: b upgrade failed: could not obtain lock on relation \"t\"\n"
-                                   "  (no blocking session was seen while it waited)");
+        EXPECT_STREQ(error.what(),
+                     "migrations/b.sql:6: b upgrade failed: could not obtain lock on relation \"t\"\n"
+                     "  (no blocking session was seen while it waited)");
     }
     backend.rollback();
 }
@@ -129,8 +131,10 @@ TEST_F(PostgresqlLockBounds, AnUpgradeBehindAReaderRetriesAndSucceedsOnceTheRead
     EXPECT_EQ(result.revisions, std::vector<std::string>{"b"});
     EXPECT_EQ(scalar(*connection_, "SELECT count(y) FROM t"), "0");  // the column exists
     ASSERT_GE(retries.size(), 1U);
-    EXPECT_EQ(retries[0], "b attempt 1/6: migrations/b.sql:7: b upgrade failed: canceling statement due to lock "
-                          "timeout" + blocker);
+    EXPECT_EQ(retries[0],
+              "b attempt 1/6: migrations/b.sql:7: b upgrade failed: canceling statement due to lock "
+              "timeout" +
+                  blocker);
 }
 
 TEST_F(PostgresqlLockBounds, AnUpgradeWhoseRetriesRunOutFailsNamingTheBlocker) {
@@ -218,8 +222,9 @@ TEST_F(PostgresqlLockBounds, OtherQueriesOnTheTableWaitNoLongerThanTheBound) {
     // of t queues behind it, until the ALTER gives up.
     auto third = database_.connect();
     const auto deadline = Clock::now() + 10s;
-    while (scalar(*third, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                          " AND query LIKE '%ALTER TABLE t%'") != "1" &&
+    while (scalar(*third,
+                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                  " AND query LIKE '%ALTER TABLE t%'") != "1" &&
            Clock::now() < deadline) {
         std::this_thread::sleep_for(2ms);
     }
@@ -248,8 +253,9 @@ TEST_F(PostgresqlLockBounds, SetsTheBoundsForTheMigrationOnlyAndRestoresTheSessi
     options.statement_lock_timeout = 1500ms;
     options.statement_timeout = 30s;
     (void)upgrade(*connection_, builder.build(), "head", options);
-    EXPECT_EQ(scalar(*connection_, "SELECT string_agg(revision || ' ' || lock_timeout || ' ' || statement_timeout, ', '"
-                                   " ORDER BY revision) FROM seen"),
+    EXPECT_EQ(scalar(*connection_,
+                     "SELECT string_agg(revision || ' ' || lock_timeout || ' ' || statement_timeout, ', '"
+                     " ORDER BY revision) FROM seen"),
               "a 1500ms 30s, b 1500ms 30s, c 1500ms 30s");
     EXPECT_EQ(scalar(*connection_, "SHOW lock_timeout"), "7s");
     EXPECT_EQ(scalar(*connection_, "SHOW statement_timeout"), "0");
@@ -258,7 +264,8 @@ TEST_F(PostgresqlLockBounds, SetsTheBoundsForTheMigrationOnlyAndRestoresTheSessi
 TEST_F(PostgresqlLockBounds, BoundsByDefaultAndLeavesStatementTimeoutAlone) {
     CatalogBuilder builder;
     builder.add("a")
-        .up("CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS s;")
+        .up("CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS l, current_setting('statement_timeout') AS "
+            "s;")
         .down("DROP TABLE seen;");
     postgresql::query(pg_, "SET statement_timeout = '1min'");
     (void)upgrade(*connection_, builder.build());
@@ -315,9 +322,10 @@ TEST_F(PostgresqlLockBounds, TheCommandLineSaysWhoHoldsTheMigrationLockItWaitsFo
     const std::string printed = ::testing::internal::GetCapturedStderr();
     releaser.join();
     EXPECT_EQ(status, 0);
-    const std::regex expected("app: waiting for the migration lock \\([0-9.]+ ms so far\\): held by pid " +
-                              std::to_string(PQbackendPID(raw(*other))) +
-                              " \\(application_name 'other-replica', [^\n]*\napp: running upgrade a \\(revision a\\)\n");
+    const std::regex expected(
+        "app: waiting for the migration lock \\([0-9.]+ ms so far\\): held by pid " +
+        std::to_string(PQbackendPID(raw(*other))) +
+        " \\(application_name 'other-replica', [^\n]*\napp: running upgrade a \\(revision a\\)\n");
     EXPECT_TRUE(std::regex_search(printed, expected)) << printed;
 }
 

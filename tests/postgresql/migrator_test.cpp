@@ -44,9 +44,10 @@ protected:
         return out;
     }
     std::vector<std::string> tables() {
-        return rows("SELECT string_agg(table_schema || '.' || table_name, ','"
-                    " ORDER BY table_schema || '.' || table_name COLLATE \"C\") FROM information_schema.tables"
-                    " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
+        return rows(
+            "SELECT string_agg(table_schema || '.' || table_name, ','"
+            " ORDER BY table_schema || '.' || table_name COLLATE \"C\") FROM information_schema.tables"
+            " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
     }
     /// "postgresql://postgres@127.0.0.1:PORT/<db>": how messages name this database.
     std::string location() {
@@ -76,8 +77,8 @@ public:
         char line[4096];
         while (std::fgets(line, sizeof line, file_) != nullptr) {
             const std::string text = line;
-            if (text.rfind("F\t", 0) == 0 && (text.find("\tQuery\t") != std::string::npos ||
-                                             text.find("\tParse\t") != std::string::npos)) {
+            if (text.rfind("F\t", 0) == 0 &&
+                (text.find("\tQuery\t") != std::string::npos || text.find("\tParse\t") != std::string::npos)) {
                 out.push_back(text);
             }
         }
@@ -104,8 +105,7 @@ TEST_F(PostgresqlMigrator, AtHeadRunsOneQueryAndWritesNothingWhateverTheOptions)
         EXPECT_TRUE(result.revisions.empty());
         EXPECT_EQ(result.to, std::vector<std::string>{"c"});
         ASSERT_EQ(sent.size(), 1U);
-        EXPECT_NE(sent[0].find("SELECT revision, checksum, state FROM \"schema_revisions\"\""),
-                  std::string::npos)
+        EXPECT_NE(sent[0].find("SELECT revision, checksum, state FROM \"schema_revisions\"\""), std::string::npos)
             << sent[0];
     }
 }
@@ -134,13 +134,6 @@ TEST_F(PostgresqlMigrator, RunsDollarQuotedFunctionsAndSemicolonsInStrings) {
     EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM pg_proc WHERE proname = 'count_note'"), "0");
 }
 
-
-
-
-
-
-
-
 TEST_F(PostgresqlMigrator, RunsAConcurrentIndexRevisionAloneAndRecordsItApplied) {
     CatalogBuilder b;
     b.add("a").up("CREATE TABLE t (x INTEGER, y INTEGER);").down("DROP TABLE t;");
@@ -166,8 +159,6 @@ TEST_F(PostgresqlMigrator, RunsAConcurrentIndexRevisionAloneAndRecordsItApplied)
     EXPECT_EQ(downgrade(*connection_, catalog, "base").revisions, (std::vector<std::string>{"c", "i", "a"}));
 }
 
-
-
 TEST_F(PostgresqlMigrator, UsesTheConfiguredVersionTableAndSchema) {
     Options options;
     options.version_table = "app_versions";
@@ -179,8 +170,9 @@ TEST_F(PostgresqlMigrator, UsesTheConfiguredVersionTableAndSchema) {
     options.version_table_schema = "ops; DROP TABLE t_a";
     const Error error = expect_error([&] { (void)upgrade(*connection_, graph_catalog("a:"), "head", options); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_option);
-    EXPECT_STREQ(error.what(), "invalid version table schema 'ops; DROP TABLE t_a': expected an identifier "
-                               "[A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
+    EXPECT_STREQ(error.what(),
+                 "invalid version table schema 'ops; DROP TABLE t_a': expected an identifier "
+                 "[A-Za-z_][A-Za-z0-9_]* of at most 63 characters");
 }
 
 TEST_F(PostgresqlMigrator, KeepsTheVersionTableInTheCurrentSchema) {
@@ -188,7 +180,6 @@ TEST_F(PostgresqlMigrator, KeepsTheVersionTableInTheCurrentSchema) {
     (void)upgrade(*connection_, graph_catalog("a:"));
     EXPECT_EQ(tables(), std::vector<std::string>{"app.schema_revisions,app.t_a"});
 }
-
 
 TEST_F(PostgresqlMigrator, TimesOutOnTheLockNamingItsHolder) {
     const Catalog catalog = graph_catalog("a:");
@@ -200,16 +191,16 @@ TEST_F(PostgresqlMigrator, TimesOutOnTheLockNamingItsHolder) {
     options.migration_lock_timeout = std::chrono::milliseconds(200);
     const Error error = expect_error([&] { (void)upgrade(*connection_, catalog, "head", options); });
     EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
-    const std::regex expected("timed out after 200 ms waiting for the migration lock of \"public\"\\.\"schema_revisions\" "
-                              "on " + std::regex_replace(location(), std::regex("\\."), "\\.") +
-                              " \\(advisory lock -?\\d+\\), held by pid " + std::to_string(PQbackendPID(raw(*other))) +
-                              " \\(application_name 'other-replica', client 127\\.0\\.0\\.1, user postgres, query "
-                              "started [^)]+\\)");
+    const std::regex expected(
+        "timed out after 200 ms waiting for the migration lock of \"public\"\\.\"schema_revisions\" "
+        "on " +
+        std::regex_replace(location(), std::regex("\\."), "\\.") + " \\(advisory lock -?\\d+\\), held by pid " +
+        std::to_string(PQbackendPID(raw(*other))) +
+        " \\(application_name 'other-replica', client 127\\.0\\.0\\.1, user postgres, query "
+        "started [^)]+\\)");
     EXPECT_TRUE(std::regex_match(error.what(), expected)) << error.what();
     EXPECT_EQ(tables(), std::vector<std::string>{""});
 }
-
-
 
 TEST_F(PostgresqlMigrator, UsesThePostgresqlSectionOfARevision) {
     CatalogBuilder b;
@@ -255,20 +246,22 @@ TEST_F(PostgresqlMigrator, UpgradesByALibpqKeywordString) {
     EXPECT_EQ(postgresql_url(database_.url()), database_.url());
     const Error error = expect_error([] { (void)postgresql_url("sqlite:///app.db"); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_url);
-    EXPECT_STREQ(error.what(), "not a PostgreSQL connection string: 'sqlite:///app.db' (expected "
-                               "postgresql://user@host:port/dbname or \"host=... dbname=...\")");
+    EXPECT_STREQ(error.what(),
+                 "not a PostgreSQL connection string: 'sqlite:///app.db' (expected "
+                 "postgresql://user@host:port/dbname or \"host=... dbname=...\")");
 }
 
 TEST_F(PostgresqlMigrator, PrintsNoNoticeOfTheServer) {
     CatalogBuilder b;
-    b.add("a").up("DO $$ BEGIN RAISE NOTICE 'hello from a revision'; END $$;\n"
-                  "CREATE TABLE IF NOT EXISTS pg_class_copy (x int);\n"
-                  "CREATE TABLE IF NOT EXISTS pg_class_copy (x int);")
+    b.add("a")
+        .up("DO $$ BEGIN RAISE NOTICE 'hello from a revision'; END $$;\n"
+            "CREATE TABLE IF NOT EXISTS pg_class_copy (x int);\n"
+            "CREATE TABLE IF NOT EXISTS pg_class_copy (x int);")
         .down("DROP TABLE pg_class_copy;");
     ::testing::internal::CaptureStderr();
-    (void)upgrade(database_.url(), b.build());        // a connection of our own
+    (void)upgrade(database_.url(), b.build());  // a connection of our own
     (void)downgrade(*connection_, b.build(), "base");
-    (void)upgrade(*connection_, b.build());           // the caller's libpqxx connection
+    (void)upgrade(*connection_, b.build());  // the caller's libpqxx connection
     EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 }
 
@@ -352,12 +345,13 @@ TEST_F(PostgresqlMigrator, NamesAnUnreachableServerWithoutThePassword) {
 }
 
 TEST_F(PostgresqlMigrator, RejectsAUrlLibpqRefusesWithoutThePassword) {
-    const Error error = expect_error(
-        [&] { (void)upgrade("postgresql://app:s3cret@127.0.0.1/app?colour=blue", graph_catalog("a:")); });
+    const Error error =
+        expect_error([&] { (void)upgrade("postgresql://app:s3cret@127.0.0.1/app?colour=blue", graph_catalog("a:")); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_url);
-    EXPECT_STREQ(error.what(), "bad database URL 'postgresql://app:***@127.0.0.1/app?colour=blue': invalid "
-                               "PostgreSQL connection string \"postgresql://app:***@127.0.0.1/app?colour=blue\": "
-                               "invalid URI query parameter: \"colour\"");
+    EXPECT_STREQ(error.what(),
+                 "bad database URL 'postgresql://app:***@127.0.0.1/app?colour=blue': invalid "
+                 "PostgreSQL connection string \"postgresql://app:***@127.0.0.1/app?colour=blue\": "
+                 "invalid URI query parameter: \"colour\"");
 }
 
 TEST_F(PostgresqlMigrator, RunsTheCommandLineWithAPostgresqlUrl) {
@@ -413,7 +407,9 @@ TEST_F(PostgresqlMigrator, CheckReportsASchemaAlteredByHand) {
     Options options;
     options.check_schema = false;
     EXPECT_TRUE(check(database_.url(), catalog, options).ok);
-    EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrations\\_scratch\\_" + std::to_string(::getpid()) + "\\_%'"), "0");
+    EXPECT_EQ(scalar(*connection_, "SELECT count(*) FROM pg_database WHERE datname LIKE 'migrations\\_scratch\\_" +
+                                       std::to_string(::getpid()) + "\\_%'"),
+              "0");
 }
 
 }  // namespace

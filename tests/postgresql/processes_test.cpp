@@ -9,11 +9,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <chrono>
 #include <csignal>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 namespace migrations {
 namespace {
@@ -56,17 +56,11 @@ void start_many_and_check(const char* scenario, int revisions) {
     }
 }
 
-TEST(PostgresqlProcesses, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) {
-    start_many_and_check("logging", 30);
-}
+TEST(PostgresqlProcesses, ManyStartingAtOnceAllSucceedAndApplyEachRevisionOnce) { start_many_and_check("logging", 30); }
 
-TEST(PostgresqlProcesses, ManyStartingAtOnceWithCppRevisionsApplyEachRevisionOnce) {
-    start_many_and_check("cpp", 30);
-}
+TEST(PostgresqlProcesses, ManyStartingAtOnceWithCppRevisionsApplyEachRevisionOnce) { start_many_and_check("cpp", 30); }
 
-TEST(PostgresqlProcesses, ManyStartingAtOnceWithConcurrentIndexesDoNotDeadlock) {
-    start_many_and_check("index", 31);
-}
+TEST(PostgresqlProcesses, ManyStartingAtOnceWithConcurrentIndexesDoNotDeadlock) { start_many_and_check("index", 31); }
 
 TEST(PostgresqlProcesses, KilledMidUpgradeLeavesTheOldRevisionAndReleasesTheLock) {
     TestDatabase database;
@@ -78,8 +72,9 @@ TEST(PostgresqlProcesses, KilledMidUpgradeLeavesTheOldRevisionAndReleasesTheLock
     const pid_t pid = spawn(database.url(), "slow");
     // Wait until slow2's statement runs, then kill the process.
     const auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (scalar(*connection, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-                               " AND query LIKE '%WITH RECURSIVE%' AND pid <> pg_backend_pid()") == "0" &&
+    while (scalar(*connection,
+                  "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                  " AND query LIKE '%WITH RECURSIVE%' AND pid <> pg_backend_pid()") == "0" &&
            std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(5ms);
     }
@@ -106,8 +101,9 @@ TEST(PostgresqlProcesses, KilledMidUpgradeRollsBackToTheOldRevision) {
     postgresql::query(raw(*connection), "UPDATE knob SET n = 200000000");
     const pid_t pid = spawn(database.url(), "slow");
     const auto deadline = std::chrono::steady_clock::now() + 20s;
-    while (scalar(*connection, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-                               " AND query LIKE '%WITH RECURSIVE%' AND pid <> pg_backend_pid()") == "0" &&
+    while (scalar(*connection,
+                  "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                  " AND query LIKE '%WITH RECURSIVE%' AND pid <> pg_backend_pid()") == "0" &&
            std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(5ms);
     }
@@ -116,8 +112,9 @@ TEST(PostgresqlProcesses, KilledMidUpgradeRollsBackToTheOldRevision) {
     EXPECT_EQ(wait_exit_code(pid), 128 + SIGKILL);
     // Wait for the server to end the orphaned session (client_connection_check_interval).
     const auto gone = std::chrono::steady_clock::now() + 10s;
-    while (scalar(*connection, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%WITH RECURSIVE%'"
-                               " AND pid <> pg_backend_pid()") != "0" &&
+    while (scalar(*connection,
+                  "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%WITH RECURSIVE%'"
+                  " AND pid <> pg_backend_pid()") != "0" &&
            std::chrono::steady_clock::now() < gone) {
         std::this_thread::sleep_for(20ms);
     }

@@ -5,8 +5,8 @@
 #include "schema/postgresql_script.hpp"
 #include "schema/postgresql_verify.hpp"
 
-#include "schema/sqlite_handle.hpp"
 #include "postgresql/libpq_query.hpp"
+#include "schema/sqlite_handle.hpp"
 #include "test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -30,9 +30,10 @@ RevisionScript revision(std::string id, std::string upgrade, std::string downgra
 }
 
 const std::vector<RevisionScript> kRevisions = {
-    revision("a1", "CREATE TYPE state AS ENUM ('open', 'done');\n"
-                   "CREATE TABLE todos (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL, "
-                   "state state NOT NULL DEFAULT 'open');",
+    revision("a1",
+             "CREATE TYPE state AS ENUM ('open', 'done');\n"
+             "CREATE TABLE todos (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL, "
+             "state state NOT NULL DEFAULT 'open');",
              "DROP TABLE todos;\nDROP TYPE state;"),
     revision("b2", "CREATE INDEX CONCURRENTLY todos_title ON todos (lower(title));\nCOMMENT ON TABLE todos IS 'to do';",
              "DROP INDEX todos_title;\nCOMMENT ON TABLE todos IS NULL;"),
@@ -78,7 +79,8 @@ TEST_F(PostgresqlDrift, ReportsARevisionThatFailsToReplayAtItsLine) {
         detect_postgresql_drift(db(), broken);
         FAIL() << "no error";
     } catch (const SchemaError& error) {
-        EXPECT_EQ(std::string(error.what()), "migrations/c3.sql:6: error: upgrade of c3 failed: relation \"t\" already exists");
+        EXPECT_EQ(std::string(error.what()),
+                  "migrations/c3.sql:6: error: upgrade of c3 failed: relation \"t\" already exists");
     }
     EXPECT_EQ(scratch_databases(), "0");
 }
@@ -104,25 +106,28 @@ TEST_F(PostgresqlDrift, VerifyNamesWhatADowngradeDoesNotRestore) {
     revisions[1].downgrade.sql = "COMMENT ON TABLE todos IS NULL;";
     revisions.push_back(revision("c3", "ALTER TABLE todos ADD COLUMN due date;", "ALTER TABLE todos DROP COLUMN due;"));
     EXPECT_EQ(verify_postgresql_revisions(db(), revisions),
-              std::vector<std::string>{
-                  "migrations/b2.sql:8: error: downgrade of b2 does not restore the schema: index 'todos_title' is still present"});
+              std::vector<std::string>{"migrations/b2.sql:8: error: downgrade of b2 does not restore the schema: index "
+                                       "'todos_title' is still present"});
     EXPECT_EQ(scratch_databases(), "0");
 }
 
 TEST_F(PostgresqlDrift, VerifyReportsAFailingStatementAtItsLine) {
     std::vector<RevisionScript> revisions = kRevisions;
     revisions[0].downgrade.sql = "DROP TYPE state;\nDROP TABLE todos;";
-    EXPECT_EQ(verify_postgresql_revisions(db(), revisions),
-              std::vector<std::string>{"migrations/a1.sql:9: error: downgrade of a1 failed: cannot drop type state because "
-                                       "other objects depend on it\n  DETAIL: column state of table todos depends on "
-                                       "type state\n  HINT: Use DROP ... CASCADE to drop the dependent objects too."});
+    EXPECT_EQ(
+        verify_postgresql_revisions(db(), revisions),
+        std::vector<std::string>{"migrations/a1.sql:9: error: downgrade of a1 failed: cannot drop type state because "
+                                 "other objects depend on it\n  DETAIL: column state of table todos depends on "
+                                 "type state\n  HINT: Use DROP ... CASCADE to drop the dependent objects too."});
 }
 
 TEST_F(PostgresqlDrift, VerifyStopsAtAFailingUpgrade) {
-    const std::vector<RevisionScript> revisions = {revision("a1", "CREATE TABLE t (a int);\n\nSELECT missing FROM t;", ""),
-                                                   revision("b2", "CREATE TABLE u (a int);", "DROP TABLE u;")};
+    const std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE t (a int);\n\nSELECT missing FROM t;", ""),
+        revision("b2", "CREATE TABLE u (a int);", "DROP TABLE u;")};
     EXPECT_EQ(verify_postgresql_revisions(db(), revisions),
-              std::vector<std::string>{"migrations/a1.sql:7: error: upgrade of a1 failed: column \"missing\" does not exist"});
+              std::vector<std::string>{
+                  "migrations/a1.sql:7: error: upgrade of a1 failed: column \"missing\" does not exist"});
 }
 
 // The replay (VERIFY, drift, autogenerate) sends the statements where the catalog says

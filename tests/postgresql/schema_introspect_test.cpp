@@ -2,9 +2,9 @@
 // dropped is detected, as the operations diff() names.
 #include "schema/postgresql_introspect.hpp"
 
+#include "postgresql/libpq_query.hpp"
 #include "schema/diff.hpp"
 #include "schema/sqlite_handle.hpp"
-#include "postgresql/libpq_query.hpp"
 #include "test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -93,10 +93,10 @@ TEST_F(PostgresqlIntrospection, DetectsIndexesWithMethodExpressionsPartialAndInc
     EXPECT_EQ(changes("CREATE UNIQUE INDEX t_lower ON t (lower(b) text_pattern_ops) INCLUDE (c) WHERE a > 0"),
               Lines{"create index 't_lower'"});
     const Schema schema = read();
-    EXPECT_EQ(schema.find_object("index", "t_lower")->definition,
-              "CREATE UNIQUE INDEX t_lower ON public.t USING btree (lower(b) text_pattern_ops) INCLUDE (c) WHERE (a > 0)");
-    EXPECT_EQ(changes("DROP INDEX t_b; CREATE INDEX t_b ON t (b DESC)"),
-              Lines{"alter index 't_b'"});
+    EXPECT_EQ(
+        schema.find_object("index", "t_lower")->definition,
+        "CREATE UNIQUE INDEX t_lower ON public.t USING btree (lower(b) text_pattern_ops) INCLUDE (c) WHERE (a > 0)");
+    EXPECT_EQ(changes("DROP INDEX t_b; CREATE INDEX t_b ON t (b DESC)"), Lines{"alter index 't_b'"});
     EXPECT_EQ(read().find_object("index", "t_b")->definition, "CREATE INDEX t_b ON public.t USING btree (b DESC)");
     EXPECT_EQ(changes("DROP INDEX t_b"), Lines{"drop index 't_b'"});
 }
@@ -131,7 +131,8 @@ TEST_F(PostgresqlIntrospection, DetectsEnumTypesAndTheirLabels) {
 }
 
 TEST_F(PostgresqlIntrospection, DetectsDomains) {
-    EXPECT_EQ(changes("CREATE DOMAIN positive AS integer DEFAULT 1 NOT NULL CHECK (VALUE > 0)"), Lines{"create domain 'positive'"});
+    EXPECT_EQ(changes("CREATE DOMAIN positive AS integer DEFAULT 1 NOT NULL CHECK (VALUE > 0)"),
+              Lines{"create domain 'positive'"});
     EXPECT_EQ(read().find_object("domain", "positive")->definition,
               "CREATE DOMAIN positive AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK ((VALUE > 0))");
     EXPECT_EQ(changes("ALTER DOMAIN positive DROP DEFAULT"), Lines{"alter domain 'positive'"});
@@ -144,13 +145,16 @@ TEST_F(PostgresqlIntrospection, DetectsFunctionsComparedWithWhiteSpaceNormalised
     EXPECT_EQ(changes("CREATE OR REPLACE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql AS $$\n"
                       "    SELECT a   +   b $$"),
               Lines{});
-    EXPECT_EQ(changes("CREATE OR REPLACE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql AS $$ SELECT a - b $$"),
-              Lines{"alter function 'add(a integer, b integer)'"});
+    EXPECT_EQ(
+        changes(
+            "CREATE OR REPLACE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql AS $$ SELECT a - b $$"),
+        Lines{"alter function 'add(a integer, b integer)'"});
     EXPECT_EQ(changes("DROP FUNCTION add"), Lines{"drop function 'add(a integer, b integer)'"});
 }
 
 TEST_F(PostgresqlIntrospection, DetectsTriggers) {
-    run("CREATE TABLE t (a int); CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+    run("CREATE TABLE t (a int); CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END "
+        "$$");
     EXPECT_EQ(changes("CREATE TRIGGER t_touch BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch()"),
               Lines{"create trigger 't.t_touch'"});
     EXPECT_EQ(changes("CREATE OR REPLACE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch()"),
@@ -167,7 +171,8 @@ TEST_F(PostgresqlIntrospection, DetectsComments) {
     run("CREATE TABLE t (a int)");
     EXPECT_EQ(changes("COMMENT ON TABLE t IS 'things'; COMMENT ON COLUMN t.a IS 'it''s a'"),
               (Lines{"create comment 'column public.t.a'", "create comment 'table public.t'"}));
-    EXPECT_EQ(read().find_object("comment", "column public.t.a")->definition, "COMMENT ON COLUMN public.t.a IS 'it''s a'");
+    EXPECT_EQ(read().find_object("comment", "column public.t.a")->definition,
+              "COMMENT ON COLUMN public.t.a IS 'it''s a'");
     EXPECT_EQ(changes("COMMENT ON TABLE t IS 'stuff'"), Lines{"alter comment 'table public.t'"});
     EXPECT_EQ(changes("COMMENT ON TABLE t IS NULL"), Lines{"drop comment 'table public.t'"});
 }

@@ -2,9 +2,9 @@
 // schema A into B exactly (introspected), and the downgrade turns it back into A.
 #include "schema/postgresql_render.hpp"
 
+#include "postgresql/libpq_query.hpp"
 #include "schema/postgresql_introspect.hpp"
 #include "schema/postgresql_script.hpp"
-#include "postgresql/libpq_query.hpp"
 #include "test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -48,12 +48,13 @@ protected:
 
 TEST_F(PostgresqlRender, CreatesTablesWithTheirTypesAndForeignKeysInDependencyOrder) {
     const auto migration = round_trip(
-        "", "CREATE TYPE state AS ENUM ('open', 'done'); "
-            "CREATE TABLE lists (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL UNIQUE); "
-            "CREATE TABLE todos (id serial PRIMARY KEY, list bigint REFERENCES lists (id) ON DELETE CASCADE, "
-            "state state NOT NULL DEFAULT 'open', title varchar(80) COLLATE \"C\", "
-            "upper_title text GENERATED ALWAYS AS (upper(title)) STORED); "
-            "CREATE INDEX todos_title ON todos (lower(title)) WHERE state = 'open'");
+        "",
+        "CREATE TYPE state AS ENUM ('open', 'done'); "
+        "CREATE TABLE lists (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL UNIQUE); "
+        "CREATE TABLE todos (id serial PRIMARY KEY, list bigint REFERENCES lists (id) ON DELETE CASCADE, "
+        "state state NOT NULL DEFAULT 'open', title varchar(80) COLLATE \"C\", "
+        "upper_title text GENERATED ALWAYS AS (upper(title)) STORED); "
+        "CREATE INDEX todos_title ON todos (lower(title)) WHERE state = 'open'");
     EXPECT_FALSE(migration.upgrade.concurrently);
     EXPECT_LT(migration.upgrade.sql.find("CREATE TYPE state"), migration.upgrade.sql.find("CREATE TABLE \"todos\""));
     EXPECT_NE(migration.upgrade.sql.find("ALTER TABLE \"todos\" ADD CONSTRAINT \"todos_list_fkey\" FOREIGN KEY (list) "
@@ -95,10 +96,12 @@ TEST_F(PostgresqlRender, BuildsAnIndexOnAnExistingTableConcurrently) {
 
 TEST_F(PostgresqlRender, AddsEnumLabelsInPlaceAndRebuildsTheTypeToRemoveThem) {
     const auto migration = round_trip(
-        "CREATE TYPE state AS ENUM ('open', 'done'); CREATE TABLE t (s state DEFAULT 'open'); INSERT INTO t VALUES ('done')",
+        "CREATE TYPE state AS ENUM ('open', 'done'); CREATE TABLE t (s state DEFAULT 'open'); INSERT INTO t VALUES "
+        "('done')",
         "CREATE TYPE state AS ENUM ('new', 'open', 'late', 'done'); CREATE TABLE t (s state DEFAULT 'open')");
-    EXPECT_EQ(migration.upgrade.sql, "ALTER TYPE \"state\" ADD VALUE 'new' BEFORE 'open';\n"
-                                     "ALTER TYPE \"state\" ADD VALUE 'late' AFTER 'open';\n");
+    EXPECT_EQ(migration.upgrade.sql,
+              "ALTER TYPE \"state\" ADD VALUE 'new' BEFORE 'open';\n"
+              "ALTER TYPE \"state\" ADD VALUE 'late' AFTER 'open';\n");
     EXPECT_NE(migration.downgrade.sql.find("ALTER TYPE \"state\" RENAME TO \"state_old\";\n"), std::string::npos);
 }
 
@@ -113,10 +116,11 @@ TEST_F(PostgresqlRender, CreatesAndDropsViewsFunctionsTriggersSequencesDomainsEx
 }
 
 TEST_F(PostgresqlRender, ReplacesChangedViewsAndFunctions) {
-    round_trip("CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t; "
-               "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$",
-               "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a, a + 1 AS b FROM t; "
-               "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$");
+    round_trip(
+        "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t; "
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$",
+        "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a, a + 1 AS b FROM t; "
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$");
 }
 
 }  // namespace

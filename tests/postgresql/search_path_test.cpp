@@ -70,8 +70,9 @@ TEST(PostgresqlSearchPath, SixteenReplicasWithDifferentSearchPathsApplyEachRevis
     EXPECT_EQ(failures, 0);
     EXPECT_EQ(scalar(*connection, "SELECT n FROM public.counter"), "2");
     EXPECT_EQ(scalar(*connection, "SELECT string_agg(revision, ',' ORDER BY revision) FROM public.applied"), "b,c");
-    EXPECT_EQ(scalar(*connection, "SELECT string_agg(revision || ':' || state, ',' ORDER BY revision)"
-                                  " FROM public.schema_revisions"),
+    EXPECT_EQ(scalar(*connection,
+                     "SELECT string_agg(revision || ':' || state, ',' ORDER BY revision)"
+                     " FROM public.schema_revisions"),
               "a:applied,b:applied,c:applied");
     EXPECT_EQ(scalar(*connection, "SELECT to_regclass('app.schema_revisions') IS NULL"), "t");
 }

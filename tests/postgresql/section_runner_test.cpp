@@ -64,9 +64,10 @@ TEST_F(PostgresqlSection, ReportsTheFailingStatementWhenTheServerGivesNoPosition
 }
 
 TEST_F(PostgresqlSection, IncludesTheServerDetailOnAnIndentedLine) {
-    EXPECT_EQ(failure(pg_, "CREATE TABLE a (id int PRIMARY KEY);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (1);"),
-              "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: duplicate key value violates unique constraint "
-              "\"a_pkey\"\n  DETAIL: Key (id)=(1) already exists.");
+    EXPECT_EQ(
+        failure(pg_, "CREATE TABLE a (id int PRIMARY KEY);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (1);"),
+        "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: duplicate key value violates unique constraint "
+        "\"a_pkey\"\n  DETAIL: Key (id)=(1) already exists.");
 }
 
 TEST_F(PostgresqlSection, IncludesTheHintOfAnEnumLabelUsedInTheTransactionThatAddedIt) {
@@ -79,50 +80,54 @@ TEST_F(PostgresqlSection, IncludesTheHintOfAnEnumLabelUsedInTheTransactionThatAd
 }
 
 TEST_F(PostgresqlSection, IncludesTheHintOfAnAmbiguousFunction) {
-    EXPECT_EQ(failure(pg_, "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
-                           "CREATE FUNCTION f(a bigint) RETURNS int LANGUAGE sql AS 'SELECT 2';\n"
-                           "DROP FUNCTION f;"),
+    EXPECT_EQ(failure(pg_,
+                      "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+                      "CREATE FUNCTION f(a bigint) RETURNS int LANGUAGE sql AS 'SELECT 2';\n"
+                      "DROP FUNCTION f;"),
               "migrations/1a2b_todos.sql:7: 1a2b upgrade failed: function name \"f\" is not unique\n"
               "  HINT: Specify the argument list to select the function unambiguously.");
 }
 
 TEST_F(PostgresqlSection, ReportsARaiseInsideADoBlockAtItsLine) {
     // The RAISE is on the 5th line of the block: line 10 of the file (the section starts on 5).
-    EXPECT_EQ(failure(pg_, "CREATE TABLE t (n int);\n"
-                           "DO $$\n"
-                           "DECLARE n int;\n"
-                           "BEGIN\n"
-                           "  n := 42;\n"
-                           "  RAISE EXCEPTION 'no: %', n;\n"
-                           "END\n"
-                           "$$;"),
+    EXPECT_EQ(failure(pg_,
+                      "CREATE TABLE t (n int);\n"
+                      "DO $$\n"
+                      "DECLARE n int;\n"
+                      "BEGIN\n"
+                      "  n := 42;\n"
+                      "  RAISE EXCEPTION 'no: %', n;\n"
+                      "END\n"
+                      "$$;"),
               "migrations/1a2b_todos.sql:10: 1a2b upgrade failed: no: 42\n"
               "  CONTEXT: PL/pgSQL function inline_code_block line 5 at RAISE");
 }
 
 TEST_F(PostgresqlSection, ReportsAFailingStatementInsideADoBlockAtTheLineOfTheError) {
-    EXPECT_EQ(failure(pg_, "CREATE TABLE t (x int);\n"
-                           "DO $body$\n"
-                           "BEGIN\n"
-                           "  PERFORM 1;\n"
-                           "  INSERT INTO t\n"
-                           "    SELECT * FROM missing;\n"
-                           "END $body$;"),
+    EXPECT_EQ(failure(pg_,
+                      "CREATE TABLE t (x int);\n"
+                      "DO $body$\n"
+                      "BEGIN\n"
+                      "  PERFORM 1;\n"
+                      "  INSERT INTO t\n"
+                      "    SELECT * FROM missing;\n"
+                      "END $body$;"),
               "migrations/1a2b_todos.sql:10: 1a2b upgrade failed: relation \"missing\" does not exist\n"
               "  CONTEXT: PL/pgSQL function inline_code_block line 4 at SQL statement");
 }
 
 TEST_F(PostgresqlSection, ReportsAFailureInAFunctionOfTheSectionAtItsLine) {
-    EXPECT_EQ(failure(pg_, "CREATE OR REPLACE FUNCTION public.check_it(n int) RETURNS int AS $$\n"
-                           "BEGIN\n"
-                           "  IF n > 1 THEN\n"
-                           "    RAISE EXCEPTION 'too big: %', n USING HINT = 'keep it small';\n"
-                           "  END IF;\n"
-                           "  RETURN n;\n"
-                           "END;\n"
-                           "$$ LANGUAGE plpgsql;\n"
-                           "SELECT check_it(1);\n"
-                           "SELECT check_it(2);"),
+    EXPECT_EQ(failure(pg_,
+                      "CREATE OR REPLACE FUNCTION public.check_it(n int) RETURNS int AS $$\n"
+                      "BEGIN\n"
+                      "  IF n > 1 THEN\n"
+                      "    RAISE EXCEPTION 'too big: %', n USING HINT = 'keep it small';\n"
+                      "  END IF;\n"
+                      "  RETURN n;\n"
+                      "END;\n"
+                      "$$ LANGUAGE plpgsql;\n"
+                      "SELECT check_it(1);\n"
+                      "SELECT check_it(2);"),
               "migrations/1a2b_todos.sql:8: 1a2b upgrade failed: too big: 2\n"
               "  HINT: keep it small\n"
               "  CONTEXT: PL/pgSQL function check_it(integer) line 4 at RAISE");
@@ -207,10 +212,11 @@ TEST_F(PostgresqlSection, LeavesNothingBehindInARolledBackTransaction) {
 
 TEST_F(PostgresqlSection, RunsConcurrentIndexesOneStatementAtATime) {
     run_section(pg_, "CREATE TABLE t (a int, b int)", kSource);
-    run_section(pg_, "CREATE INDEX CONCURRENTLY t_a ON t (a);\n-- and\nCREATE INDEX CONCURRENTLY t_b ON t (b);", kSource,
-                Submission::one_statement_at_a_time);
-    EXPECT_EQ(scalar(*connection_, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
-                                   " WHERE tablename = 't'"),
+    run_section(pg_, "CREATE INDEX CONCURRENTLY t_a ON t (a);\n-- and\nCREATE INDEX CONCURRENTLY t_b ON t (b);",
+                kSource, Submission::one_statement_at_a_time);
+    EXPECT_EQ(scalar(*connection_,
+                     "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
+                     " WHERE tablename = 't'"),
               "t_a,t_b");
 }
 
@@ -233,14 +239,16 @@ TEST_F(PostgresqlSection, SendsTheStatementsWhereTheCatalogSplitThem) {
         run_section(pg_, sql, source, Submission::one_statement_at_a_time);
         ADD_FAILURE() << "the two statements were not sent together";
     } catch (const SectionError& error) {
-        EXPECT_STREQ(error.what(), "migrations/1a2b_todos.sql:5: 1a2b upgrade failed: CREATE INDEX CONCURRENTLY "
-                                   "cannot run inside a transaction block");
+        EXPECT_STREQ(error.what(),
+                     "migrations/1a2b_todos.sql:5: 1a2b upgrade failed: CREATE INDEX CONCURRENTLY "
+                     "cannot run inside a transaction block");
     }
     const std::vector<StatementRange> split{{0, 38}, {40, 38}};
     source.statements = &split;
     run_section(pg_, sql, source, Submission::one_statement_at_a_time);
-    EXPECT_EQ(scalar(*connection_, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
-                                   " WHERE tablename = 't'"),
+    EXPECT_EQ(scalar(*connection_,
+                     "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes"
+                     " WHERE tablename = 't'"),
               "t_a,t_b");
 }
 
@@ -254,7 +262,8 @@ TEST_F(PostgresqlSection, ReportsTheLineOfTheCatalogsFailingStatement) {
             run_section(pg_, sql, source, submission);
             ADD_FAILURE() << "the second CREATE TABLE ran";
         } catch (const SectionError& error) {
-            EXPECT_STREQ(error.what(), "migrations/1a2b_todos.sql:8: 1a2b upgrade failed: relation \"u\" already exists");
+            EXPECT_STREQ(error.what(),
+                         "migrations/1a2b_todos.sql:8: 1a2b upgrade failed: relation \"u\" already exists");
         }
         query(pg_, "DROP TABLE IF EXISTS u");
     }

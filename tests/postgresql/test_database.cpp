@@ -5,11 +5,11 @@
 
 #include <pqxx/nontransaction>
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace migrations::testing {
 

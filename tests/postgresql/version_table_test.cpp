@@ -44,7 +44,8 @@ protected:
 
 TEST_F(PostgresqlVersionTable, ReadsAsAbsentBeforeItIsCreated) {
     EXPECT_EQ(rows(pg_, VersionTable("", "schema_revisions")), (std::vector<Row>{{"<no table>", "", "", "", 0}}));
-    EXPECT_EQ(rows(pg_, VersionTable("nowhere", "schema_revisions")), (std::vector<Row>{{"<no table>", "", "", "", 0}}));
+    EXPECT_EQ(rows(pg_, VersionTable("nowhere", "schema_revisions")),
+              (std::vector<Row>{{"<no table>", "", "", "", 0}}));
 }
 
 TEST_F(PostgresqlVersionTable, IsCreatedInTheCurrentSchema) {
@@ -116,8 +117,10 @@ TEST_F(PostgresqlVersionTable, RefusesAnUnknownState) {
         FAIL() << "accepted";
     } catch (const DatabaseError& error) {
         EXPECT_EQ(error.sqlstate(), "23514");
-        EXPECT_EQ(std::string(error.what()).rfind("new row for relation \"schema_revisions\" violates check constraint "
-                                                  "\"schema_revisions_state_check\"", 0),
+        EXPECT_EQ(std::string(error.what())
+                      .rfind("new row for relation \"schema_revisions\" violates check constraint "
+                             "\"schema_revisions_state_check\"",
+                             0),
                   0U)
             << error.what();
     }

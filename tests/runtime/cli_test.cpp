@@ -26,7 +26,9 @@ Outcome cli(const Catalog& catalog, const std::string& default_url, const std::v
     return testing::run_cli_captured(catalog, default_url, args);
 }
 
-std::size_t lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t lines(const std::string& text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 class Cli : public ::testing::Test {
 protected:
@@ -45,8 +47,8 @@ TEST_F(Cli, PrintsTheRuntimeVersionAndTheCatalogWithVersion) {
                              std::string(catalog_.name()) + ": 3 revisions\n");
     EXPECT_EQ(shown.err, "");
     EXPECT_STREQ(runtime_version(), MIGRATIONS_VERSION_STRING);
-    EXPECT_EQ(MIGRATIONS_VERSION, MIGRATIONS_VERSION_MAJOR * 10000 + MIGRATIONS_VERSION_MINOR * 100 +
-                                      MIGRATIONS_VERSION_PATCH);
+    EXPECT_EQ(MIGRATIONS_VERSION,
+              MIGRATIONS_VERSION_MAJOR * 10000 + MIGRATIONS_VERSION_MINOR * 100 + MIGRATIONS_VERSION_PATCH);
 }
 
 TEST_F(Cli, UpgradesAndShowsCurrentAndHistoryForPeople) {
@@ -210,7 +212,8 @@ TEST_F(Cli, CheckReportsASchemaAlteredByHand) {
     }
     const Outcome dropped = cli(catalog, url_, {"app", "check"});
     EXPECT_EQ(dropped.code, 3);
-    EXPECT_EQ(dropped.err, "app: check failed for " + url_ + ": schema drift: index 'todos_done' is missing from the database\n");
+    EXPECT_EQ(dropped.err,
+              "app: check failed for " + url_ + ": schema drift: index 'todos_done' is missing from the database\n");
 }
 
 // CliSettings::drift_exclude reaches `check`: a matching unmanaged table is not drift, another
@@ -308,8 +311,9 @@ TEST_F(Cli, ShowsHeadsRevisionsAndTheOfflineScript) {
 TEST_F(Cli, SaysOnStderrWhatEachRevisionIsAboutToDoUnlessQuiet) {
     const Outcome verbose = cli(catalog_, url_, {"app", "-v", "upgrade", "b2"});
     EXPECT_EQ(verbose.code, 0);
-    EXPECT_EQ(verbose.err.find("app: 2 revision(s) to run\napp: running upgrade a1 (revision a1)\napp: upgrade a1 done in "),
-              0U)
+    EXPECT_EQ(
+        verbose.err.find("app: 2 revision(s) to run\napp: running upgrade a1 (revision a1)\napp: upgrade a1 done in "),
+        0U)
         << verbose.err;
     EXPECT_NE(verbose.err.find("app: committed (through b2)\n"), std::string::npos) << verbose.err;
     const Outcome normal = cli(catalog_, url_, {"app", "upgrade"});

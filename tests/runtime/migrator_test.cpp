@@ -69,14 +69,6 @@ TEST(SqliteUpgrade, AtHeadRunsOneQueryAndWritesNothingWhateverTheOptions) {
     }
 }
 
-
-
-
-
-
-
-
-
 TEST(SqliteUpgrade, RunsANonTransactionalRevisionAloneAndRecordsItApplied) {
     TempDir dir;
     Db db(dir.file("app.db"));
@@ -99,7 +91,6 @@ TEST(SqliteUpgrade, RunsANonTransactionalRevisionAloneAndRecordsItApplied) {
     EXPECT_EQ(downgrade(db, catalog, "base").revisions, (std::vector<std::string>{"c", "v", "a"}));
 }
 
-
 TEST(SqliteUpgrade, GivesUpWithLockTimeoutWhenAnotherConnectionHoldsTheWriteLock) {
     TempDir dir;
     Db db(dir.file("app.db"));
@@ -111,17 +102,12 @@ TEST(SqliteUpgrade, GivesUpWithLockTimeoutWhenAnotherConnectionHoldsTheWriteLock
     const Error error = expect_error([&] { (void)upgrade(db, graph_catalog("a:"), "head", options); });
     EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(140));
     EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
-    EXPECT_STREQ(error.what(), "could not take the migration lock on sqlite connection within 150 ms: another "
-                               "connection holds the write lock");
+    EXPECT_STREQ(error.what(),
+                 "could not take the migration lock on sqlite connection within 150 ms: another "
+                 "connection holds the write lock");
     other.exec("ROLLBACK");
     EXPECT_EQ(upgrade(db, graph_catalog("a:"), "head", options).revisions, std::vector<std::string>{"a"});
 }
-
-
-
-
-
-
 
 // The live schema is compared with the applied revisions replayed in memory; the version
 // table, whatever its name, is not part of the comparison.
@@ -144,21 +130,23 @@ TEST(SqliteCheck, ReportsSchemaDriftAndIgnoresTheVersionTable) {
     EXPECT_TRUE(check(db, catalog, options).ok);
 }
 
-
 TEST(UrlUpgrade, UpgradesByUrlAndRejectsUnknownSchemesRedacted) {
     TempDir dir;
     const std::string url = "sqlite:///" + dir.file("by_url.db");  // sqlite:////tmp/... = absolute
     EXPECT_EQ(upgrade(url, graph_catalog("a:;b:a")).to, std::vector<std::string>{"b"});
     EXPECT_EQ(current(url, graph_catalog("a:;b:a")), std::vector<std::string>{"b"});
     EXPECT_EQ(upgrade("sqlite://:memory:", graph_catalog("a:;b:a")).revisions.size(), 2U);
-    const Error error = expect_error([&] { (void)upgrade("postgresql://app:s3cret@db:5432/app", graph_catalog("a:")); });
+    const Error error =
+        expect_error([&] { (void)upgrade("postgresql://app:s3cret@db:5432/app", graph_catalog("a:")); });
     EXPECT_EQ(error.kind(), ErrorKind::bad_url);
-    EXPECT_STREQ(error.what(), "URL 'postgresql://app:***@db:5432/app' needs the PostgreSQL backend, which this "
-                               "binary was built without; link it: find_package(Migrations COMPONENTS postgresql) "
-                               "or add_migrations(<target> ... DIALECTS sqlite postgresql)");
+    EXPECT_STREQ(error.what(),
+                 "URL 'postgresql://app:***@db:5432/app' needs the PostgreSQL backend, which this "
+                 "binary was built without; link it: find_package(Migrations COMPONENTS postgresql) "
+                 "or add_migrations(<target> ... DIALECTS sqlite postgresql)");
     const Error other = expect_error([&] { (void)upgrade("mysql://app@db/app", graph_catalog("a:")); });
-    EXPECT_STREQ(other.what(), "no backend for scheme 'mysql' in this build (URL 'mysql://app@db/app'); this binary "
-                               "serves: sqlite");
+    EXPECT_STREQ(other.what(),
+                 "no backend for scheme 'mysql' in this build (URL 'mysql://app@db/app'); this binary "
+                 "serves: sqlite");
 }
 
 }  // namespace

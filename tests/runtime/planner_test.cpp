@@ -61,75 +61,79 @@ void check_sequence(const std::string& notation, const std::vector<Case>& cases)
 }
 
 TEST(PlannerAlembic, MergeGraphMatchesAlembic) {
-    check_sequence("a:;b:a;c:a;m:b,c;h:m", {
-        {"upgrade heads", "h"},
-        {"downgrade -1", "m"},
-        // differs from Alembic ("Ambiguous walk"): DESIGN asks that -1 from a merge leaves both parents current
-        {"downgrade -1", "b c"},
-        {"upgrade head", "h"},
-        {"downgrade base", "base"},
-        {"upgrade +2", "ERROR: relative target '+2' is ambiguous: a is followed by b, c"},
-        {"upgrade +1", "a"},
-        {"upgrade +1", "ERROR: relative target '+1' is ambiguous"},
-        {"upgrade b", "b"},
-        {"upgrade a", "b"},  // an ancestor of current: nothing to do, as Alembic
-        {"downgrade c", "ERROR: downgrade target 'c' (c) is not at or below the current revision(s) b"},
-        {"upgrade +1", "m"},  // b's only child is the merge; c comes with it, as Alembic
-        {"downgrade a", "a"},
-        {"upgrade m", "m"},
-        {"downgrade b", "b c"},
-        {"upgrade h", "h"},
-    });
+    check_sequence(
+        "a:;b:a;c:a;m:b,c;h:m",
+        {
+            {"upgrade heads", "h"},
+            {"downgrade -1", "m"},
+            // differs from Alembic ("Ambiguous walk"): DESIGN asks that -1 from a merge leaves both parents current
+            {"downgrade -1", "b c"},
+            {"upgrade head", "h"},
+            {"downgrade base", "base"},
+            {"upgrade +2", "ERROR: relative target '+2' is ambiguous: a is followed by b, c"},
+            {"upgrade +1", "a"},
+            {"upgrade +1", "ERROR: relative target '+1' is ambiguous"},
+            {"upgrade b", "b"},
+            {"upgrade a", "b"},  // an ancestor of current: nothing to do, as Alembic
+            {"downgrade c", "ERROR: downgrade target 'c' (c) is not at or below the current revision(s) b"},
+            {"upgrade +1", "m"},  // b's only child is the merge; c comes with it, as Alembic
+            {"downgrade a", "a"},
+            {"upgrade m", "m"},
+            {"downgrade b", "b c"},
+            {"upgrade h", "h"},
+        });
 }
 
 TEST(PlannerAlembic, WalkDownEndingOnAMergeGoesToBothParents) {
     // differs from Alembic (which says "Ambiguous walk" for both): consistent with -1 above
     check_sequence("a:;b:a;c:a;m:b,c;h:m", {{"upgrade heads", "h"}, {"downgrade -2", "b c"}});
     check_sequence("a:;b:a;c:a;m:b,c;h:m", {{"upgrade heads", "h"}, {"downgrade m-1", "b c"}});
-    check_sequence("a:;b:a;c:a;m:b,c;h:m", {{"upgrade heads", "h"},
-                                           {"downgrade -3", "ERROR: relative target '-3' is ambiguous"}});
+    check_sequence("a:;b:a;c:a;m:b,c;h:m",
+                   {{"upgrade heads", "h"}, {"downgrade -3", "ERROR: relative target '-3' is ambiguous"}});
 }
 
 TEST(PlannerAlembic, BranchesLabelsAndDependenciesMatchAlembic) {
-    check_sequence("a:;b:a;c:a#feat;d:c;e:b|d", {
-        {"upgrade head", "ERROR: target 'head' is ambiguous: the catalog has 2 heads (d, e)"},
-        {"upgrade feat", "c"},
-        {"upgrade feat@head", "d"},
-        {"upgrade e", "e"},
-        {"downgrade a", "a"},
-        {"upgrade heads", "e"},
-        {"downgrade c-1", "a"},
-        {"upgrade heads", "e"},
-        {"downgrade -1", "b d"},
-        {"downgrade base", "base"},
-        {"upgrade b+1", "e"},
-        {"downgrade base", "base"},
-        {"upgrade +3", "ERROR: relative target '+3' is ambiguous"},  // Alembic: an error too
-        {"upgrade a", "a"},
-        {"upgrade c+5", "ERROR: relative target 'c+5' goes past the head"},  // Alembic: an error too
-        {"downgrade +1", "ERROR: downgrade target '+1' goes up: use upgrade"},
-        {"upgrade -1", "ERROR: upgrade target '-1' goes down: use downgrade"},
-        {"stamp c", "c"},
-        {"stamp b", "b c"},
-        {"stamp base", "base"},
-        {"stamp e", "e"},
-    });
+    check_sequence("a:;b:a;c:a#feat;d:c;e:b|d",
+                   {
+                       {"upgrade head", "ERROR: target 'head' is ambiguous: the catalog has 2 heads (d, e)"},
+                       {"upgrade feat", "c"},
+                       {"upgrade feat@head", "d"},
+                       {"upgrade e", "e"},
+                       {"downgrade a", "a"},
+                       {"upgrade heads", "e"},
+                       {"downgrade c-1", "a"},
+                       {"upgrade heads", "e"},
+                       {"downgrade -1", "b d"},
+                       {"downgrade base", "base"},
+                       {"upgrade b+1", "e"},
+                       {"downgrade base", "base"},
+                       {"upgrade +3", "ERROR: relative target '+3' is ambiguous"},  // Alembic: an error too
+                       {"upgrade a", "a"},
+                       {"upgrade c+5", "ERROR: relative target 'c+5' goes past the head"},  // Alembic: an error too
+                       {"downgrade +1", "ERROR: downgrade target '+1' goes up: use upgrade"},
+                       {"upgrade -1", "ERROR: upgrade target '-1' goes down: use downgrade"},
+                       {"stamp c", "c"},
+                       {"stamp b", "b c"},
+                       {"stamp base", "base"},
+                       {"stamp e", "e"},
+                   });
 }
 
 TEST(PlannerAlembic, TwoBranchesWithoutAMergeMatchAlembic) {
-    check_sequence("a:;b:a;c:a;d:b", {
-        {"upgrade b", "b"},
-        {"upgrade c", "b c"},
-        {"downgrade b", "b c"},  // already current: nothing to revert
-        {"upgrade d", "c d"},
-        {"downgrade c-1", "a"},
-        {"stamp heads", "c d"},
-        {"downgrade d-1", "b c"},
-        {"upgrade heads", "c d"},
-        {"downgrade b", "b c"},
-        {"stamp a", "a"},
-        {"upgrade +1", "ERROR: relative target '+1' is ambiguous: a is followed by b, c"},
-    });
+    check_sequence("a:;b:a;c:a;d:b",
+                   {
+                       {"upgrade b", "b"},
+                       {"upgrade c", "b c"},
+                       {"downgrade b", "b c"},  // already current: nothing to revert
+                       {"upgrade d", "c d"},
+                       {"downgrade c-1", "a"},
+                       {"stamp heads", "c d"},
+                       {"downgrade d-1", "b c"},
+                       {"upgrade heads", "c d"},
+                       {"downgrade b", "b c"},
+                       {"stamp a", "a"},
+                       {"upgrade +1", "ERROR: relative target '+1' is ambiguous: a is followed by b, c"},
+                   });
 }
 
 TEST(PlannerAlembic, DowngradeToADependencyRevertsItsDependents) {
@@ -220,13 +224,15 @@ TEST(PlannerSteps, RefusesToDowngradeThroughAnIrreversibleRevision) {
 }
 
 TEST(PlannerSteps, RelativeDowngradeFromSeveralCurrentRevisionsIsAmbiguous) {
-    check_sequence("a:;b:a;c:a", {
-        {"upgrade heads", "b c"},
-        {"downgrade -1", "ERROR: relative target '-1' is ambiguous: the database has several current revisions (b, c)"},
-        {"downgrade b-1", "a"},
-        {"downgrade -1", "base"},
-        {"downgrade -1", "ERROR: nothing to downgrade: the database is at base"},
-    });
+    check_sequence("a:;b:a;c:a",
+                   {
+                       {"upgrade heads", "b c"},
+                       {"downgrade -1",
+                        "ERROR: relative target '-1' is ambiguous: the database has several current revisions (b, c)"},
+                       {"downgrade b-1", "a"},
+                       {"downgrade -1", "base"},
+                       {"downgrade -1", "ERROR: nothing to downgrade: the database is at base"},
+                   });
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ using testing::TempDir;
 pid_t spawn(const std::string& db_path, const char* scenario) {
     const pid_t pid = fork();
     if (pid == 0) {
-        execl(MIGRATIONS_UPGRADE_HELPER, MIGRATIONS_UPGRADE_HELPER, db_path.c_str(), scenario, static_cast<char*>(nullptr));
+        execl(MIGRATIONS_UPGRADE_HELPER, MIGRATIONS_UPGRADE_HELPER, db_path.c_str(), scenario,
+              static_cast<char*>(nullptr));
         _exit(127);
     }
     return pid;

@@ -32,9 +32,11 @@ TEST(SqliteRepair, WaitsForTheMigrationLockAndGivesUpWithoutChangingAnything) {
     const Error error = expect_error([&] { (void)repair(db, catalog, options); });
     EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(140));
     EXPECT_EQ(error.kind(), ErrorKind::lock_timeout);
-    EXPECT_STREQ(error.what(), "could not take the migration lock on sqlite connection within 150 ms: another "
-                               "connection holds the write lock");
-    EXPECT_EQ(db.rows("SELECT checksum FROM schema_revisions WHERE revision = 'a'"), std::vector<std::string>{"edited"});
+    EXPECT_STREQ(error.what(),
+                 "could not take the migration lock on sqlite connection within 150 ms: another "
+                 "connection holds the write lock");
+    EXPECT_EQ(db.rows("SELECT checksum FROM schema_revisions WHERE revision = 'a'"),
+              std::vector<std::string>{"edited"});
     other.exec("ROLLBACK");
     EXPECT_EQ(repair(db, catalog, options).repaired.size(), 1U);
     EXPECT_TRUE(check(db, catalog).ok);

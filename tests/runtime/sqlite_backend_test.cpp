@@ -241,7 +241,7 @@ TEST(SqliteUrls, ReadOnlyVerbsNameAMissingDatabaseAndCreateNothing) {
                   "'; an absolute path takes four slashes: sqlite:////path/to/app.db); this command reads a database "
                   "and never creates one");
     EXPECT_EQ(current("sqlite://:memory:", catalog), std::vector<std::string>{});  // nothing to create
-    EXPECT_EQ(upgrade(url, catalog).revisions, std::vector<std::string>{"a"});  // writers still create
+    EXPECT_EQ(upgrade(url, catalog).revisions, std::vector<std::string>{"a"});     // writers still create
     EXPECT_EQ(current(url, catalog), std::vector<std::string>{"a"});
 }
 

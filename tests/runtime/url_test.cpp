@@ -109,19 +109,26 @@ struct BadUrl {
 
 TEST(UrlParse, RejectsMalformedUrlsWithAClearMessage) {
     const BadUrl cases[] = {
-        {"app.db", "bad database URL 'app.db': expected scheme://..., e.g. sqlite:///app.db or postgresql://user@host/db"},
-        {"sqlite://", "bad database URL 'sqlite://': no database path; use sqlite:///relative.db, "
-                      "sqlite:////absolute/path.db or sqlite://:memory:"},
-        {"sqlite://app.db", "bad database URL 'sqlite://app.db': an SQLite URL has no host; use sqlite:///app.db for "
-                            "a relative path"},
-        {"postgresql://u:secret@h:port/db", "bad database URL 'postgresql://u:***@h:port/db': the port is not a number "
-                                            "(in a password, percent-encode '@', '/' and '?' as %40, %2F, %3F)"},
-        {"sqlite://u:S3cretPw@host/x.db", "bad database URL 'sqlite://u:***@host/x.db': an SQLite URL has no user name "
-                                          "or password; use sqlite:///relative.db or sqlite:////absolute/path.db"},
-        {"postgresql:/u:S3cretPw@h/db", "bad database URL 'postgresql:/u:***@h/db': expected scheme://..., e.g. "
-                                        "sqlite:///app.db or postgresql://user@host/db"},
-        {"postgres//u:S3cretPw@h/db", "bad database URL 'postgres//u:***@h/db': expected scheme://..., e.g. "
-                                      "sqlite:///app.db or postgresql://user@host/db"},
+        {"app.db",
+         "bad database URL 'app.db': expected scheme://..., e.g. sqlite:///app.db or postgresql://user@host/db"},
+        {"sqlite://",
+         "bad database URL 'sqlite://': no database path; use sqlite:///relative.db, "
+         "sqlite:////absolute/path.db or sqlite://:memory:"},
+        {"sqlite://app.db",
+         "bad database URL 'sqlite://app.db': an SQLite URL has no host; use sqlite:///app.db for "
+         "a relative path"},
+        {"postgresql://u:secret@h:port/db",
+         "bad database URL 'postgresql://u:***@h:port/db': the port is not a number "
+         "(in a password, percent-encode '@', '/' and '?' as %40, %2F, %3F)"},
+        {"sqlite://u:S3cretPw@host/x.db",
+         "bad database URL 'sqlite://u:***@host/x.db': an SQLite URL has no user name "
+         "or password; use sqlite:///relative.db or sqlite:////absolute/path.db"},
+        {"postgresql:/u:S3cretPw@h/db",
+         "bad database URL 'postgresql:/u:***@h/db': expected scheme://..., e.g. "
+         "sqlite:///app.db or postgresql://user@host/db"},
+        {"postgres//u:S3cretPw@h/db",
+         "bad database URL 'postgres//u:***@h/db': expected scheme://..., e.g. "
+         "sqlite:///app.db or postgresql://user@host/db"},
 
         {"sq lite:///x", "bad database URL 'sq lite:///x': invalid scheme 'sq lite'"},
         {"postgresql+://h/db", "bad database URL 'postgresql+://h/db': invalid scheme 'postgresql+'"},
@@ -168,8 +175,10 @@ TEST(RedactText, MasksUserInfoInAnyWordOfAMessage) {
          "The following argument was not expected: postgresql://u:***@h/db"},
         {"app: unknown target 'postgresql:/u:S3cret@h/db': no revision",
          "app: unknown target 'postgresql:/u:***@h/db': no revision"},
-        {"--database=postgres//u:S3cret/x@h:1/db and u:S3cret@host", "--database=postgres//u:***@h:1/db and u:***@host"},
-        {"cannot connect to postgresql://h/db?password=***: refused", "cannot connect to postgresql://h/db?password=***: refused"},
+        {"--database=postgres//u:S3cret/x@h:1/db and u:S3cret@host",
+         "--database=postgres//u:***@h:1/db and u:***@host"},
+        {"cannot connect to postgresql://h/db?password=***: refused",
+         "cannot connect to postgresql://h/db?password=***: refused"},
         {"x password=S3cret y", "x password=*** y"},
         {"a1 -> b2 (head), mail admin@example.com; see https://example.com/a@b",
          "a1 -> b2 (head), mail admin@example.com; see https://example.com/a@b"},

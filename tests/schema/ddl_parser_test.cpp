@@ -40,8 +40,8 @@ TEST(SchemaDdlParser, IgnoresATableMadeFromASelect) {
 }
 
 TEST(SchemaDdlParser, ReadsIndexPartsAndWhere) {
-    const IndexText text = parse_create_index(
-        "CREATE UNIQUE INDEX i ON t (lower(email), \"created_at\" DESC) WHERE deleted_at IS NULL");
+    const IndexText text =
+        parse_create_index("CREATE UNIQUE INDEX i ON t (lower(email), \"created_at\" DESC) WHERE deleted_at IS NULL");
     EXPECT_EQ(text.parts, (std::vector<std::string>{"lower(email)", "created_at desc"}));
     EXPECT_EQ(text.where, "deleted_at is null");
 }

@@ -12,7 +12,8 @@ using testing::schema_of;
 
 std::vector<std::string> described(const std::string& from, const std::string& to) {
     std::vector<std::string> lines;
-    for (const Operation& op : diff(schema_of(from), schema_of(to))) lines.push_back(describe(op) + (op.dependency ? " [dependency]" : ""));
+    for (const Operation& op : diff(schema_of(from), schema_of(to)))
+        lines.push_back(describe(op) + (op.dependency ? " [dependency]" : ""));
     return lines;
 }
 
@@ -53,10 +54,11 @@ TEST(SchemaDiff, DetectsConstraintChanges) {
 }
 
 TEST(SchemaDiff, DetectsForeignKeyChanges) {
-    EXPECT_EQ(described("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p_id REFERENCES p (id))",
-                        "CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p_id REFERENCES p (id) ON DELETE CASCADE)"),
-              (Lines{"drop table 'c' foreign key (p_id) REFERENCES p (id)",
-                     "add table 'c' foreign key (p_id) REFERENCES p (id) ON DELETE CASCADE"}));
+    EXPECT_EQ(
+        described("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p_id REFERENCES p (id))",
+                  "CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p_id REFERENCES p (id) ON DELETE CASCADE)"),
+        (Lines{"drop table 'c' foreign key (p_id) REFERENCES p (id)",
+               "add table 'c' foreign key (p_id) REFERENCES p (id) ON DELETE CASCADE"}));
 }
 
 TEST(SchemaDiff, DetectsIndexChanges) {
@@ -75,9 +77,10 @@ TEST(SchemaDiff, TakesAscAsTheDefaultOrderOfAnIndex) {
 }
 
 TEST(SchemaDiff, DropsViewsAndTriggersBeforeTheTablesTheyUseAndCreatesThemAfter) {
-    const std::string common = "CREATE VIEW v AS SELECT a FROM t; CREATE VIEW w AS SELECT * FROM v;"
-                               "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END;"
-                               "CREATE TABLE other (z); CREATE VIEW u AS SELECT z FROM other;";
+    const std::string common =
+        "CREATE VIEW v AS SELECT a FROM t; CREATE VIEW w AS SELECT * FROM v;"
+        "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END;"
+        "CREATE TABLE other (z); CREATE VIEW u AS SELECT z FROM other;";
     EXPECT_EQ(described("CREATE TABLE t (a INTEGER);" + common, "CREATE TABLE t (a TEXT);" + common),
               (Lines{"drop trigger 'tr' [dependency]", "drop view 'v' [dependency]", "drop view 'w' [dependency]",
                      "alter table 't' column 'a': type INTEGER -> TEXT", "create view 'v' [dependency]",
@@ -88,8 +91,9 @@ TEST(SchemaDiff, MarksADroppedAndAnAddedColumnAsAPossibleRename) {
     const auto operations = diff(schema_of("CREATE TABLE t (name TEXT, n INTEGER)"),
                                  schema_of("CREATE TABLE t (full_name TEXT, n INTEGER)"));
     ASSERT_EQ(operations.size(), 2U);
-    const std::string note = "column 'name' dropped and column 'full_name' added on table 't': if this is a rename, "
-                             "replace both with ALTER TABLE \"t\" RENAME COLUMN \"name\" TO \"full_name\"";
+    const std::string note =
+        "column 'name' dropped and column 'full_name' added on table 't': if this is a rename, "
+        "replace both with ALTER TABLE \"t\" RENAME COLUMN \"name\" TO \"full_name\"";
     EXPECT_EQ(operations[0].possible_rename, note);
     EXPECT_EQ(operations[1].possible_rename, note);
 }

@@ -25,9 +25,9 @@ class SchemaDrift : public ::testing::Test {
 protected:
     void TearDown() override { std::filesystem::remove(path_); }
     // One file per test: ctest may run the tests of this suite in parallel.
-    std::filesystem::path path_ = std::filesystem::temp_directory_path() /
-                                  (std::string("schema_drift_") +
-                                   ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::path path_ =
+        std::filesystem::temp_directory_path() /
+        (std::string("schema_drift_") + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
 };
 
 TEST_F(SchemaDrift, FindsNothingInADatabaseTheRevisionsMade) {
@@ -70,8 +70,8 @@ TEST_F(SchemaDrift, NamesAChangedIndexOnceAndTakesAscAsTheDefault) {
 TEST_F(SchemaDrift, NamesATableDroppedByHand) {
     const Database db = migrated_database(path_);
     execute(db.get(), "DROP TABLE todos");
-    EXPECT_EQ(detect_drift(db.get(), todo_revisions()),
-              (Lines{"index 'todos_deleted_at' is missing from the database", "table 'todos' is missing from the database"}));
+    EXPECT_EQ(detect_drift(db.get(), todo_revisions()), (Lines{"index 'todos_deleted_at' is missing from the database",
+                                                               "table 'todos' is missing from the database"}));
 }
 
 TEST_F(SchemaDrift, ComparesOnlyWithTheAppliedRevisions) {

@@ -32,7 +32,8 @@ TEST(SchemaModel, EveryPropertyOfAColumnCounts) {
 }
 
 TEST(SchemaModel, KeepsObjectsSortedByName) {
-    const Schema schema = schema_of("CREATE TABLE b (x); CREATE TABLE A (x); CREATE INDEX z ON b (x); CREATE INDEX y ON A (x)");
+    const Schema schema =
+        schema_of("CREATE TABLE b (x); CREATE TABLE A (x); CREATE INDEX z ON b (x); CREATE INDEX y ON A (x)");
     ASSERT_EQ(schema.tables.size(), 2U);
     EXPECT_EQ(schema.tables[0].name, "A");
     EXPECT_EQ(schema.indexes[0].name, "y");

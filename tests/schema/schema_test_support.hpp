@@ -91,7 +91,8 @@ inline std::vector<RevisionScript> read_revision_chain(const std::filesystem::pa
     std::vector<RevisionScript> chain;
     std::string head = "none";
     while (true) {
-        const auto next = std::find_if(files.begin(), files.end(), [&](const auto& file) { return file.first == head; });
+        const auto next =
+            std::find_if(files.begin(), files.end(), [&](const auto& file) { return file.first == head; });
         if (next == files.end()) break;
         head = next->second.id;
         chain.push_back(next->second);

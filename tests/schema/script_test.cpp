@@ -98,9 +98,14 @@ TEST(SchemaScript, ReplaysUpgradesAndNamesTheFailingRevision) {
     Database db;
     const std::vector<RevisionScript> revisions = {
         {"a1", "a1_first.sql", {"CREATE TABLE t (x);\n", 7, 6}, {"DROP TABLE t;\n", 10, 9}, false},
-        {"b2", "b2_second.sql", {"ALTER TABLE t ADD COLUMN y;\nALTER TABLE nope ADD COLUMN z;\n", 7, 6}, {"", 10, 9}, false},
+        {"b2",
+         "b2_second.sql",
+         {"ALTER TABLE t ADD COLUMN y;\nALTER TABLE nope ADD COLUMN z;\n", 7, 6},
+         {"", 10, 9},
+         false},
     };
-    EXPECT_EQ(replay_upgrades(db.get(), revisions), "b2_second.sql:8: error: upgrade of b2 failed: no such table: nope");
+    EXPECT_EQ(replay_upgrades(db.get(), revisions),
+              "b2_second.sql:8: error: upgrade of b2 failed: no such table: nope");
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ constexpr const char* kSchema =
 TEST(SchemaSnapshot, ListsTablesViewsIndexesAndTriggersInThatOrder) {
     const Database db = database_with(kSchema);
     std::vector<std::string> names;
-    for (const SnapshotObject& object : take_snapshot(db.get()).objects) names.push_back(object.type + " " + object.name);
+    for (const SnapshotObject& object : take_snapshot(db.get()).objects)
+        names.push_back(object.type + " " + object.name);
     EXPECT_EQ(names, (std::vector<std::string>{"table t", "view v", "index ta", "trigger tr"}));
 }
 

@@ -32,14 +32,14 @@ TEST_P(SchemaCanonicalForm, GivesOneSpellingPerMeaning) {
     EXPECT_EQ(canonical(GetParam().written), GetParam().canonical);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Fragments, SchemaCanonicalForm,
-    ::testing::Values(CanonicalCase{"LENGTH( title )>0", "length(title) > 0"},
-                      CanonicalCase{"\"title\"  <> ''", "title <> ''"},
-                      CanonicalCase{"\"order\" IN (1,2)", "\"order\" in (1, 2)"},
-                      CanonicalCase{"[Mixed Case] = 'KeepMe'", "\"Mixed Case\" = 'KeepMe'"},
-                      CanonicalCase{"t.a -- comment\n", "t.a"},
-                      CanonicalCase{"lower ( email ) COLLATE NOCASE DESC", "lower(email) collate nocase desc"}));
+INSTANTIATE_TEST_SUITE_P(Fragments, SchemaCanonicalForm,
+                         ::testing::Values(CanonicalCase{"LENGTH( title )>0", "length(title) > 0"},
+                                           CanonicalCase{"\"title\"  <> ''", "title <> ''"},
+                                           CanonicalCase{"\"order\" IN (1,2)", "\"order\" in (1, 2)"},
+                                           CanonicalCase{"[Mixed Case] = 'KeepMe'", "\"Mixed Case\" = 'KeepMe'"},
+                                           CanonicalCase{"t.a -- comment\n", "t.a"},
+                                           CanonicalCase{"lower ( email ) COLLATE NOCASE DESC",
+                                                         "lower(email) collate nocase desc"}));
 
 TEST(SchemaSqlText, FindsMentionsOfAName) {
     EXPECT_TRUE(mentions("CREATE VIEW v AS SELECT * FROM \"Users\"", "users"));
@@ -52,7 +52,8 @@ TEST(SchemaSqlText, QuotesIdentifiersAndStrings) {
 }
 
 TEST(SchemaSqlText, TellsLiteralsFromExpressions) {
-    for (const char* literal : {"0", "-1", "+2.5", "'x'", "NULL", "true", "x'00'", "1e-3"}) EXPECT_TRUE(is_literal(literal)) << literal;
+    for (const char* literal : {"0", "-1", "+2.5", "'x'", "NULL", "true", "x'00'", "1e-3"})
+        EXPECT_TRUE(is_literal(literal)) << literal;
     for (const char* expression : {"CURRENT_TIMESTAMP", "strftime('%s', 'now')", "1 + 1", "-'x'", "abc"})
         EXPECT_FALSE(is_literal(expression)) << expression;
 }

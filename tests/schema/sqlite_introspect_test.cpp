@@ -27,8 +27,8 @@ TEST(SchemaIntrospect, ReadsColumnsWithTypesNullabilityAndDefaults) {
 }
 
 TEST(SchemaIntrospect, ReadsGeneratedColumns) {
-    const Schema schema = schema_of(
-        "CREATE TABLE t (a INTEGER, b INTEGER GENERATED ALWAYS AS (a * 2) STORED, c AS (A + 1))");
+    const Schema schema =
+        schema_of("CREATE TABLE t (a INTEGER, b INTEGER GENERATED ALWAYS AS (a * 2) STORED, c AS (A + 1))");
     const Table& table = schema.tables[0];
     ASSERT_EQ(table.columns.size(), 3U);
     EXPECT_EQ(*table.columns[1].generated, "a * 2");
@@ -55,8 +55,10 @@ TEST(SchemaIntrospect, ReadsCompositeKeysUniqueConstraintsAndForeignKeys) {
 TEST(SchemaIntrospect, ReadsDeferredForeignKeys) {
     const Schema schema = schema_of(
         "CREATE TABLE p (id INTEGER PRIMARY KEY);"
-        "CREATE TABLE c (a REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED, b REFERENCES p NOT DEFERRABLE INITIALLY DEFERRED,"
-        "  d INTEGER, CONSTRAINT fk FOREIGN KEY (\"D\") REFERENCES \"P\" (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)");
+        "CREATE TABLE c (a REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED, b REFERENCES p NOT DEFERRABLE INITIALLY "
+        "DEFERRED,"
+        "  d INTEGER, CONSTRAINT fk FOREIGN KEY (\"D\") REFERENCES \"P\" (id) ON DELETE CASCADE DEFERRABLE INITIALLY "
+        "DEFERRED)");
     const Table& c = schema.tables[0];
     ASSERT_EQ(c.foreign_keys.size(), 3U);
     EXPECT_EQ(describe(c.foreign_keys[0]), "(a) REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED");
@@ -96,7 +98,8 @@ TEST(SchemaIntrospect, LeavesOutTheVersionTableAndSqliteObjects) {
 }
 
 TEST(SchemaIntrospect, LeavesOutConfiguredTables) {
-    const Database db = database_with("CREATE TABLE keep (a); CREATE TABLE Skip (a); CREATE TABLE schema_revisions (a)");
+    const Database db =
+        database_with("CREATE TABLE keep (a); CREATE TABLE Skip (a); CREATE TABLE schema_revisions (a)");
     IntrospectOptions options;
     options.excluded_tables = {"skip"};
     const Schema schema = introspect(db.get(), options);

@@ -77,20 +77,26 @@ constexpr const char* kPetRows =
 INSTANTIATE_TEST_SUITE_P(
     EveryKindOfChange, SchemaRenderRoundTrip,
     ::testing::Values(
-        RoundTrip{"CreatesATable", kTodos, "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER);"
-                                           "CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT UNIQUE)", kTodoRows, false},
+        RoundTrip{"CreatesATable", kTodos,
+                  "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER);"
+                  "CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT UNIQUE)",
+                  kTodoRows, false},
         RoundTrip{"AddsAColumn", kTodos,
                   "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER, "
-                  "priority INTEGER NOT NULL DEFAULT 3, note TEXT COLLATE NOCASE)", kTodoRows, false},
-        RoundTrip{"DropsAColumn", kTodos, "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL)", kTodoRows, false},
-        RoundTrip{"AddsColumnsWithNegativeAndStringDefaults", "CREATE TABLE t (a INTEGER)",
-                  "CREATE TABLE t (a INTEGER, b INTEGER NOT NULL DEFAULT -1, c REAL DEFAULT -2.5e3, d TEXT DEFAULT 'it''s')",
-                  "INSERT INTO t VALUES (1)", false},
+                  "priority INTEGER NOT NULL DEFAULT 3, note TEXT COLLATE NOCASE)",
+                  kTodoRows, false},
+        RoundTrip{"DropsAColumn", kTodos, "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL)", kTodoRows,
+                  false},
+        RoundTrip{
+            "AddsColumnsWithNegativeAndStringDefaults", "CREATE TABLE t (a INTEGER)",
+            "CREATE TABLE t (a INTEGER, b INTEGER NOT NULL DEFAULT -1, c REAL DEFAULT -2.5e3, d TEXT DEFAULT 'it''s')",
+            "INSERT INTO t VALUES (1)", false},
         RoundTrip{"AddsAColumnWithAnExpressionDefault", kTodos,
                   "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER, "
-                  "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d', 'now')))", kTodoRows, true},
-        RoundTrip{"ChangesAColumnType", kTodos, "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done TEXT)",
+                  "created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d', 'now')))",
                   kTodoRows, true},
+        RoundTrip{"ChangesAColumnType", kTodos,
+                  "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done TEXT)", kTodoRows, true},
         RoundTrip{"MakesAColumnNotNullTakingItsDefault", kTodos,
                   "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0)",
                   kTodoRows, true},
@@ -107,23 +113,27 @@ INSTANTIATE_TEST_SUITE_P(
         RoundTrip{"AddsAUniqueConstraint", "CREATE TABLE t (a, b)", "CREATE TABLE t (a, b, UNIQUE (b))",
                   "INSERT INTO t VALUES (1, 2), (1, 3)", true},
         RoundTrip{"AddsACheckConstraint", "CREATE TABLE t (a INTEGER)",
-                  "CREATE TABLE t (a INTEGER CONSTRAINT positive CHECK (a > 0))", "INSERT INTO t VALUES (1), (2)", true},
+                  "CREATE TABLE t (a INTEGER CONSTRAINT positive CHECK (a > 0))", "INSERT INTO t VALUES (1), (2)",
+                  true},
         RoundTrip{"ChangesACompositePrimaryKey", "CREATE TABLE t (a INTEGER, b INTEGER, PRIMARY KEY (a))",
                   "CREATE TABLE t (a INTEGER, b INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID",
                   "INSERT INTO t VALUES (1, 2), (2, 2)", true},
         RoundTrip{"AddsAutoincrement", "CREATE TABLE t (id INTEGER PRIMARY KEY, a)",
                   "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, a)", "INSERT INTO t VALUES (7, 'x')", true},
-        RoundTrip{"AddsAForeignKey", "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT);"
-                                     "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER, name TEXT);",
+        RoundTrip{"AddsAForeignKey",
+                  "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT);"
+                  "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER, name TEXT);",
                   kPets, kPetRows, true},
         RoundTrip{"ChangesForeignKeyActions", kPets,
                   "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT);"
                   "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id) "
-                  "ON UPDATE CASCADE ON DELETE CASCADE, name TEXT);", kPetRows, true},
+                  "ON UPDATE CASCADE ON DELETE CASCADE, name TEXT);",
+                  kPetRows, true},
         RoundTrip{"MakesAForeignKeyDeferred", kPets,
                   "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT);"
                   "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id) "
-                  "DEFERRABLE INITIALLY DEFERRED, name TEXT);", kPetRows, true},
+                  "DEFERRABLE INITIALLY DEFERRED, name TEXT);",
+                  kPetRows, true},
         RoundTrip{"RebuildsAReferencedTableWithoutLosingChildren", kPets,
                   "CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');"
                   "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id), name TEXT);",
@@ -147,8 +157,9 @@ INSTANTIATE_TEST_SUITE_P(
         RoundTrip{"AddsAStoredGeneratedColumn", "CREATE TABLE t (a INTEGER, v AS (a + 1))",
                   "CREATE TABLE t (a INTEGER, v AS (a + 1), b INTEGER GENERATED ALWAYS AS (a * 2) STORED)",
                   "INSERT INTO t VALUES (1), (2)", true},
-        RoundTrip{"QuotesAwkwardNames", "CREATE TABLE \"Order Items\" (\"Qty \"\"x\"\"\" INTEGER, [select] TEXT);"
-                                        "CREATE INDEX \"by select\" ON \"Order Items\" ([select])",
+        RoundTrip{"QuotesAwkwardNames",
+                  "CREATE TABLE \"Order Items\" (\"Qty \"\"x\"\"\" INTEGER, [select] TEXT);"
+                  "CREATE INDEX \"by select\" ON \"Order Items\" ([select])",
                   "CREATE TABLE \"Order Items\" (\"Qty \"\"x\"\"\" TEXT NOT NULL DEFAULT 'it''s', [select] TEXT);"
                   "CREATE INDEX \"by select\" ON \"Order Items\" ([select])",
                   "INSERT INTO \"Order Items\" VALUES (1, 'a')", true},
@@ -158,7 +169,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(SchemaRender, RendersATableRebuildStepByStep) {
     const Schema a = schema_of("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT); CREATE INDEX tb ON t (b)");
-    const Schema b = schema_of("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER NOT NULL DEFAULT 0, b TEXT); CREATE INDEX tb ON t (b)");
+    const Schema b = schema_of(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER NOT NULL DEFAULT 0, b TEXT); CREATE INDEX tb ON t (b)");
     EXPECT_EQ(render_migration(a, b).upgrade,
               "-- Rebuild table \"t\" (ALTER TABLE cannot make these changes):\n"
               "--   alter table 't' column 'a': NULL -> NOT NULL, default none -> 0\n"
@@ -168,7 +180,8 @@ TEST(SchemaRender, RendersATableRebuildStepByStep) {
               "    \"b\" TEXT,\n"
               "    PRIMARY KEY (\"id\")\n"
               ");\n"
-              "INSERT INTO \"_migrations_new_t\" (\"id\", \"a\", \"b\") SELECT \"id\", coalesce(\"a\", 0), \"b\" FROM \"t\";\n"
+              "INSERT INTO \"_migrations_new_t\" (\"id\", \"a\", \"b\") SELECT \"id\", coalesce(\"a\", 0), \"b\" FROM "
+              "\"t\";\n"
               "DROP TABLE \"t\";\n"
               "ALTER TABLE \"_migrations_new_t\" RENAME TO \"t\";\n"
               "CREATE INDEX \"tb\" ON \"t\" (b);\n"
@@ -176,16 +189,18 @@ TEST(SchemaRender, RendersATableRebuildStepByStep) {
 }
 
 TEST(SchemaRender, UsesAlterTableWhereItCan) {
-    const Migration migration = render_migration(schema_of("CREATE TABLE t (a)"),
-                                                 schema_of("CREATE TABLE t (a, b TEXT NOT NULL DEFAULT 'x')"));
+    const Migration migration =
+        render_migration(schema_of("CREATE TABLE t (a)"), schema_of("CREATE TABLE t (a, b TEXT NOT NULL DEFAULT 'x')"));
     EXPECT_EQ(migration.upgrade, "ALTER TABLE \"t\" ADD COLUMN \"b\" TEXT NOT NULL DEFAULT 'x';\n");
     EXPECT_EQ(migration.downgrade, "ALTER TABLE \"t\" DROP COLUMN \"b\";\n");
 }
 
 TEST(SchemaRender, WritesAPossibleRenameAsAComment) {
-    const Migration migration = render_migration(schema_of("CREATE TABLE t (name TEXT)"), schema_of("CREATE TABLE t (title TEXT)"));
-    const std::string note = "column 'name' dropped and column 'title' added on table 't': if this is a rename, "
-                             "replace both with ALTER TABLE \"t\" RENAME COLUMN \"name\" TO \"title\"";
+    const Migration migration =
+        render_migration(schema_of("CREATE TABLE t (name TEXT)"), schema_of("CREATE TABLE t (title TEXT)"));
+    const std::string note =
+        "column 'name' dropped and column 'title' added on table 't': if this is a rename, "
+        "replace both with ALTER TABLE \"t\" RENAME COLUMN \"name\" TO \"title\"";
     EXPECT_EQ(migration.notes, (std::vector<std::string>{note}));
     EXPECT_EQ(migration.upgrade.rfind("-- NOTE: " + note + ".\n", 0), 0U) << migration.upgrade;
 }

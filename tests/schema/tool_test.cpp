@@ -29,9 +29,7 @@ std::string slurp(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void spit(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
+void spit(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 std::string quoted(const std::string& text) {
     std::string out = "'";
@@ -103,8 +101,9 @@ TEST_F(Tool, VerifyNamesWhatADowngradeLeavesBehind) {
     spit(file, text);
     const ToolRun verified = run({"verify", "--dir", "migrations"});
     EXPECT_EQ(verified.code, 1);
-    EXPECT_EQ(verified.err, "migrations/c7e9a1b3d5f2_completed_at_from_done.sql:12: error: downgrade of c7e9a1b3d5f2 "
-                            "does not restore the schema: table 'todos' column 'completed_at' is still present\n");
+    EXPECT_EQ(verified.err,
+              "migrations/c7e9a1b3d5f2_completed_at_from_done.sql:12: error: downgrade of c7e9a1b3d5f2 "
+              "does not restore the schema: table 'todos' column 'completed_at' is still present\n");
 }
 
 TEST_F(Tool, VerifyReportsTheLineOfAFailingStatement) {
@@ -124,9 +123,9 @@ TEST_F(Tool, GenerateWithVerifyWritesNothingWhenVerificationFails) {
     ASSERT_NE(text.find(drop), std::string::npos);
     text.erase(text.find(drop), drop.size());
     spit(file, text);
-    const std::vector<std::string> generate = {"generate", "--dir", "migrations", "--name", "todo_migrations",
-                                               "--source-root", ".", "--header", "out/todo.hpp", "--source",
-                                               "out/todo.cpp", "--stamp", "out/todo.stamp", "--dialects", "sqlite"};
+    const std::vector<std::string> generate = {
+        "generate",     "--dir",    "migrations",   "--name",  "todo_migrations", "--source-root", ".",     "--header",
+        "out/todo.hpp", "--source", "out/todo.cpp", "--stamp", "out/todo.stamp",  "--dialects",    "sqlite"};
     fs::create_directories(root_ / "out");
     std::vector<std::string> verified = generate;
     verified.push_back("--verify");
@@ -163,7 +162,8 @@ TEST_F(Tool, AutogenerateWritesARevisionThatVerifyAccepts) {
                                            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\+00:00\n\n-- upgrade\n")))
         << text;
     EXPECT_NE(text.find("-- A renamed table or column cannot be told apart from a drop and an add"), std::string::npos);
-    EXPECT_NE(text.find("ALTER TABLE \"todos\" ADD COLUMN \"priority\" INTEGER NOT NULL DEFAULT 0;\n"), std::string::npos)
+    EXPECT_NE(text.find("ALTER TABLE \"todos\" ADD COLUMN \"priority\" INTEGER NOT NULL DEFAULT 0;\n"),
+              std::string::npos)
         << text;
     EXPECT_NE(text.find("CREATE INDEX \"todos_priority\" ON \"todos\" (priority desc);\n"), std::string::npos) << text;
     const auto downgrade = text.find("\n-- downgrade\n");
@@ -205,12 +205,14 @@ TEST_F(Tool, AutogenerateHasNothingToDoWhenTheRevisionsProduceTheSchema) {
 }
 
 TEST_F(Tool, AutogenerateSaysARenameLooksLikeADropAndAnAdd) {
-    const ToolRun generated = run({"autogenerate", "-m", "rename title", "--schema", fixture("todo_renamed.sql").string()});
+    const ToolRun generated =
+        run({"autogenerate", "-m", "rename title", "--schema", fixture("todo_renamed.sql").string()});
     ASSERT_EQ(generated.code, 0) << generated.err;
     const std::vector<fs::path> files = new_files();
     ASSERT_EQ(files.size(), 1U);
     const std::string text = slurp(files[0]);
-    EXPECT_NE(text.find("-- NOTE: column 'title' dropped and column 'summary' added on table 'todos'"), std::string::npos)
+    EXPECT_NE(text.find("-- NOTE: column 'title' dropped and column 'summary' added on table 'todos'"),
+              std::string::npos)
         << text;
     EXPECT_NE(generated.out.find("  NOTE: column 'title' dropped and column 'summary' added"), std::string::npos)
         << generated.out;
@@ -240,8 +242,9 @@ TEST_F(Tool, AutogenerateNeedsAMessageUnlessChecking) {
 
 TEST_F(Tool, AutogenerateRefusesSeveralHeads) {
     // A second child of 8b2d4e6f1a3c: the new revision's parent would be ambiguous.
-    spit(dir() / "d1_branch.sql", "-- revision: d1\n-- down_revision: 8b2d4e6f1a3c\n-- message: branch\n\n-- upgrade\n"
-                                  "CREATE TABLE tags (name TEXT);\n\n-- downgrade\nDROP TABLE tags;\n");
+    spit(dir() / "d1_branch.sql",
+         "-- revision: d1\n-- down_revision: 8b2d4e6f1a3c\n-- message: branch\n\n-- upgrade\n"
+         "CREATE TABLE tags (name TEXT);\n\n-- downgrade\nDROP TABLE tags;\n");
     const ToolRun generated = run({"autogenerate", "-m", "more", "--schema", fixture("todo_priority.sql").string()});
     EXPECT_EQ(generated.code, 1);
     EXPECT_NE(generated.err.find("error: more than one head: "), std::string::npos) << generated.err;

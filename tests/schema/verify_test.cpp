@@ -34,13 +34,15 @@ class SchemaVerifyNotRestored : public ::testing::TestWithParam<NotRestored> {};
 
 TEST_P(SchemaVerifyNotRestored, NamesWhatTheDowngradeLeavesDifferent) {
     const std::vector<RevisionScript> revisions = {
-        revision("0a0a0a", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\nCREATE INDEX users_name ON users (name);\n",
+        revision("0a0a0a",
+                 "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\nCREATE INDEX users_name ON users (name);\n",
                  "DROP TABLE users;\n"),
         revision("1a2b3c", GetParam().upgrade, GetParam().downgrade),
     };
-    EXPECT_EQ(verify_revisions(revisions),
-              Diagnostics{std::string("migrations/1a2b3c.sql:9: error: downgrade of 1a2b3c does not restore the schema: ") +
-                          GetParam().message});
+    EXPECT_EQ(
+        verify_revisions(revisions),
+        Diagnostics{std::string("migrations/1a2b3c.sql:9: error: downgrade of 1a2b3c does not restore the schema: ") +
+                    GetParam().message});
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -86,9 +88,11 @@ TEST(SchemaVerify, ReportsAFailingDowngradeAndGoesOn) {
         revision("a1", "CREATE TABLE t (x);", "DROP TABLE t;\nDROP TABLE t;\n"),
         revision("b2", "CREATE TABLE u (x);", "SELECT 1;"),
     };
-    EXPECT_EQ(verify_revisions(revisions),
-              (Diagnostics{"migrations/a1.sql:11: error: downgrade of a1 failed: no such table: t",
-                           "migrations/b2.sql:9: error: downgrade of b2 does not restore the schema: table 'u' is still present"}));
+    EXPECT_EQ(
+        verify_revisions(revisions),
+        (Diagnostics{
+            "migrations/a1.sql:11: error: downgrade of a1 failed: no such table: t",
+            "migrations/b2.sql:9: error: downgrade of b2 does not restore the schema: table 'u' is still present"}));
 }
 
 TEST(SchemaVerify, ReportsAnUpgradeThatFailsAfterItsDowngrade) {
@@ -96,8 +100,10 @@ TEST(SchemaVerify, ReportsAnUpgradeThatFailsAfterItsDowngrade) {
         revision("a1", "CREATE TABLE t (x UNIQUE);", "DROP TABLE t;"),
         revision("b2", "INSERT INTO t VALUES (1);\nCREATE TABLE u (y);", "DROP TABLE u;"),
     };
-    EXPECT_EQ(verify_revisions(revisions),
-              Diagnostics{"migrations/b2.sql:7: error: upgrade of b2 failed after its downgrade: UNIQUE constraint failed: t.x"});
+    EXPECT_EQ(
+        verify_revisions(revisions),
+        Diagnostics{
+            "migrations/b2.sql:7: error: upgrade of b2 failed after its downgrade: UNIQUE constraint failed: t.x"});
 }
 
 TEST(SchemaVerify, ReportsAnUpgradeThatGivesAnotherSchemaAfterItsDowngrade) {
@@ -108,9 +114,10 @@ TEST(SchemaVerify, ReportsAnUpgradeThatGivesAnotherSchemaAfterItsDowngrade) {
         revision("b2", "CREATE TABLE copy AS SELECT * FROM schema_revisions;",
                  "DROP TABLE copy;\nALTER TABLE schema_revisions ADD COLUMN extra;"),
     };
-    EXPECT_EQ(verify_revisions(revisions),
-              Diagnostics{"migrations/b2.sql:6: error: upgrade of b2 after its downgrade does not give the same schema: "
-                          "table 'copy' column 'extra' is still present"});
+    EXPECT_EQ(
+        verify_revisions(revisions),
+        Diagnostics{"migrations/b2.sql:6: error: upgrade of b2 after its downgrade does not give the same schema: "
+                    "table 'copy' column 'extra' is still present"});
 }
 
 TEST(SchemaVerify, OnlyUpgradesAnIrreversibleRevision) {

@@ -37,8 +37,7 @@ std::string revision_block(const Catalog& catalog, const graph::RevisionGraph& g
 
 /// For each revision of `catalog` (by index), its row in `database` (history() of a database
 /// over the same catalog), or nullptr when `database` is null or has no row for it.
-std::vector<const RevisionStatus*> status_by_index(const Catalog& catalog,
-                                                   const std::vector<RevisionStatus>* database);
+std::vector<const RevisionStatus*> status_by_index(const Catalog& catalog, const std::vector<RevisionStatus>* database);
 
 /// `history` of both command lines: the revisions `selected` marks (every one when
 /// `selected` is empty), newest first, one revision_line each, or one revision_block each when

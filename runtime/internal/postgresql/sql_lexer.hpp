@@ -74,7 +74,9 @@ public:
     std::size_t size() const noexcept { return tokens_.size(); }
     const Token& token(std::size_t at) const noexcept { return *tokens_[at]; }
     /// The text of token `at`.
-    std::string_view text(std::size_t at) const noexcept { return sql_.substr(tokens_[at]->offset, tokens_[at]->length); }
+    std::string_view text(std::size_t at) const noexcept {
+        return sql_.substr(tokens_[at]->offset, tokens_[at]->length);
+    }
     /// True when token `at` exists and is the keyword (lower-case).
     bool is(std::size_t at, std::string_view keyword) const noexcept {
         return at < tokens_.size() && is_keyword(sql_, *tokens_[at], keyword);

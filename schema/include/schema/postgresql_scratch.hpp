@@ -10,9 +10,9 @@ namespace migrations::schema {
 
 /// CREATE DATABASE migrations_scratch_<pid>_<n>_<random> on `server`'s server (through a
 /// connection of its own to `server`'s database, so `server` may be inside a transaction; its
-/// role needs CREATEDB), and a connection to it made with `server`'s connection parameters (host, user, password, options, ...) but that
-/// database's name. The destructor closes the connection and drops the database (WITH
-/// (FORCE)); errors there are ignored.
+/// role needs CREATEDB), and a connection to it made with `server`'s connection parameters (host, user, password,
+/// options, ...) but that database's name. The destructor closes the connection and drops the database (WITH (FORCE));
+/// errors there are ignored.
 class ScratchDatabase {
 public:
     /// Throws SchemaError when the database cannot be created or connected to.

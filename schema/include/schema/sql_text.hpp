@@ -50,8 +50,8 @@ std::size_t matching_paren(const std::vector<Token>& tokens, std::size_t open);
 
 /// Ranges [first, second) of the comma-separated items of tokens [begin, end), splitting
 /// only at commas outside parentheses.
-std::vector<std::pair<std::size_t, std::size_t>> split_items(const std::vector<Token>& tokens,
-                                                             std::size_t begin, std::size_t end);
+std::vector<std::pair<std::size_t, std::size_t>> split_items(const std::vector<Token>& tokens, std::size_t begin,
+                                                             std::size_t end);
 
 /// True when `sql` names `name` as an identifier anywhere (case-insensitive): used to find
 /// the views and triggers that depend on a table.

@@ -27,20 +27,26 @@ struct Case {
 
 const std::vector<Case> kCases = {
     // create-index-without-concurrently
-    {"index on an existing table", "CREATE INDEX todos_done ON todos (done);",
+    {"index on an existing table",
+     "CREATE INDEX todos_done ON todos (done);",
      {{10, "create-index-without-concurrently"}}},
     {"index built concurrently", "CREATE INDEX CONCURRENTLY todos_done ON todos (done);", {}, false},
     {"index on a table of the same revision", "CREATE TABLE todos (done bool);\nCREATE INDEX i ON todos (done);", {}},
     {"index allowed", "-- migrations: allow create-index-without-concurrently\nCREATE INDEX i ON todos (done);", {}},
     // add-column-volatile-default
-    {"volatile default", "ALTER TABLE todos ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+    {"volatile default",
+     "ALTER TABLE todos ADD COLUMN token uuid DEFAULT gen_random_uuid();",
      {{10, "add-column-volatile-default"}}},
-    {"volatile default inside a cast", "ALTER TABLE todos ADD COLUMN r int DEFAULT (random() * 10)::int;",
+    {"volatile default inside a cast",
+     "ALTER TABLE todos ADD COLUMN r int DEFAULT (random() * 10)::int;",
      {{10, "add-column-volatile-default"}}},
     {"serial column added", "ALTER TABLE todos ADD COLUMN n bigserial;", {{10, "add-column-volatile-default"}}},
-    {"constant and stable defaults", "ALTER TABLE todos ADD COLUMN a int DEFAULT 0, ADD COLUMN b timestamptz DEFAULT now();", {}},
+    {"constant and stable defaults",
+     "ALTER TABLE todos ADD COLUMN a int DEFAULT 0, ADD COLUMN b timestamptz DEFAULT now();",
+     {}},
     {"volatile default allowed",
-     "-- migrations: allow add-column-volatile-default\nALTER TABLE todos ADD COLUMN r float DEFAULT random();", {}},
+     "-- migrations: allow add-column-volatile-default\nALTER TABLE todos ADD COLUMN r float DEFAULT random();",
+     {}},
     // column-type-change
     {"type change", "ALTER TABLE todos ALTER COLUMN id TYPE bigint;", {{10, "column-type-change"}}},
     {"type change to text", "ALTER TABLE todos ALTER COLUMN title TYPE text;", {}},
@@ -58,7 +64,8 @@ const std::vector<Case> kCases = {
      {{11, "set-not-null"}}},
     {"set not null allowed", "-- migrations: allow set-not-null\nALTER TABLE todos ALTER title SET NOT NULL;", {}},
     // constraint-without-not-valid
-    {"foreign key", "ALTER TABLE todos ADD CONSTRAINT fk FOREIGN KEY (owner) REFERENCES users (id);",
+    {"foreign key",
+     "ALTER TABLE todos ADD CONSTRAINT fk FOREIGN KEY (owner) REFERENCES users (id);",
      {{10, "constraint-without-not-valid"}}},
     {"check", "ALTER TABLE todos ADD CONSTRAINT positive CHECK (id > 0);", {{10, "constraint-without-not-valid"}}},
     {"foreign key not valid",
@@ -76,7 +83,9 @@ const std::vector<Case> kCases = {
      {{12, "enum-label-used-in-transaction"}}},
     {"new label not used", "ALTER TYPE state ADD VALUE 'archived';\nUPDATE todos SET state = 'done';", {}},
     {"new label in a revision that is not transactional",
-     "ALTER TYPE state ADD VALUE 'archived';\nUPDATE todos SET state = 'archived';", {}, false},
+     "ALTER TYPE state ADD VALUE 'archived';\nUPDATE todos SET state = 'archived';",
+     {},
+     false},
     {"new label use allowed",
      "ALTER TYPE state ADD VALUE 'archived';\n-- migrations: allow enum-label-used-in-transaction\n"
      "UPDATE todos SET state = 'archived';",
@@ -89,10 +98,13 @@ const std::vector<Case> kCases = {
     {"drop a table of the same revision", "CREATE TABLE scratch (a int);\nDROP TABLE scratch;", {}},
     {"add a column", "ALTER TABLE todos ADD COLUMN note text;", {}},
     {"drop allowed, among several ids",
-     "-- migrations: allow set-not-null, rename-or-drop\nALTER TABLE todos DROP COLUMN title;", {}},
-    {"allow comment for another rule", "-- migrations: allow set-not-null\nDROP TABLE todos;",
+     "-- migrations: allow set-not-null, rename-or-drop\nALTER TABLE todos DROP COLUMN title;",
+     {}},
+    {"allow comment for another rule",
+     "-- migrations: allow set-not-null\nDROP TABLE todos;",
      {{11, "rename-or-drop"}}},
-    {"allow comment two lines before", "-- migrations: allow rename-or-drop\n\nDROP TABLE todos;",
+    {"allow comment two lines before",
+     "-- migrations: allow rename-or-drop\n\nDROP TABLE todos;",
      {{12, "rename-or-drop"}}},
     // words in strings, comments and bodies never match
     {"statements in a body",
@@ -114,7 +126,6 @@ TEST_P(Lint, FindsExactlyTheExpectedStatements) {
     EXPECT_EQ(found, c.found);
 }
 
-
 INSTANTIATE_TEST_SUITE_P(Rules, Lint, ::testing::ValuesIn(kCases), testing_support::case_name<Case>);
 
 TEST(LintMessage, NamesTheRuleWhatItFoundTheReasonAndTheAlternative) {
@@ -135,7 +146,8 @@ TEST(LintCorpora, FindsNothingInTheExampleProjectAndTheTestCorpora) {
         [&](const std::filesystem::path& path, const RevisionFile& file, const Diagnostics& diagnostics) {
             ++files;
             EXPECT_TRUE(diagnostics.empty()) << path << ": " << diagnostics.all().front().message;
-            for (const LintFinding& finding : file.lint) ADD_FAILURE() << path << ":" << finding.line << ": " << finding.message;
+            for (const LintFinding& finding : file.lint)
+                ADD_FAILURE() << path << ":" << finding.line << ": " << finding.message;
         });
     EXPECT_GT(files, 10U);
 }
@@ -167,17 +179,18 @@ TEST(PostgresqlParseOption, SkippedLeavesSyntaxAndLintToTheBuild) {
 // transaction checks runs whatever PostgresqlParse says.
 TEST(PostgresqlParseOption, SkippedStillMarksCommitBoundariesAndRefusesTransactionControl) {
     Diagnostics diagnostics;
-    const RevisionFile file =
-        parse_with("CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'sad';", diagnostics, PostgresqlParse::skipped);
+    const RevisionFile file = parse_with("CREATE TYPE mood AS ENUM ('ok');\nALTER TYPE mood ADD VALUE 'sad';",
+                                         diagnostics, PostgresqlParse::skipped);
     EXPECT_TRUE(diagnostics.empty());
     ASSERT_EQ(file.commit_boundaries.size(), 1U);
     EXPECT_EQ(file.commit_boundaries[0].line, 7U);
     EXPECT_EQ(file.commit_boundaries[0].statement, "ALTER TYPE ... ADD VALUE");
     parse_with("CREATE INDEX CONCURRENTLY i ON t (a);", diagnostics, PostgresqlParse::skipped);
     ASSERT_EQ(diagnostics.size(), 1U);
-    EXPECT_EQ(format(diagnostics.all()[0]), "a1.sql:6: error: CREATE INDEX CONCURRENTLY cannot run inside a transaction "
-                                            "block; add `-- transactional: false` to the header of this revision to run "
-                                            "it on its own");
+    EXPECT_EQ(format(diagnostics.all()[0]),
+              "a1.sql:6: error: CREATE INDEX CONCURRENTLY cannot run inside a transaction "
+              "block; add `-- transactional: false` to the header of this revision to run "
+              "it on its own");
 }
 
 TEST(LintRules, EachRuleHasAnIdAReasonAndAnAlternative) {

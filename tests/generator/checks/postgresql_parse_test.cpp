@@ -30,10 +30,11 @@ TEST(PostgresqlParse, ReportsAnUnterminatedDollarQuoteAtItsStart) {
 }
 
 TEST(PostgresqlParse, ReportsASyntaxErrorInAPlpgsqlFunctionBodyAtTheLineOfTheFile) {
-    EXPECT_EQ(errors(ParsedSection("SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1\n  x := ;\nEND;\n"
-                                   "$$ LANGUAGE plpgsql;",
-                                   20)),
-              "23:0: syntax error at or near \":=\" (in the PL/pgSQL body of function f)\n");
+    EXPECT_EQ(
+        errors(ParsedSection("SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1\n  x := ;\nEND;\n"
+                             "$$ LANGUAGE plpgsql;",
+                             20)),
+        "23:0: syntax error at or near \":=\" (in the PL/pgSQL body of function f)\n");
 }
 
 TEST(PostgresqlParse, ReportsASyntaxErrorInADoBlock) {
@@ -42,11 +43,12 @@ TEST(PostgresqlParse, ReportsASyntaxErrorInADoBlock) {
 }
 
 TEST(PostgresqlParse, AcceptsValidPlpgsqlAndLeavesOtherLanguagesAlone) {
-    EXPECT_EQ(errors(ParsedSection("CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;\n"
-                                   "CREATE FUNCTION g() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n"
-                                   "DO $$ BEGIN PERFORM 1; END $$;",
-                                   1)),
-              "");
+    EXPECT_EQ(
+        errors(ParsedSection("CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;\n"
+                             "CREATE FUNCTION g() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\n"
+                             "DO $$ BEGIN PERFORM 1; END $$;",
+                             1)),
+        "");
 }
 
 TEST(PostgresqlParse, GivesEachStatementTheLineOfItsFirstToken) {

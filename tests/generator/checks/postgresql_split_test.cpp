@@ -59,7 +59,8 @@ TEST(PostgresqlSplit, RuntimeLexerSplitsEveryRevisionOfTheRepositoryAsPostgresql
                 if (section == nullptr) continue;
                 ASSERT_TRUE(ParsedSection(section->sql, 1).errors().empty()) << path;
                 ++sections;
-                EXPECT_EQ(runtime_split(section->sql), parser_split(section->sql)) << path << " line " << section->first_line;
+                EXPECT_EQ(runtime_split(section->sql), parser_split(section->sql))
+                    << path << " line " << section->first_line;
             }
         });
     EXPECT_GT(sections, 20U);

@@ -22,9 +22,11 @@ struct Case {
 };
 
 const std::vector<Case> kCases = {
-    {"create index concurrently", "CREATE INDEX CONCURRENTLY todos_done ON todos (done);",
+    {"create index concurrently",
+     "CREATE INDEX CONCURRENTLY todos_done ON todos (done);",
      {{10, "CREATE INDEX CONCURRENTLY"}}},
-    {"unique, lower case, split over lines", "create\n  unique index\nconcurrently i on t (a);",
+    {"unique, lower case, split over lines",
+     "create\n  unique index\nconcurrently i on t (a);",
      {{10, "CREATE INDEX CONCURRENTLY"}}},
     {"drop index concurrently", "DROP INDEX CONCURRENTLY IF EXISTS i;", {{10, "DROP INDEX CONCURRENTLY"}}},
     {"reindex concurrently", "REINDEX INDEX CONCURRENTLY i;", {{10, "REINDEX CONCURRENTLY"}}},
@@ -33,7 +35,8 @@ const std::vector<Case> kCases = {
     {"reindex database", "REINDEX DATABASE app;", {{10, "REINDEX DATABASE"}}},
     {"reindex schema", "REINDEX SCHEMA public;", {{10, "REINDEX SCHEMA"}}},
     {"analyze alone is fine", "ANALYZE todos;", {}},
-    {"commit and rollback prepared", "COMMIT PREPARED 'x';\nROLLBACK PREPARED 'y';",
+    {"commit and rollback prepared",
+     "COMMIT PREPARED 'x';\nROLLBACK PREPARED 'y';",
      {{10, "COMMIT PREPARED"}, {11, "ROLLBACK PREPARED"}}},
     {"reindex table is fine", "REINDEX TABLE t;", {}},
     {"vacuum", "VACUUM (ANALYZE) todos;", {{10, "VACUUM"}}},
@@ -42,15 +45,19 @@ const std::vector<Case> kCases = {
     {"drop database", "DROP DATABASE other;", {{10, "DROP DATABASE"}}},
     {"create tablespace", "CREATE TABLESPACE fast LOCATION '/ssd';", {{10, "CREATE TABLESPACE"}}},
     {"drop tablespace", "DROP TABLESPACE fast;", {{10, "DROP TABLESPACE"}}},
-    {"alter database set tablespace", "ALTER DATABASE app SET TABLESPACE fast;",
+    {"alter database set tablespace",
+     "ALTER DATABASE app SET TABLESPACE fast;",
      {{10, "ALTER DATABASE ... SET TABLESPACE"}}},
     {"alter database set parameter is fine", "ALTER DATABASE app SET work_mem = '1MB';", {}},
     {"discard all", "DISCARD ALL;", {{10, "DISCARD ALL"}}},
     {"ordinary statements are fine",
-     "CREATE TABLE t (a int);\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b text;", {}},
-    {"the line of the statement, not of the section", "CREATE TABLE t (a int);\n\n-- note\nVACUUM t;",
+     "CREATE TABLE t (a int);\nCREATE INDEX i ON t (a);\nALTER TABLE t ADD COLUMN b text;",
+     {}},
+    {"the line of the statement, not of the section",
+     "CREATE TABLE t (a int);\n\n-- note\nVACUUM t;",
      {{13, "VACUUM"}}},
-    {"several in one section", "CREATE INDEX CONCURRENTLY a ON t (a);\nCREATE INDEX CONCURRENTLY b ON t (b);",
+    {"several in one section",
+     "CREATE INDEX CONCURRENTLY a ON t (a);\nCREATE INDEX CONCURRENTLY b ON t (b);",
      {{10, "CREATE INDEX CONCURRENTLY"}, {11, "CREATE INDEX CONCURRENTLY"}}},
     {"inside a string literal", "INSERT INTO log VALUES ('; VACUUM; CREATE DATABASE x');", {}},
     {"inside an E string with an escaped quote", "INSERT INTO log VALUES (E'it\\'s; VACUUM');", {}},
@@ -61,14 +68,16 @@ const std::vector<Case> kCases = {
      "DO $body$ BEGIN PERFORM 1; END $body$;",
      {}},
     {"a dollar body hiding the word in a tagged quote",
-     "CREATE FUNCTION f() RETURNS void AS $fn$\nBEGIN\n  VACUUM;\nEND $fn$ LANGUAGE plpgsql;", {}},
+     "CREATE FUNCTION f() RETURNS void AS $fn$\nBEGIN\n  VACUUM;\nEND $fn$ LANGUAGE plpgsql;",
+     {}},
     {"a quoted identifier named like a keyword", "CREATE TABLE \"vacuum\" (a int);\nSELECT * FROM \"vacuum\";", {}},
     {"a column named concurrently", "CREATE INDEX i ON t (concurrently);", {}},
     {"after a dollar body, on its own line",
      "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nCREATE INDEX CONCURRENTLY i ON t (a);",
      {{11, "CREATE INDEX CONCURRENTLY"}}},
     {"after a comment on the same statement", "/* why */ VACUUM;", {{10, "VACUUM"}}},
-    {"a BEGIN ATOMIC body", "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nVACUUM;",
+    {"a BEGIN ATOMIC body",
+     "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nVACUUM;",
      {{11, "VACUUM"}}},
 };
 
@@ -84,8 +93,7 @@ TEST_P(PostgresqlStatements, FindsExactlyTheStatementsThatCannotRunInATransactio
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, PostgresqlStatements, testing::ValuesIn(kCases),
-                         testing_support::case_name<Case>);
+INSTANTIATE_TEST_SUITE_P(Table, PostgresqlStatements, testing::ValuesIn(kCases), testing_support::case_name<Case>);
 
 TEST(PostgresqlStatementCheck, MessageNamesTheStatementAndTheFix) {
     const auto found = find_non_transactional_statements("CREATE INDEX CONCURRENTLY i ON t (a);", 7);

@@ -92,8 +92,7 @@ TEST_P(TransactionControl, FindsExactlyTheStatementsThatEndTheTransaction) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, TransactionControl, testing::ValuesIn(kCases),
-                         testing_support::case_name<Case>);
+INSTANTIATE_TEST_SUITE_P(Table, TransactionControl, testing::ValuesIn(kCases), testing_support::case_name<Case>);
 
 TEST(TransactionControlCheck, MessageSaysWhatBreaksAndBothFixes) {
     const auto found = find_transaction_control("COMMIT;", 7, Dialect::sqlite);

@@ -66,9 +66,7 @@ TEST(RevisionGraph, FindsASelfLoopAndACycleThroughADependency) {
     EXPECT_EQ(through.find_cycle(), (IndexList{0, 1}));
 }
 
-TEST(RevisionGraph, FindsNoCycleInADag) {
-    EXPECT_TRUE(diamond().find_cycle().empty());
-}
+TEST(RevisionGraph, FindsNoCycleInADag) { EXPECT_TRUE(diamond().find_cycle().empty()); }
 
 TEST(RevisionGraph, CollectsAncestorsAndDescendants) {
     const RevisionGraph graph = diamond();

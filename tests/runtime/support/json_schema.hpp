@@ -7,9 +7,9 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <vector>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace migrations::testing {
 
@@ -81,17 +81,15 @@ inline Json parse_document(const std::string& out, const std::string& command) {
 
 /// A revision of heads, history and show; `with_state`: of a history over a database.
 inline void expect_revision(const Json& revision, bool with_state = false) {
-    std::vector<Member> members = {{"revision", Type::string},       {"parents", Type::strings},
-                                   {"depends_on", Type::strings},    {"branch_labels", Type::strings},
-                                   {"children", Type::strings},      {"head", Type::boolean},
-                                   {"branchpoint", Type::boolean},   {"mergepoint", Type::boolean},
-                                   {"message", Type::string},        {"file", Type::string},
-                                   {"created", Type::string_or_null}, {"transactional", Type::boolean},
-                                   {"reversible", Type::boolean}};
+    std::vector<Member> members = {
+        {"revision", Type::string},       {"parents", Type::strings},        {"depends_on", Type::strings},
+        {"branch_labels", Type::strings}, {"children", Type::strings},       {"head", Type::boolean},
+        {"branchpoint", Type::boolean},   {"mergepoint", Type::boolean},     {"message", Type::string},
+        {"file", Type::string},           {"created", Type::string_or_null}, {"transactional", Type::boolean},
+        {"reversible", Type::boolean}};
     if (with_state) {
-        members.insert(members.end(), {{"current", Type::boolean},
-                                       {"state", Type::string},
-                                       {"applied_at", Type::string_or_null}});
+        members.insert(members.end(),
+                       {{"current", Type::boolean}, {"state", Type::string}, {"applied_at", Type::string_or_null}});
     }
     expect_members(revision, members);
     if (!with_state) return;

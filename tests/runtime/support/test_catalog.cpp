@@ -18,22 +18,46 @@ CatalogBuilder& CatalogBuilder::add(std::string id, std::vector<std::string> par
     defs_.push_back(std::move(def));
     return *this;
 }
-CatalogBuilder& CatalogBuilder::up(std::string sql) { defs_.back().upgrade = std::move(sql); return *this; }
+CatalogBuilder& CatalogBuilder::up(std::string sql) {
+    defs_.back().upgrade = std::move(sql);
+    return *this;
+}
 CatalogBuilder& CatalogBuilder::up(Dialect dialect, std::string sql) {
     defs_.back().dialect_upgrades.emplace_back(dialect, std::move(sql));
     return *this;
 }
-CatalogBuilder& CatalogBuilder::down(std::string sql) { defs_.back().downgrade = std::move(sql); return *this; }
-CatalogBuilder& CatalogBuilder::depends(std::vector<std::string> ids) { defs_.back().depends_on = std::move(ids); return *this; }
-CatalogBuilder& CatalogBuilder::label(std::string label) { defs_.back().labels.push_back(std::move(label)); return *this; }
-CatalogBuilder& CatalogBuilder::no_transaction() { defs_.back().transactional = false; return *this; }
-CatalogBuilder& CatalogBuilder::irreversible() { defs_.back().irreversible = true; return *this; }
+CatalogBuilder& CatalogBuilder::down(std::string sql) {
+    defs_.back().downgrade = std::move(sql);
+    return *this;
+}
+CatalogBuilder& CatalogBuilder::depends(std::vector<std::string> ids) {
+    defs_.back().depends_on = std::move(ids);
+    return *this;
+}
+CatalogBuilder& CatalogBuilder::label(std::string label) {
+    defs_.back().labels.push_back(std::move(label));
+    return *this;
+}
+CatalogBuilder& CatalogBuilder::no_transaction() {
+    defs_.back().transactional = false;
+    return *this;
+}
+CatalogBuilder& CatalogBuilder::irreversible() {
+    defs_.back().irreversible = true;
+    return *this;
+}
 CatalogBuilder& CatalogBuilder::commit_after(Dialect dialect) {
     defs_.back().commit_after |= 1U << static_cast<unsigned>(dialect);
     return *this;
 }
-CatalogBuilder& CatalogBuilder::message(std::string text) { defs_.back().message = std::move(text); return *this; }
-CatalogBuilder& CatalogBuilder::checksum(std::string hex) { defs_.back().checksum = std::move(hex); return *this; }
+CatalogBuilder& CatalogBuilder::message(std::string text) {
+    defs_.back().message = std::move(text);
+    return *this;
+}
+CatalogBuilder& CatalogBuilder::checksum(std::string hex) {
+    defs_.back().checksum = std::move(hex);
+    return *this;
+}
 CatalogBuilder& CatalogBuilder::cpp(std::string source) {
     defs_.back().cpp = true;
     defs_.back().cpp_source = std::move(source);

@@ -4,6 +4,4 @@
 
 #include <migrations/revision.hpp>
 
-MIGRATIONS_DOWNGRADE(session) {
-    static_cast<void>(session);
-}
+MIGRATIONS_DOWNGRADE(session) { static_cast<void>(session); }
