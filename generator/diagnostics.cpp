@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "cli/format.hpp"
+
 namespace migrations::generator {
 
 std::string format(const Diagnostic& diagnostic) {
@@ -199,8 +201,14 @@ std::string multiple_roots(const std::vector<std::string>& roots) {
     return "more than one root revision (down_revision: none): " + joined(roots, ", ");
 }
 
-std::string multiple_heads(const std::vector<std::string>& heads) {
-    return "more than one head: " + joined(heads, ", ") + "; run `migrations merge -m \"merge heads\"` to join them";
+std::string merge_command(std::string_view dir) {
+    const bool default_dir = dir.empty() || dir == "migrations" || dir == "migrations/";
+    return "`migrations merge -m \"merge heads\"" + (default_dir ? std::string() : " --dir " + cli::shell_word(dir)) +
+           "`";
+}
+
+std::string multiple_heads(const std::vector<std::string>& heads, std::string_view dir) {
+    return "more than one head: " + joined(heads, ", ") + "; run " + merge_command(dir) + " to join them";
 }
 
 std::string label_clashes_with_id(std::string_view label, std::string_view path, std::uint32_t line) {

@@ -81,7 +81,10 @@ std::string own_parent(std::string_view id);
 std::string own_dependency(std::string_view id);
 std::string cycle(const std::vector<std::string>& members);
 std::string multiple_roots(const std::vector<std::string>& roots);
-std::string multiple_heads(const std::vector<std::string>& heads);
+/// "`migrations merge -m "merge heads" --dir DIR`", the --dir left out for ./migrations.
+std::string merge_command(std::string_view dir);
+/// `dir`: the revisions directory, for the merge command the message suggests.
+std::string multiple_heads(const std::vector<std::string>& heads, std::string_view dir);
 std::string label_clashes_with_id(std::string_view label, std::string_view path, std::uint32_t line);
 std::string label_already_used(std::string_view label, std::string_view path, std::uint32_t line);
 std::string not_a_cpp_revision();

@@ -3,6 +3,7 @@
 #include "validator.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
 #include <unordered_map>
 
@@ -163,7 +164,8 @@ bool Validator::check_shape(const RevisionGraph& graph) {
         for (Index head : heads)
             listed.push_back("'" + files_[head].id + "' (" + where(files_[head], files_[head].id_line) + ")");
         const RevisionFile& file = files_[heads.front()];
-        diagnostics_.error(file.path, file.id_line, message::multiple_heads(listed));
+        diagnostics_.error(file.path, file.id_line,
+                           message::multiple_heads(listed, std::filesystem::path(file.path).parent_path().string()));
         ok = false;
     }
     return ok;

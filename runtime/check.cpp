@@ -20,8 +20,8 @@ CheckResult Migrator::check() {
     }
     if (!state.mismatched.empty())
         result.problems.push_back("edited after applied: " + join_ids(catalog_, state.mismatched) +
-                                  " (restore the file, or accept the edit with `" + options_.command_name +
-                                  " repair`)");
+                                  " (restore the file, or accept the edit with " +
+                                  suggested_command(options_, "repair") + ")");
     if (!state.pending.empty())
         result.problems.push_back("interrupted (pending): " + join_ids(catalog_, state.pending));
     std::vector<graph::Index> missing;

@@ -84,15 +84,18 @@ bool Migrator::at_all_heads_fast(const DbState& state, std::string_view target, 
     return true;
 }
 
+std::string suggested_command(const Options& options, const std::string& verb_and_target) {
+    return "`" + options.command_name + " " + verb_and_target + options.command_options + "`";
+}
+
 namespace {
 
-// "`db stamp a`, then `db stamp b`": commands for a message, each quoted so that it can be
-// copied (and parsed by tests) exactly.
-std::string quote_commands(const std::string& cmd, const std::string& verb, const std::vector<std::string>& targets) {
+// "`db stamp a`, then `db stamp b`".
+std::string quote_commands(const Options& options, const std::string& verb, const std::vector<std::string>& targets) {
     std::string text;
     for (std::size_t i = 0; i < targets.size(); ++i) {
         if (i > 0) text += i + 1 == targets.size() ? " and then " : ", then ";
-        text += "`" + cmd + " " + verb + " " + targets[i] + "`";
+        text += suggested_command(options, verb + " " + targets[i]);
     }
     return text;
 }
@@ -147,7 +150,6 @@ DbState only_unknown(const DbState& state) {
 }  // namespace
 
 void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
-    const std::string& cmd = options_.command_name;
     if (std::find(state.unknown.begin(), state.unknown.end(), "") != state.unknown.end()) {
         // No revision is ever written without an id: a row edited by hand or by another tool.
         const std::string table = options_.version_table_schema.empty()
@@ -172,7 +174,7 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
                         " that this binary does not know (catalog " + catalog_.name() +
                         "): a newer build migrated it; run that build (or a newer one), or, to return to this "
                         "build, run " +
-                        quote_commands(cmd, "downgrade", targets) + " with the build that knows them",
+                        quote_commands(options_, "downgrade", targets) + " with the build that knows them",
                     state.unknown.front());
     }
     if (!state.mismatched.empty()) {
@@ -181,8 +183,8 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
                     std::string("revision ") + revision.id + " (" + revision.file +
                         ") was edited after it was applied: its checksum differs from the database's; restore "
                         "the file and put the change in a new revision, or, if the database already has what the "
-                        "edited file does, accept the edit with `" +
-                        cmd + " repair` (it rewrites checksums only)",
+                        "edited file does, accept the edit with " +
+                        suggested_command(options_, "repair") + " (it rewrites checksums only)",
                     revision.id, revision.file);
     }
     if (state.pending.empty()) return;
@@ -197,11 +199,11 @@ void Migrator::refuse_unsafe(const DbState& state, bool allow_pending) const {
     const std::vector<std::string> keep = stamps_reaching(planner, state.applied, revision.id, state.applied);
     const std::vector<std::string> forget = stamps_forgetting(planner, state.applied, index);
     std::string hint;
-    if (!keep.empty()) hint += "if all of it is there, run " + quote_commands(cmd, "stamp", keep);
+    if (!keep.empty()) hint += "if all of it is there, run " + quote_commands(options_, "stamp", keep);
     if (!forget.empty()) {
         hint += std::string(hint.empty() ? "" : "; ") + "if none of it is" +
                 (revision.transactional ? "" : " (undo a partial change by hand first)") + ", run " +
-                quote_commands(cmd, "stamp", forget);
+                quote_commands(options_, "stamp", forget);
     }
     if (hint.empty()) hint = "correct its row in the version table by hand";  // no stamp sequence fits
     const std::string what = revision.transactional

@@ -30,6 +30,10 @@ struct DbState {
     bool trusted() const noexcept { return unknown.empty() && mismatched.empty() && pending.empty(); }
 };
 
+/// A recovery command for a message, quoted so that it can be copied (and parsed by tests)
+/// exactly: "`db stamp a1 --database sqlite:///x.db`".
+std::string suggested_command(const Options& options, const std::string& verb_and_target);
+
 class Migrator {
 public:
     /// Validates `options` (Error(bad_option)) and that the catalog was generated for the backend's

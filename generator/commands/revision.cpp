@@ -49,7 +49,7 @@ public:
             std::string heads;
             for (std::uint32_t head : set.heads) heads += (heads.empty() ? "'" : ", '") + set.revisions[head].id + "'";
             io.err << "migrations revision: error: the revisions have " << set.heads.size() << " heads (" << heads
-                   << "); run `migrations merge -m \"merge heads\"` to join them, or pick one with --head\n";
+                   << "); run " << message::merge_command(dir_) << " to join them, or pick one with --head\n";
             return kExitDiagnostics;
         } else if (!set.heads.empty()) {
             revision.parents.push_back(set.revisions[set.heads.front()].id);

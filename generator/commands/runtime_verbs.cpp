@@ -5,6 +5,7 @@
 #include <migrations/cli.hpp>
 #include <ostream>
 
+#include "cli/format.hpp"
 #include "commands/common.hpp"
 
 namespace migrations::generator {
@@ -71,7 +72,10 @@ public:
         std::vector<const char*> argv;
         argv.reserve(args.size());
         for (const std::string& arg : args) argv.push_back(arg.c_str());
-        return migrations::run_cli(static_cast<int>(argv.size()), argv.data(), loaded->catalog, "");
+        // A recovery command a message suggests reads the same directory.
+        CliSettings settings;
+        if (!dir_.empty()) settings.command_options = " --dir " + cli::shell_word(dir_);
+        return migrations::run_cli(static_cast<int>(argv.size()), argv.data(), loaded->catalog, "", settings);
     }
 
 private:

@@ -19,6 +19,11 @@ struct CliSettings {
     /// left out of its drift comparison (an empty or schema-qualified pattern makes every
     /// database verb fail with exit 1, naming it).
     std::vector<std::string> drift_exclude{};
+    /// Options the recovery commands that messages suggest carry after the verb, besides the
+    /// `--database URL` given on the command line, which they always repeat: a program that
+    /// passes run_cli options of its own (the `migrations` tool's ` --dir DIR`) names them here,
+    /// each with a leading space, so that the suggested command runs as it is.
+    std::string command_options{};
 };
 
 /// Runs one command and returns the process exit code: 0 on success, 1 on a migration error

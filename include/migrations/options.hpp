@@ -107,6 +107,10 @@ struct Options {
     /// How messages name the command line when they suggest a recovery command
     /// (e.g. "db stamp 1a2b"). run_cli keeps it; set it to what your users type.
     std::string command_name = "db";
+    /// Options a suggested command carries after its verb and target, so that it reaches the
+    /// same database (run_cli sets ` --database URL` when the URL was given on the command
+    /// line; the `migrations` tool adds ` --dir DIR`). Empty by default.
+    std::string command_options;
     /// check() also compares the database's schema with the schema the applied revisions
     /// create ("schema drift" problems; SQLite, and PostgreSQL in the connection's current
     /// schema). Set it to false to skip that comparison altogether. Nothing else depends on it.

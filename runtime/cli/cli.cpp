@@ -85,6 +85,8 @@ int run(CLI::App& app, const Command& command, const Catalog& catalog, std::stri
     const std::string shown = redact_url(url);
     Options options;
     options.command_name = program;
+    if (!command.database.empty()) options.command_options = " --database " + cli::shell_word(shown);
+    options.command_options += settings.command_options;
     options.drift_exclude = settings.drift_exclude;
     if (command.transaction_per_revision) options.transaction = TransactionMode::per_revision;
     options.on_event = cli::event_printer(err, program,

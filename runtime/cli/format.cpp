@@ -1,11 +1,23 @@
 // @brief Formatting of the command lines' output for people: one place for revision text.
 #include "cli/format.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "planner.hpp"
 
 namespace migrations::cli {
+
+std::string shell_word(std::string_view text) {
+    const auto plain = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("_-./:@%+=,").find(c) != std::string_view::npos;
+    };
+    if (!text.empty() && std::all_of(text.begin(), text.end(), plain)) return std::string(text);
+    std::string word = "'";
+    for (const char c : text) word += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return word + "'";
+}
 
 std::string milliseconds(double value) {
     char buffer[64];

@@ -156,7 +156,7 @@ TEST_F(MigrationsCli, ReportsSeveralHeadsUnlessAllowed) {
     const CliRun refused = run({"check", m});
     EXPECT_EQ(refused.code, 1);
     EXPECT_EQ(refused.err, m + "/002.sql:1: error: more than one head: 'b2' (" + m + "/002.sql:1), 'c3' (" + m +
-                               "/003.sql:1); run `migrations merge -m \"merge heads\"` to join them\n");
+                               "/003.sql:1); run `migrations merge -m \"merge heads\" --dir " + m + "` to join them\n");
     const CliRun allowed = run({"check", m, "--allow-multiple-heads"});
     EXPECT_EQ(allowed.code, 0);
     EXPECT_EQ(allowed.out, "3 revisions, heads b2, c3\n");

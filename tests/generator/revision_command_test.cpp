@@ -78,16 +78,21 @@ TEST_F(RevisionCommand, ChainsOnARevisionWhoseUpgradeIsStillEmpty) {
     EXPECT_EQ(run_tool({"check", dir_.str()}).code, 1);
 }
 
-TEST_F(RevisionCommand, RefusesWhenThereAreTwoHeadsAndPointsAtMerge) {
+TEST_F(RevisionCommand, RefusesWhenThereAreTwoHeadsAndPointsAtAMergeThatRunsAsItIsSpelt) {
     dir_.write("a.sql", revision_text("a1", "none"));
     dir_.write("b.sql", revision_text("b2", "a1"));
     dir_.write("c.sql", revision_text("c3", "a1"));
     const ToolRun run = run_tool({"revision", "-m", "more", "--dir", dir_.str()});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err,
-              "migrations revision: error: the revisions have 2 heads ('b2', 'c3'); run `migrations merge -m "
-              "\"merge heads\"` to join them, or pick one with --head\n");
+    const std::string merge = "migrations merge -m \"merge heads\" --dir " + dir_.str();
+    EXPECT_EQ(run.err, "migrations revision: error: the revisions have 2 heads ('b2', 'c3'); run `" + merge +
+                           "` to join them, or pick one with --head\n");
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_.path()), {}), 3);
+
+    const ToolRun merged = run_shell("env -u MIGRATIONS_DIR " + shell_quote(MIGRATIONS_TOOL) +
+                                     merge.substr(std::string("migrations").size()));
+    ASSERT_EQ(merged.code, 0) << merged.err;
+    EXPECT_EQ(run_tool({"revision", "-m", "more", "--dir", dir_.str()}).code, 0);
 }
 
 TEST_F(RevisionCommand, BuildsOnAMergeRevision) {

@@ -152,7 +152,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"TwoHeads",
                   {{"a.sql", revision("a", "none")}, {"b.sql", revision("b", "a")}, {"c.sql", revision("c", "a")}},
                   {"dir/b.sql:1: error: more than one head: 'b' (dir/b.sql:1), 'c' (dir/c.sql:1); run `migrations "
-                   "merge -m \"merge heads\"` to join them"}},
+                   "merge -m \"merge heads\" --dir dir` to join them"}},
         ErrorCase{"LabelClashesWithId",
                   {{"a.sql", revision("a", "none")}, {"b.sql", revision("b", "a", "-- branch_labels: a\n")}},
                   {"dir/b.sql:4: error: branch label 'a' clashes with the revision id defined in dir/a.sql:1"}},

@@ -81,6 +81,26 @@ TEST_F(Cli, TakesTheDatabaseBeforeOrAfterTheVerb) {
     EXPECT_FALSE(std::filesystem::exists(dir_.file("app.db")));  // the default was never opened
 }
 
+TEST_F(Cli, SuggestsARecoveryThatReachesTheDatabaseItWasGivenAndThenStarts) {
+    // A newer build (d4 on top) migrated another database; this build refuses it and says how
+    // to come back, naming that database: the command runs as it is, and this build then starts.
+    const std::string other = "sqlite:///" + dir_.file("other.db");
+    const Catalog newer = graph_catalog("a1:;b2:a1;c3:b2;d4:c3");
+    ASSERT_EQ(cli(newer, url_, {"app", "upgrade", "--database", other}).code, 0);
+    const Outcome refused = cli(catalog_, url_, {"app", "upgrade", "--database", other});
+    EXPECT_EQ(refused.code, 1);
+    const std::string hint = "`app downgrade c3 --database " + other + "`";
+    ASSERT_NE(refused.err.find("run " + hint + " with the build that knows them"), std::string::npos) << refused.err;
+
+    EXPECT_EQ(cli(newer, url_, {"app", "downgrade", "c3", "--database", other}).code, 0);
+    const Outcome started = cli(catalog_, url_, {"app", "upgrade", "--database", other});
+    EXPECT_EQ(started.code, 0) << started.err;
+    EXPECT_EQ(started.out, other + ": already at c3, nothing applied\n");
+    // Without --database the hint names none: the same default reaches the same database.
+    ASSERT_EQ(cli(newer, url_, {"app", "upgrade"}).code, 0);
+    EXPECT_NE(cli(catalog_, url_, {"app", "upgrade"}).err.find("run `app downgrade c3` with"), std::string::npos);
+}
+
 TEST_F(Cli, FallsBackToDatabaseUrlThenToTheDefault) {
     const std::string env_url = "sqlite:///" + dir_.file("env.db");
     setenv("DATABASE_URL", env_url.c_str(), 1);

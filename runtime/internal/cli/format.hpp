@@ -6,11 +6,16 @@
 #include <migrations/catalog.hpp>
 #include <migrations/results.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/revision_graph.hpp"
 
 namespace migrations::cli {
+
+/// `text` as one word of a POSIX shell's command line: unchanged when it holds only letters,
+/// digits and `_-./:@%+=,`, else in single quotes (a quote inside as '\'').
+std::string shell_word(std::string_view text);
 
 /// "3.1 ms" (one decimal below 100 ms, none above).
 std::string milliseconds(double value);
