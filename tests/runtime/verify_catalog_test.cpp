@@ -45,10 +45,10 @@ void upper_titles(Session& session) {
 }
 void keep_titles(Session&) {}
 
-unsigned failing_line = 0;
+// The line of the INSERT below, which the Session captures by its default argument.
+constexpr unsigned kFailingLine = __LINE__ + 3;
 void insert_nowhere(Session& session) {
     session.execute("UPDATE todos SET title = upper(title)");
-    failing_line = __LINE__ + 1;
     session.execute("INSERT INTO nowhere VALUES (1)");
 }
 
@@ -83,7 +83,7 @@ TEST(VerifyCatalog, ReportsAFailingCppStepAtTheLineOfTheFailingCall) {
     const Outcome outcome = verify(todo_catalog(&insert_nowhere, &keep_titles));
     EXPECT_EQ(outcome.code, 1);
     EXPECT_EQ(outcome.out, "");
-    EXPECT_EQ(outcome.err, "migrations/b2.cpp:" + std::to_string(failing_line) +
+    EXPECT_EQ(outcome.err, "migrations/b2.cpp:" + std::to_string(kFailingLine) +
                                ": error: upgrade of b2 failed: no such table: nowhere\n");
 }
 
@@ -97,7 +97,7 @@ TEST(VerifyCatalog, ReportsADowngradeThatDoesNotRestoreTheSchemaAtItsMacro) {
 
 TEST(VerifyCatalog, NamesTheFilesUnderTheSourceRootItIsGiven) {
     const Catalog catalog = todo_catalog(&insert_nowhere, &keep_titles);
-    const std::string expected = "/src/app/migrations/b2.cpp:" + std::to_string(failing_line) +
+    const std::string expected = "/src/app/migrations/b2.cpp:" + std::to_string(kFailingLine) +
                                  ": error: upgrade of b2 failed: no such table: nowhere\n";
     EXPECT_EQ(verify(catalog, {"--source-root", "/src/app"}).err, expected);
     EXPECT_EQ(verify(catalog, {"--source-root=/src/app"}).err, expected);
