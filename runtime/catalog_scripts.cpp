@@ -40,8 +40,10 @@ schema::RevisionScript script_of(const Catalog& catalog, std::size_t index, Dial
         section.first_line = cpp.line;
         section.marker_line = cpp.line;
         const Direction direction = upgrade ? Direction::upgrade : Direction::downgrade;
-        section.cpp_step = [revision, cpp, direction](sqlite3* db) {
-            return run_cpp_step_on(db, revision, cpp, direction);
+        // A copy of the catalog keeps the blob the revision is read from alive (a catalog
+        // serialized at run time owns it) for as long as the script lives.
+        section.cpp_step = [catalog, index, cpp, direction](sqlite3* db) {
+            return run_cpp_step_on(db, catalog[index], cpp, direction);
         };
     };
     step(true, script.upgrade);

@@ -84,6 +84,34 @@ TEST(SchemaCatalogScripts, ACppStepFailsAtTheLineOfTheCallAndKeepsNothing) {
     EXPECT_EQ(testing::count_rows(db.get(), "titles"), 1);  // the DROP before it rolled back
 }
 
+void commit(Session& session) { session.execute("COMMIT;", {}, 31); }
+void vacuum(Session& session) { session.execute("VACUUM;"); }
+
+TEST(SchemaCatalogScripts, RunsATransactionalCppStepInATransactionItCannotEnd) {
+    static const CppStep steps[] = {{&commit, 30}, {&vacuum, 40}};
+    migrations::testing::CatalogBuilder builder;
+    builder.add("b2").cpp();
+    const auto scripts = migrations::detail::scripts_of(builder.build("todo").with_cpp_steps(steps, 2), {0});
+    const Database db;
+    const auto refused = run_revision_section(db.get(), scripts[0].upgrade);
+    ASSERT_TRUE(refused.has_value());
+    EXPECT_EQ(refused->line, 31U);
+    EXPECT_EQ(refused->message, kTransactionControlRefused);
+    // VACUUM cannot run in a transaction, which the step runs in.
+    const auto vacuumed = run_revision_section(db.get(), scripts[0].downgrade);
+    ASSERT_TRUE(vacuumed.has_value());
+    EXPECT_EQ(vacuumed->message, "cannot VACUUM from within a transaction");
+}
+
+TEST(SchemaCatalogScripts, RunsANonTransactionalCppStepOutsideAnyTransaction) {
+    static const CppStep steps[] = {{&vacuum, 30}, {&vacuum, 40}};
+    migrations::testing::CatalogBuilder builder;
+    builder.add("b2").cpp().no_transaction();
+    const auto scripts = migrations::detail::scripts_of(builder.build("todo").with_cpp_steps(steps, 2), {0});
+    const Database db;
+    EXPECT_EQ(run_revision_section(db.get(), scripts[0].upgrade), std::nullopt);
+}
+
 TEST(SchemaCatalogScripts, LeavesCppRevisionsEmptyOnPostgresqlWithoutStepsAndWhenIrreversible) {
     EXPECT_FALSE(migrations::detail::scripts_of(cpp_catalog(), {1}, Dialect::postgresql)[0].upgrade.cpp_step);
     migrations::testing::CatalogBuilder builder;
