@@ -4,6 +4,8 @@
 
 #include <migrations/revision.hpp>
 
-MIGRATIONS_UPGRADE(session) { session.execute("UPDATE todos SET title = upper(title)"); }
+#include "titles.hpp"
+
+MIGRATIONS_UPGRADE(session) { session.execute(titles::upper_case_sql()); }
 
 MIGRATIONS_DOWNGRADE(session) { session.execute("UPDATE todos SET title = lower(title)"); }
