@@ -11,7 +11,7 @@ fails the build when the revision graph is broken.
                  [NAME <identifier>]
                  [DIALECTS <dialect>...]
                  [ALLOW_MULTIPLE_HEADS]
-                 [VERIFY] [VERIFY_DATABASE <url-or-env>]
+                 [VERIFY] [VERIFY_TEST_NAME <name>] [VERIFY_DATABASE <url-or-env>]
                  [LINT <off|warn|error>]
                  [LINT_SINCE <revision>])
 
@@ -50,6 +50,22 @@ fails the build when the revision graph is broken.
   (naming each table, column, index, view or trigger that differs). Uses the SQLite sections,
   so ``sqlite`` must be among the ``DIALECTS``. See ``docs/schema.md``.
 
+  The generator never runs consumer code, so the build takes a ``.cpp`` revision as leaving
+  the schema as it was. When the directory holds ``.cpp`` revisions and testing is enabled
+  (``enable_testing()`` or ``include(CTest)`` before this call), ``VERIFY`` also adds the
+  executable and CTest test ``<NAME>_verify`` (label ``migrations_verify``): the same
+  generated catalog and ``.cpp`` revisions, compiled with ``<target>``'s include directories,
+  definitions and options and linked with its libraries and the runtime, replayed upgrade,
+  downgrade, upgrade on an in-memory SQLite with the C++ steps run; the test fails with the
+  ``file:line: error:`` of the failing call or of a downgrade that does not restore the
+  schema. Code a C++ revision calls must be in a library ``<target>`` links, not in the
+  sources of an executable ``<target>``: the test does not link those. Without testing
+  enabled, the configure says that the test is skipped.
+
+``VERIFY_TEST_NAME <name>``
+  The name of that executable and test, instead of ``<NAME>_verify``. Requires ``VERIFY``;
+  the configure fails when a target or test of this directory already has the name.
+
 ``VERIFY_DATABASE <url-or-env>``
   The same replay on PostgreSQL, with the PostgreSQL sections, in a scratch database created
   (and dropped) on the server of ``<url-or-env>``: a ``postgresql://`` URL, or the name of an
@@ -80,12 +96,14 @@ set(MIGRATIONS_GENERATOR_EXECUTABLE "" CACHE FILEPATH
 
 function(add_migrations target)
   list(APPEND CMAKE_MESSAGE_CONTEXT "add_migrations")
-  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS;VERIFY" "DIR;NAME;VERIFY_DATABASE;LINT;LINT_SINCE" "DIALECTS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "ALLOW_MULTIPLE_HEADS;VERIFY"
+                        "DIR;NAME;VERIFY_TEST_NAME;VERIFY_DATABASE;LINT;LINT_SINCE" "DIALECTS")
 
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "unexpected arguments: ${arg_UNPARSED_ARGUMENTS}; expected "
                         "add_migrations(<target> DIR <dir> [NAME <identifier>] "
-                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS] [VERIFY] [VERIFY_DATABASE <url-or-env>] "
+                        "[DIALECTS <dialect>...] [ALLOW_MULTIPLE_HEADS] [VERIFY] [VERIFY_TEST_NAME <name>] "
+                        "[VERIFY_DATABASE <url-or-env>] "
                         "[LINT <off|warn|error>] [LINT_SINCE <revision>])")
   endif()
   if(arg_KEYWORDS_MISSING_VALUES)
@@ -125,6 +143,19 @@ function(add_migrations target)
   if(arg_VERIFY AND NOT "sqlite" IN_LIST dialects)
     message(FATAL_ERROR "VERIFY replays the revisions on SQLite, but DIALECTS (${dialects}) does not "
                         "include sqlite; add sqlite to DIALECTS or drop VERIFY")
+  endif()
+  if(DEFINED arg_VERIFY_TEST_NAME)
+    if(NOT arg_VERIFY)
+      message(FATAL_ERROR "VERIFY_TEST_NAME names the test VERIFY adds for C++ revisions, but VERIFY is not given; "
+                          "add VERIFY or drop VERIFY_TEST_NAME")
+    endif()
+    if(NOT arg_VERIFY_TEST_NAME MATCHES "^[A-Za-z0-9_.+-]+$")
+      message(FATAL_ERROR "VERIFY_TEST_NAME '${arg_VERIFY_TEST_NAME}' is not a target name "
+                          "(expected letters, digits, '_', '.', '+' and '-')")
+    endif()
+    set(verify_test "${arg_VERIFY_TEST_NAME}")
+  else()
+    set(verify_test "${name}_verify")
   endif()
   set(verify_database "")
   if(DEFINED arg_VERIFY_DATABASE OR "VERIFY_DATABASE" IN_LIST arg_KEYWORDS_MISSING_VALUES)
@@ -212,6 +243,53 @@ function(add_migrations target)
     list(APPEND runtime_libraries Migrations::postgresql)
   endif()
   _migrations_link(${target} ${runtime_libraries})
+
+  set(cpp_files "${revision_files}")
+  list(FILTER cpp_files INCLUDE REGEX "\\.cpp$")
+  if(arg_VERIFY AND cpp_files)
+    _migrations_add_verify_test(${target} "${name}" "${verify_test}" "${out_dir}" "${source}" "${header}"
+                                "${cpp_files}" "${runtime_libraries}")
+  endif()
+endfunction()
+
+# VERIFY of C++ revisions, which the generator cannot run: the executable and CTest test
+# <test>, built from the catalog's generated source and the .cpp revisions (compiled again,
+# with the same MIGRATIONS_REVISION_KEY) and <target>'s usage of headers and libraries, whose
+# main is detail::verify_catalog (runtime/verify_catalog.cpp). Without testing enabled, says
+# that the test is skipped.
+function(_migrations_add_verify_test target name test out_dir source header cpp_files runtime_libraries)
+  if(TARGET "${test}" OR TEST "${test}")
+    message(FATAL_ERROR "the VERIFY test of C++ revisions is named '${test}', but a target or test of that name "
+                        "already exists; give the test another name with VERIFY_TEST_NAME <name>")
+  endif()
+  if(NOT CMAKE_TESTING_ENABLED)
+    message(STATUS "add_migrations(${target}): the VERIFY test ${test} of the C++ revisions is skipped: testing is "
+                   "not enabled (call enable_testing() or include(CTest) before add_migrations())")
+    return()
+  endif()
+  set(main "${out_dir}/${test}_main.cpp")
+  string(CONCAT content "// Generated by add_migrations(): the VERIFY test of ${name}'s C++ revisions. DO NOT EDIT.\n"
+              "#include <migrations/catalog.hpp>\n\n#include \"${name}.hpp\"\n\n"
+              "int main(int argc, char** argv) { return migrations::detail::verify_catalog(${name}(), argc, argv); }\n")
+  file(CONFIGURE OUTPUT "${main}" CONTENT "${content}" @ONLY)
+  add_executable(${test} "${main}" "${source}" "${header}" ${cpp_files})
+  foreach(file IN LISTS cpp_files)
+    get_filename_component(stem "${file}" NAME_WLE)
+    string(MAKE_C_IDENTIFIER "${name}_${stem}" key)
+    set_property(SOURCE "${file}" TARGET_DIRECTORY ${test} PROPERTY COMPILE_DEFINITIONS
+                 "MIGRATIONS_REVISION_KEY=${key}")
+  endforeach()
+  # The generated source is a byproduct of <target>'s custom command: built after <target>,
+  # the rule runs once (two independent targets sharing it may run it twice at once under
+  # Makefile generators).
+  add_dependencies(${test} ${target})
+  target_include_directories(${test} PRIVATE "${out_dir}" $<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>)
+  target_compile_definitions(${test} PRIVATE $<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>)
+  target_compile_options(${test} PRIVATE $<TARGET_PROPERTY:${target},COMPILE_OPTIONS>)
+  target_compile_features(${test} PRIVATE cxx_std_17)
+  target_link_libraries(${test} PRIVATE $<TARGET_PROPERTY:${target},LINK_LIBRARIES> ${runtime_libraries})
+  add_test(NAME ${test} COMMAND ${test} --source-root "${CMAKE_CURRENT_SOURCE_DIR}")
+  set_tests_properties(${test} PROPERTIES LABELS migrations_verify)
 endfunction()
 
 # Fails unless <target> is a non-imported executable or library of this project.

@@ -126,13 +126,18 @@ std::optional<SqlFailure> run_script(sqlite3* db, const std::string& sql, std::u
     return run_section(db, sql.c_str(), first_line);
 }
 
+std::optional<SqlFailure> run_revision_section(sqlite3* db, const RevisionSection& section) {
+    if (section.cpp_step) return section.cpp_step(db);
+    return run_script(db, section.sql, section.first_line);
+}
+
 std::string format_diagnostic(const std::string& file, std::uint32_t line, const std::string& message) {
     return file + ":" + std::to_string(line) + ": error: " + message;
 }
 
 std::optional<std::string> replay_upgrades(sqlite3* db, const std::vector<RevisionScript>& revisions) {
     for (const RevisionScript& revision : revisions) {
-        if (auto failure = run_script(db, revision.upgrade.sql, revision.upgrade.first_line))
+        if (auto failure = run_revision_section(db, revision.upgrade))
             return format_diagnostic(revision.file, failure->line,
                                      "upgrade of " + revision.id + " failed: " + failure->message);
     }

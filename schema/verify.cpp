@@ -59,19 +59,19 @@ std::vector<std::string> verify_revisions(const std::vector<RevisionScript>& rev
     for (std::size_t i = 0; i < revisions.size(); ++i) {
         const RevisionScript& revision = revisions[i];
         const SchemaSnapshot before = take_snapshot(db.get(), options);
-        if (auto failure = run_script(db.get(), revision.upgrade.sql, revision.upgrade.first_line)) {
+        if (auto failure = run_revision_section(db.get(), revision.upgrade)) {
             fail(revision, failure->line, "upgrade", "failed", failure->message);
             return diagnostics;
         }
         if (revision.irreversible) continue;
         const SchemaSnapshot after = take_snapshot(db.get(), options);
-        if (auto failure = run_script(db.get(), revision.downgrade.sql, revision.downgrade.first_line)) {
+        if (auto failure = run_revision_section(db.get(), revision.downgrade)) {
             fail(revision, failure->line, "downgrade", "failed", failure->message);
             db = rebuilt(revisions, i + 1);
         } else if (auto restore = differences(before, db.get(), options); !restore.empty()) {
             fail(revision, revision.downgrade.line(), "downgrade", "does not restore the schema", restore);
             db = rebuilt(revisions, i + 1);
-        } else if (auto again = run_script(db.get(), revision.upgrade.sql, revision.upgrade.first_line)) {
+        } else if (auto again = run_revision_section(db.get(), revision.upgrade)) {
             fail(revision, again->line, "upgrade", "failed after its downgrade", again->message);
             db = rebuilt(revisions, i + 1);
         } else if (auto repeat = differences(after, db.get(), options); !repeat.empty()) {

@@ -41,16 +41,18 @@ public:
         const std::optional<RevisionSet> set = load_or_report(load, io.err);
         if (!set || (sqlite && report_lines(io.err, verify_sqlite(*set)))) return kExitDiagnostics;
         // C++ revisions run in the application, never in the tool: the replay takes them as
-        // leaving the schema as it was, and says so (docs/format.md, "C++ revisions").
+        // leaving the schema as it was, and names the test that runs them (add_migrations(...
+        // VERIFY) builds it from the consumer's sources; docs/format.md, "C++ revisions").
         std::size_t cpp = 0;
         for (const RevisionFile& revision : set->revisions) cpp += revision.cpp ? 1 : 0;
         const std::size_t count = set->revisions.size() - cpp;
         const char* const noun = count == 1 ? " revision" : " revisions";
         const std::string skipped =
-            cpp == 0
-                ? ""
-                : "; " + std::to_string(cpp) + (cpp == 1 ? " C++ revision" : " C++ revisions") +
-                      " not run (C++ runs in the application, not in the tool: taken as leaving the schema as it was)";
+            cpp == 0 ? ""
+                     : "; " + std::to_string(cpp) + (cpp == 1 ? " C++ revision" : " C++ revisions") +
+                           " not run here, taken as leaving the schema as it was (the tool never runs consumer code; "
+                           "add_migrations(... VERIFY) builds the test <NAME>_verify, which CTest runs, to verify C++ "
+                           "revisions)";
         if (sqlite) {
             io.out << count << noun
                    << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema" << skipped

@@ -190,6 +190,10 @@ public:
     /// when the revision is not a C++ one or irreversible (for the downgrade).
     const CppStep& cpp_step(const RevisionSpec& revision, bool upgrade) const;
 
+    /// True when the catalog holds its table of C++ steps (a generated catalog with C++
+    /// revisions), so that it can run them, in a migration or in a replay (VERIFY, drift).
+    bool has_cpp_steps() const noexcept { return cpp_steps_ != nullptr; }
+
     const char* name() const noexcept;
     std::size_t size() const noexcept { return size_; }
     /// Revision `index` (< size()), decoded in O(1).
@@ -246,6 +250,18 @@ namespace detail {
 const Catalog& embedded_catalog(const char* blob, std::size_t size);
 /// The same with the table of C++ steps (generated catalogs holding C++ revisions).
 const Catalog& embedded_catalog(const char* blob, std::size_t size, const CppStep* steps, std::size_t step_count);
+
+/// The main of a catalog's verify test (add_migrations(... VERIFY) with C++ revisions: the
+/// `<NAME>_verify` executable CTest runs): replays every revision of `catalog` upgrade ->
+/// downgrade -> upgrade on an in-memory SQLite, running the C++ steps with a Session, and
+/// checks that each downgrade restores the schema its upgrade started from, as `migrations
+/// verify` does for the SQL ones. Prints the `file:line: error: message` diagnostics on
+/// `stderr`, or the summary on `stdout`. Arguments: `--source-root DIR` names the files as
+/// DIR/<file> (the catalog's paths are relative to the consumer's source directory), so that
+/// the diagnostics lead to the files from the test's working directory; `--help`.
+/// Returns 0 when every revision verified, 1 on a verification failure (or when SQLite
+/// itself fails), 2 on a usage error. Never throws.
+int verify_catalog(const Catalog& catalog, int argc, const char* const* argv) noexcept;
 }  // namespace detail
 
 }  // namespace migrations

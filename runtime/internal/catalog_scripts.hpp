@@ -18,7 +18,15 @@ namespace migrations::detail {
 /// before its first line.
 schema::RevisionScript script_of(const RevisionSpec& revision, Dialect dialect, std::string file);
 
-/// The revisions of `catalog` at `indices` (in application order) as scripts for `dialect`,
+/// Revision `index` of `catalog` as script_of(revision, dialect, file) makes it, plus, for a
+/// C++ revision on SQLite in a catalog compiled with its steps (Catalog::has_cpp_steps), its
+/// upgrade and downgrade as C++ steps (RevisionSection::cpp_step) that run the consumer's
+/// functions with a Session, as a migration does (run_cpp_step_on). Without the steps (a
+/// catalog the tool serialized) or on PostgreSQL, a C++ revision's sections are empty.
+schema::RevisionScript script_of(const Catalog& catalog, std::size_t index, Dialect dialect, std::string file);
+
+/// The revisions of `catalog` at `indices` (in application order) as scripts for `dialect`
+/// (script_of(catalog, index, ...): with the C++ steps when the catalog has them),
 /// each file named as the catalog names it (relative to the consumer's source directory).
 std::vector<schema::RevisionScript> scripts_of(const Catalog& catalog, const std::vector<std::size_t>& indices,
                                                Dialect dialect = Dialect::sqlite);

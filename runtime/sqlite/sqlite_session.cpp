@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <exception>
 #include <string>
 
 #include "schema/script.hpp"
@@ -68,6 +69,44 @@ private:
 struct Finalizer {
     sqlite3_stmt* statement;
     ~Finalizer() { sqlite3_finalize(statement); }
+};
+
+/// The transaction a replayed C++ step runs in: BEGIN, or a savepoint inside an open
+/// transaction; rolled back by the destructor unless commit() ran (never throws).
+class StepTransaction {
+public:
+    explicit StepTransaction(sqlite3* db) noexcept : db_(db), nested_(!sqlite3_get_autocommit(db)) {}
+    ~StepTransaction() {
+        if (!open_) return;
+        if (nested_) {
+            sqlite3_exec(db_, "ROLLBACK TO migrations_cpp_step; RELEASE migrations_cpp_step", nullptr, nullptr,
+                         nullptr);
+        } else if (!sqlite3_get_autocommit(db_)) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    }
+    StepTransaction(const StepTransaction&) = delete;
+    StepTransaction& operator=(const StepTransaction&) = delete;
+
+    /// Opens it; false (with SQLite's message in `db`) when SQLite refuses.
+    bool begin() noexcept {
+        open_ = sqlite3_exec(db_, nested_ ? "SAVEPOINT migrations_cpp_step" : "BEGIN", nullptr, nullptr, nullptr) ==
+                SQLITE_OK;
+        return open_;
+    }
+    /// Commits it; false (rolled back by the destructor) when SQLite refuses.
+    bool commit() noexcept {
+        if (sqlite3_exec(db_, nested_ ? "RELEASE migrations_cpp_step" : "COMMIT", nullptr, nullptr, nullptr) !=
+            SQLITE_OK)
+            return false;
+        open_ = false;
+        return true;
+    }
+
+private:
+    sqlite3* db_;
+    bool nested_;
+    bool open_ = false;
 };
 
 }  // namespace
@@ -218,6 +257,33 @@ Rows SqliteSession::query(std::string_view sql, const Param* params, std::size_t
 std::unique_ptr<PreparedBackend> SqliteSession::prepare(std::string_view sql, unsigned line) {
     sqlite3_stmt* statement = prepare_one(sql, line);
     return std::make_unique<SqlitePrepared>(*this, statement);
+}
+
+std::optional<schema::SqlFailure> run_cpp_step_on(sqlite3* db, const RevisionSpec& revision, const CppStep& step,
+                                                  Direction direction) noexcept {
+    try {
+        SqliteSession session(db, revision, direction, revision.transactional);
+        // The failure as the schema engines report it: the message after the session's
+        // "<file>:<line>: <revision> upgrade failed: " (their diagnostics name file and step).
+        const auto failure = [&](unsigned line, const std::string& message, int code) {
+            const std::string prefix = session.where(line);
+            return schema::SqlFailure{
+                line, message.compare(0, prefix.size(), prefix) == 0 ? message.substr(prefix.size()) : message, code};
+        };
+        StepTransaction transaction(db);
+        if (revision.transactional && !transaction.begin())
+            return failure(step.line, sqlite3_errmsg(db), sqlite3_extended_errcode(db));
+        try {
+            run_cpp_step(session, step);
+        } catch (const Error& error) {
+            return failure(error.line(), error.what(), error.database_code());
+        }
+        if (revision.transactional && !transaction.commit())
+            return failure(step.line, sqlite3_errmsg(db), sqlite3_extended_errcode(db));
+        return std::nullopt;
+    } catch (const std::exception& error) {  // std::bad_alloc, building a message
+        return schema::SqlFailure{step.line, error.what(), 0};
+    }
 }
 
 }  // namespace migrations::detail

@@ -2,6 +2,9 @@
 // sqlite3_prepare_v2, parameters bound by number (`$1`, `?1`, `?`), rows read by storage class.
 #pragma once
 
+#include <optional>
+
+#include "schema/script.hpp"
 #include "session_backend.hpp"
 
 struct sqlite3_stmt;
@@ -35,5 +38,16 @@ private:
     sqlite3* db_;
     bool in_transaction_;
 };
+
+/// Runs `step` of `revision` on `db` with a Session, as the SQLite backend runs it in a
+/// migration, for the schema engines' replays (VERIFY of C++ revisions, check()'s drift): a
+/// transactional revision runs in a transaction of its own (a savepoint when one is open) that
+/// its Session cannot end (BEGIN, COMMIT and ROLLBACK through it are refused), committed when
+/// the step returns and rolled back when it fails; a `transactional: false` one runs as it is.
+/// Returns the failure at the line of the failing Session call (or of the step's macro for
+/// another exception) with the message after "<file>:<line>: <revision> upgrade failed: ",
+/// or nothing when the step ran. Never throws.
+std::optional<schema::SqlFailure> run_cpp_step_on(sqlite3* db, const RevisionSpec& revision, const CppStep& step,
+                                                  Direction direction) noexcept;
 
 }  // namespace migrations::detail

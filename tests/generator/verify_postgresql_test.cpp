@@ -24,10 +24,11 @@ const std::string kUpgrade =
     "-- downgrade\nDROP TABLE todos;\n\n"
     "-- downgrade: postgresql\n";
 
-// The example's C++ revision (e4f6a8b0c2d4_normalise_titles.cpp) is counted apart: the tool never runs it.
+// The example's C++ revision (e4f6a8b0c2d4_normalise_titles.cpp) is counted apart: the tool never runs it, and
+// names the test that does.
 const std::string kCppNotRun =
-    "; 1 C++ revision not run (C++ runs in the application, not in the tool: taken as "
-    "leaving the schema as it was)\n";
+    "; 1 C++ revision not run here, taken as leaving the schema as it was (the tool never runs consumer code; "
+    "add_migrations(... VERIFY) builds the test <NAME>_verify, which CTest runs, to verify C++ revisions)\n";
 
 TEST(VerifyOnPostgresql, VerifiesTheExampleProjectsRevisions) {
     ASSERT_FALSE(cluster_url().empty()) << "run through ctest, which starts the cluster";

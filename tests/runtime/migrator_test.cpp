@@ -6,6 +6,7 @@
 #include "support/test_catalog.hpp"
 
 #include <migrations/migrations.hpp>
+#include <migrations/session.hpp>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -128,6 +129,26 @@ TEST(SqliteCheck, ReportsSchemaDriftAndIgnoresTheVersionTable) {
                                         "creates it"}));
     options.check_schema = false;
     EXPECT_TRUE(check(db, catalog, options).ok);
+}
+
+void create_audit(Session& session) { session.execute("CREATE TABLE audit (at TEXT);"); }
+void drop_audit(Session& session) { session.execute("DROP TABLE audit;"); }
+
+TEST(SqliteCheck, ReplaysTheStepsOfCppRevisionsForTheDriftComparison) {
+    TempDir dir;
+    Db db(dir.file("app.db"));
+    static const CppStep steps[] = {{&create_audit, 8}, {&drop_audit, 9}};
+    CatalogBuilder builder;
+    builder.add("a").up("CREATE TABLE t (id INTEGER PRIMARY KEY);").down("DROP TABLE t;");
+    builder.add("b", {"a"}).cpp();
+    const Catalog catalog = builder.build().with_cpp_steps(steps, 2);
+    (void)upgrade(db, catalog);
+    // The table the C++ step made is the revisions' own, not drift.
+    const CheckResult checked = check(db, catalog);
+    EXPECT_TRUE(checked.ok) << (checked.problems.empty() ? "" : checked.problems.front());
+    db.exec("DROP TABLE audit;");
+    EXPECT_EQ(check(db, catalog).problems,
+              std::vector<std::string>{"schema drift: table 'audit' is missing from the database"});
 }
 
 TEST(UrlUpgrade, UpgradesByUrlAndRejectsUnknownSchemesRedacted) {

@@ -2,6 +2,8 @@
 // catalog the generator's serializer wrote, feeding the drift check.
 #include "catalog_scripts.hpp"
 
+#include <migrations/session.hpp>
+
 #include <gtest/gtest.h>
 
 #include "schema/drift.hpp"
@@ -38,6 +40,86 @@ TEST(SchemaCatalogScripts, TakesTheSqliteSectionsOfEachRevision) {
     EXPECT_EQ(scripts[1].upgrade.sql, "CREATE INDEX todos_title ON todos (title);\n");
     EXPECT_EQ(scripts[1].upgrade.first_line, 10U);
     EXPECT_EQ(scripts[1].upgrade.marker_line, 9U);
+}
+
+void create_titles(Session& session) {
+    session.execute("CREATE TABLE titles (t TEXT);\nINSERT INTO titles VALUES ('x');");
+}
+void drop_titles(Session& session) {
+    session.execute("DROP TABLE titles;");
+    session.execute("DROP TABLE nowhere;", {}, 77);  // fails at the line it gives
+}
+
+/// a1 (SQL) then b2, a C++ revision whose steps are create_titles (line 12) and drop_titles (line 20).
+Catalog cpp_catalog(bool irreversible = false) {
+    static const CppStep steps[] = {{&create_titles, 12}, {&drop_titles, 20}};
+    migrations::testing::CatalogBuilder builder;
+    builder.add("a1").up("CREATE TABLE todos (id INTEGER PRIMARY KEY);\n").down("DROP TABLE todos;\n");
+    builder.add("b2", {"a1"}).cpp();
+    if (irreversible) builder.irreversible();
+    return builder.build("todo").with_cpp_steps(steps, 2);
+}
+
+TEST(SchemaCatalogScripts, FillsTheStepsOfACppRevisionThatRunTheCatalogsFunctions) {
+    const auto scripts = migrations::detail::scripts_of(cpp_catalog(), {0, 1});
+    ASSERT_EQ(scripts.size(), 2U);
+    EXPECT_FALSE(scripts[0].upgrade.cpp_step);
+    ASSERT_TRUE(scripts[1].upgrade.cpp_step);
+    ASSERT_TRUE(scripts[1].downgrade.cpp_step);
+    EXPECT_EQ(scripts[1].upgrade.line(), 12U);
+    EXPECT_EQ(scripts[1].downgrade.line(), 20U);
+    const Database db;
+    EXPECT_EQ(replay_upgrades(db.get(), scripts), std::nullopt);
+    EXPECT_EQ(testing::count_rows(db.get(), "titles"), 1);
+}
+
+TEST(SchemaCatalogScripts, ACppStepFailsAtTheLineOfTheCallAndKeepsNothing) {
+    const auto scripts = migrations::detail::scripts_of(cpp_catalog(), {0, 1});
+    const Database db;
+    ASSERT_EQ(replay_upgrades(db.get(), scripts), std::nullopt);
+    const auto failure = run_revision_section(db.get(), scripts[1].downgrade);
+    ASSERT_TRUE(failure.has_value());
+    EXPECT_EQ(failure->line, 77U);
+    EXPECT_EQ(failure->message, "no such table: nowhere");
+    EXPECT_EQ(testing::count_rows(db.get(), "titles"), 1);  // the DROP before it rolled back
+}
+
+void commit(Session& session) { session.execute("COMMIT;", {}, 31); }
+void vacuum(Session& session) { session.execute("VACUUM;"); }
+
+TEST(SchemaCatalogScripts, RunsATransactionalCppStepInATransactionItCannotEnd) {
+    static const CppStep steps[] = {{&commit, 30}, {&vacuum, 40}};
+    migrations::testing::CatalogBuilder builder;
+    builder.add("b2").cpp();
+    const auto scripts = migrations::detail::scripts_of(builder.build("todo").with_cpp_steps(steps, 2), {0});
+    const Database db;
+    const auto refused = run_revision_section(db.get(), scripts[0].upgrade);
+    ASSERT_TRUE(refused.has_value());
+    EXPECT_EQ(refused->line, 31U);
+    EXPECT_EQ(refused->message, kTransactionControlRefused);
+    // VACUUM cannot run in a transaction, which the step runs in.
+    const auto vacuumed = run_revision_section(db.get(), scripts[0].downgrade);
+    ASSERT_TRUE(vacuumed.has_value());
+    EXPECT_EQ(vacuumed->message, "cannot VACUUM from within a transaction");
+}
+
+TEST(SchemaCatalogScripts, RunsANonTransactionalCppStepOutsideAnyTransaction) {
+    static const CppStep steps[] = {{&vacuum, 30}, {&vacuum, 40}};
+    migrations::testing::CatalogBuilder builder;
+    builder.add("b2").cpp().no_transaction();
+    const auto scripts = migrations::detail::scripts_of(builder.build("todo").with_cpp_steps(steps, 2), {0});
+    const Database db;
+    EXPECT_EQ(run_revision_section(db.get(), scripts[0].upgrade), std::nullopt);
+}
+
+TEST(SchemaCatalogScripts, LeavesCppRevisionsEmptyOnPostgresqlWithoutStepsAndWhenIrreversible) {
+    EXPECT_FALSE(migrations::detail::scripts_of(cpp_catalog(), {1}, Dialect::postgresql)[0].upgrade.cpp_step);
+    migrations::testing::CatalogBuilder builder;
+    builder.add("b2").cpp();
+    EXPECT_FALSE(migrations::detail::scripts_of(builder.build("todo"), {0})[0].upgrade.cpp_step);
+    const auto irreversible = migrations::detail::scripts_of(cpp_catalog(true), {0, 1});
+    EXPECT_TRUE(irreversible[1].upgrade.cpp_step);
+    EXPECT_FALSE(irreversible[1].downgrade.cpp_step);
 }
 
 TEST(SchemaCatalogScripts, NamesTheFilesItIsGiven) {

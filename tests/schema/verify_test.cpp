@@ -83,6 +83,44 @@ TEST(SchemaVerify, ReportsAFailingUpgradeAtItsStatementAndStops) {
               Diagnostics{"migrations/a1.sql:9: error: upgrade of a1 failed: no such table: missing"});
 }
 
+TEST(SchemaVerify, RunsTheCppStepOfASectionInsteadOfItsSql) {
+    // The section's SQL would fail: only the step may run. The downgrade's step drops what the
+    // upgrade's step made, so the schema is restored.
+    std::vector<RevisionScript> revisions = {
+        revision("a1", "CREATE TABLE t (x);", "DROP TABLE t;"),
+        revision("b2", "INSERT INTO nowhere VALUES (1);", "SELECT * FROM nowhere;")};
+    int upgrades = 0;
+    int downgrades = 0;
+    revisions[1].upgrade.cpp_step = [&](sqlite3* db) -> std::optional<SqlFailure> {
+        ++upgrades;
+        return run_script(db, "CREATE TABLE u (y); INSERT INTO t VALUES (1);", 20);
+    };
+    revisions[1].downgrade.cpp_step = [&](sqlite3* db) -> std::optional<SqlFailure> {
+        ++downgrades;
+        return run_script(db, "DROP TABLE u;", 30);
+    };
+    EXPECT_EQ(verify_revisions(revisions), Diagnostics{});
+    EXPECT_EQ(upgrades, 2);  // upgrade, downgrade, upgrade again
+    EXPECT_EQ(downgrades, 1);
+}
+
+TEST(SchemaVerify, ReportsTheFailureOfACppStepAtTheLineItGives) {
+    std::vector<RevisionScript> revisions = {revision("a1", "CREATE TABLE t (x);", "DROP TABLE t;"),
+                                             revision("b2", "", ""), revision("c3", "CREATE TABLE v (x);", "")};
+    revisions[1].upgrade.cpp_step = [](sqlite3*) -> std::optional<SqlFailure> {
+        return SqlFailure{42, "no such table: todos", 1};
+    };
+    EXPECT_EQ(verify_revisions(revisions),
+              Diagnostics{"migrations/b2.sql:42: error: upgrade of b2 failed: no such table: todos"});
+    // A downgrade step that leaves the schema different is reported at its section's line.
+    revisions[1].upgrade.cpp_step = [](sqlite3* db) { return run_script(db, "CREATE TABLE u (y);", 1); };
+    revisions[1].downgrade.cpp_step = [](sqlite3*) -> std::optional<SqlFailure> { return std::nullopt; };
+    revisions.pop_back();
+    EXPECT_EQ(verify_revisions(revisions),
+              Diagnostics{"migrations/b2.sql:9: error: downgrade of b2 does not restore the schema: table 'u' is "
+                          "still present"});
+}
+
 TEST(SchemaVerify, ReportsAFailingDowngradeAndGoesOn) {
     const std::vector<RevisionScript> revisions = {
         revision("a1", "CREATE TABLE t (x);", "DROP TABLE t;\nDROP TABLE t;\n"),

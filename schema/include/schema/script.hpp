@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,15 @@
 struct sqlite3;
 
 namespace migrations::schema {
+
+struct SqlFailure;
+
+/// A step written in C++ (a `.cpp` revision's upgrade or downgrade), run on the SQLite
+/// connection in place of a section's SQL: the runtime wraps the consumer's function with a
+/// Session (the schema engines never see the runtime). Returns the failure at the line the
+/// step gives (the line of its failing call, or of its macro), or nothing when it ran; it
+/// undoes its own changes when it fails, as a transaction would.
+using CppStepRunner = std::function<std::optional<SqlFailure>(sqlite3* db)>;
 
 /// One section of a revision file, for SQLite.
 struct RevisionSection {
@@ -32,6 +42,11 @@ struct RevisionSection {
     /// section was not split (SQLite sections; scripts written by hand): the PostgreSQL runner
     /// then splits with the runtime's lexer.
     std::optional<std::vector<std::pair<std::uint32_t, std::uint32_t>>> statements;
+
+    /// The C++ step that runs instead of `sql` (a `.cpp` revision, in a catalog compiled with
+    /// its steps); empty for an SQL section, and for a C++ revision read by the tool, which never
+    /// runs consumer code (its section is then empty SQL: no schema change).
+    CppStepRunner cpp_step;
 
     /// marker_line, or the line before first_line when it is unknown.
     std::uint32_t line() const { return marker_line != 0 ? marker_line : (first_line > 1 ? first_line - 1 : 1); }
@@ -91,11 +106,15 @@ std::optional<SqlFailure> run_section(sqlite3* db, const char* sql, std::uint32_
 /// run_section() of `sql`, outside any transaction policy (the schema engines' form).
 std::optional<SqlFailure> run_script(sqlite3* db, const std::string& sql, std::uint32_t first_line);
 
+/// The section on `db`: its C++ step when it has one, else run_script() of its SQL. What the
+/// schema engines (verify, drift, autogenerate) run for each section they replay.
+std::optional<SqlFailure> run_revision_section(sqlite3* db, const RevisionSection& section);
+
 /// `<file>:<line>: error: <message>`, as compilers write it and IDEs link it.
 std::string format_diagnostic(const std::string& file, std::uint32_t line, const std::string& message);
 
-/// Runs the upgrade of each revision in order into `db`. Returns the diagnostic of the first
-/// failing statement ("<file>:<line>: error: upgrade of <id> failed: <message>"), or nothing.
+/// Runs the upgrade of each revision in order into `db` (run_revision_section: C++ steps too). Returns the diagnostic
+/// of the first failing statement ("<file>:<line>: error: upgrade of <id> failed: <message>"), or nothing.
 std::optional<std::string> replay_upgrades(sqlite3* db, const std::vector<RevisionScript>& revisions);
 
 }  // namespace migrations::schema
