@@ -57,7 +57,7 @@ schema::PostgresqlAutogenerateResult autogenerate_on_server(const std::vector<sc
     return schema::autogenerate_postgresql(connection.get(), scripts, desired_ddl, desired_file);
 }
 
-const bool registered =
+const bool kRegistered =
     (postgresql_verifier() = &verify_on_server, postgresql_autogenerator() = &autogenerate_on_server, true);
 
 }  // namespace

@@ -101,7 +101,7 @@ std::string relation_name(const PgQuery__RangeVar* relation) {
 }  // namespace
 
 const std::vector<LintRule>& lint_rules() {
-    static const std::vector<LintRule> rules = {
+    static const std::vector<LintRule> kRules = {
         {kCreateIndex, "CREATE INDEX blocks writes to the table until the index is built",
          "use CREATE INDEX CONCURRENTLY in a revision of its own with `-- transactional: false`"},
         {kVolatileDefault,
@@ -128,7 +128,7 @@ const std::vector<LintRule>& lint_rules() {
          "stop using it in a release first, then drop it in a later revision; for a rename, add the new "
          "column and copy"},
     };
-    return rules;
+    return kRules;
 }
 
 bool allowed(std::string_view sql, std::uint32_t first_line, std::uint32_t line, std::string_view rule) {

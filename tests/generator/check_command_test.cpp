@@ -52,7 +52,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"self_parent", "b2_second.sql:2: error: revision 'b2' is its own parent"},
         BrokenCase{"two_heads",
                    "b2_left.sql:1: error: more than one head: 'b2' ($D/b2_left.sql:1), 'c3' ($D/c3_right.sql:1); run "
-                   "`migrations merge -m \"merge heads\"` to join them"},
+                   "`migrations merge -m \"merge heads\" --dir $D` to join them"},
         BrokenCase{"two_roots",
                    "a1_first.sql:2: error: more than one root revision (down_revision: none): 'a1' "
                    "($D/a1_first.sql:2), 'b2' ($D/b2_other.sql:2)"},
