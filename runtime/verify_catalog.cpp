@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "catalog_scripts.hpp"
-#include "schema/sqlite_handle.hpp"
+#include "cli/format.hpp"
 #include "schema/verify.hpp"
 
 namespace migrations::detail {
@@ -76,8 +76,7 @@ int verify_catalog(const Catalog& catalog, int argc, const char* const* argv) no
         for (const std::string& line : diagnostics) std::cerr << line << "\n";
         if (!diagnostics.empty()) return kFailed;
         // The summary of `migrations verify`, the C++ revisions counted in (they ran here).
-        std::cout << catalog.size() << (catalog.size() == 1 ? " revision" : " revisions")
-                  << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema; " << cpp
+        std::cout << cli::verified(catalog.size(), "SQLite") << "; " << cpp
                   << (cpp == 1 ? " C++ revision" : " C++ revisions") << " among them, run with their steps\n";
         return kVerified;
     } catch (const std::exception& error) {  // SQLite itself failed (schema::SchemaError), or memory

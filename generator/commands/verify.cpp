@@ -3,6 +3,7 @@
 // downgrade that does not restore the schema (what add_migrations(... VERIFY) runs).
 #include <ostream>
 
+#include "cli/format.hpp"
 #include "commands/common.hpp"
 #include "schema_scripts.hpp"
 
@@ -46,7 +47,6 @@ public:
         std::size_t cpp = 0;
         for (const RevisionFile& revision : set->revisions) cpp += revision.cpp ? 1 : 0;
         const std::size_t count = set->revisions.size() - cpp;
-        const char* const noun = count == 1 ? " revision" : " revisions";
         const std::string skipped =
             cpp == 0 ? ""
                      : "; " + std::to_string(cpp) + (cpp == 1 ? " C++ revision" : " C++ revisions") +
@@ -54,17 +54,12 @@ public:
                            "add_migrations(... VERIFY) builds the test <NAME>_verify, which CTest runs, to verify C++ "
                            "revisions)";
         if (sqlite) {
-            io.out << count << noun
-                   << " verified on SQLite: upgrade, downgrade and upgrade again each restore the schema" << skipped
-                   << "\n";
+            io.out << cli::verified(count, "SQLite") << skipped << "\n";
         }
         if (database_.empty()) return kExitOk;
         const auto lines = verify_postgresql(*set, database_, io.out);
         if (lines && report_lines(io.err, *lines)) return kExitDiagnostics;
-        if (lines)
-            io.out << count << noun
-                   << " verified on PostgreSQL: upgrade, downgrade and upgrade again each restore the schema" << skipped
-                   << "\n";
+        if (lines) io.out << cli::verified(count, "PostgreSQL") << skipped << "\n";
         return kExitOk;
     }
 

@@ -19,6 +19,11 @@ std::string shell_word(std::string_view text) {
     return word + "'";
 }
 
+std::string verified(std::size_t count, const char* database) {
+    return std::to_string(count) + (count == 1 ? " revision" : " revisions") + " verified on " + database +
+           ": upgrade, downgrade and upgrade again each restore the schema";
+}
+
 std::string milliseconds(double value) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, value < 100 ? "%.1f ms" : "%.0f ms", value);

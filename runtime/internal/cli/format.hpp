@@ -17,6 +17,10 @@ namespace migrations::cli {
 /// digits and `_-./:@%+=,`, else in single quotes (a quote inside as '\'').
 std::string shell_word(std::string_view text);
 
+/// The summary of a VERIFY replay (`migrations verify`, the `<NAME>_verify` test): "3 revisions
+/// verified on SQLite: upgrade, downgrade and upgrade again each restore the schema".
+std::string verified(std::size_t count, const char* database);
+
 /// "3.1 ms" (one decimal below 100 ms, none above).
 std::string milliseconds(double value);
 
